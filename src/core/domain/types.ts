@@ -1,0 +1,270 @@
+// The words of the regulation (DESIGN §2) as types. Money is integer 分 (fen); dates are 'YYYY-MM-DD'.
+
+/** 建设性质 */
+export const NATURES = ['new', 'expansion', 'upgrade'] as const
+export type Nature = (typeof NATURES)[number]
+
+/** 项目类型 (Art. 2: 基础设施、数据系统、业务系统、服务系统) */
+export const CATEGORIES = ['infrastructure', 'data', 'business', 'service'] as const
+export type Category = (typeof CATEGORIES)[number]
+
+/** 采购类别: each has its own 政府采购限额标准 */
+export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const
+export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number]
+
+/** 审批路径 (Art. 8): 自行组织实施 / 技术初审+财政投资评审 / 立项+技术初审+财政投资评审 */
+export const TRACKS = ['self', 'review', 'approval'] as const
+export type Track = (typeof TRACKS)[number]
+/** Strictness order, used when a changed amount moves a project. */
+export const TRACK_RANK: Record<Track, number> = {self: 0, review: 1, approval: 2}
+
+/** 评审环节 (Art. 9) */
+export const STAGE_KEYS = ['secrecy-prereview', 'cyber-prereview', 'approval', 'technical-review', 'fiscal-review'] as const
+export type StageKey = (typeof STAGE_KEYS)[number]
+
+export const PROJECT_STATUSES = [
+  'declared',
+  'planned',
+  'reviewing',
+  'cleared',
+  'withdrawn',
+  'refused',
+  'dropped',
+  'in-construction',
+  'suspended',
+  'completed',
+  'preliminarily-accepted',
+  'acceptance-applied',
+  'tech-reviewed',
+  'rectifying',
+  'accepted',
+  'filed',
+] as const
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
+
+export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance'] as const
+export type ProjectFlag = (typeof PROJECT_FLAGS)[number]
+
+export const FUNDING_SOURCES = ['fiscal', 'self-raised', 'higher-level', 'other'] as const
+export type FundingSource = (typeof FUNDING_SOURCES)[number]
+
+export type StageStatus = 'pending' | 'open' | 'returned' | 'passed' | 'failed'
+export type ReviewResult = 'passed' | 'failed' | 'returned'
+
+export interface ProcurementLimits {
+  goods: number
+  services: number
+  works: number
+}
+
+export interface StageDefinition {
+  key: StageKey
+  department: string
+  /** 'pre' stages run first and in parallel; 'seq' stages follow one by one. */
+  group: 'pre' | 'seq'
+  article: number
+}
+
+export interface Rules {
+  version: string
+  procurementLimitFen: ProcurementLimits
+  approvalStandardFen: number
+  /** false until the office sets 立项金额标准 itself: the default is an assumption. */
+  approvalStandardConfirmed: boolean
+  timeLimits: Record<StageKey, number>
+  stages: StageDefinition[]
+  stagesByTrack: Record<Track, StageKey[]>
+  deadlines: {acceptanceApplyMonths: number; filingWorkingDays: number; evaluationMonths: number}
+  weakPerformance: {scoreBelow: number; grades: string[]}
+  citations: Record<string, string>
+}
+
+export interface Settings {
+  planYear: number
+  /** null: 31 December of planYear − 1 */
+  declarationDeadline: string | null
+  lang: 'zh' | 'en'
+}
+
+export interface Routing {
+  track: Track
+  reason: string
+  procurementLimitFen: number
+  approvalStandardFen: number
+  rulesVersion: string
+}
+
+export interface Stage {
+  key: StageKey
+  department: string
+  status: StageStatus
+  startedOn: string | null
+  dueOn: string | null
+  decidedOn: string | null
+  documentNo: string | null
+  approvedAmountFen: number | null
+  opinion: string | null
+  /** every recorded outcome, including returns */
+  rounds?: Array<{result: ReviewResult; date: string; documentNo: string | null; opinion: string | null}>
+}
+
+export interface Compliance {
+  govCloud: boolean
+  dataSharing: boolean
+  cityBrain: boolean
+  egovNetwork: boolean
+  justification: string
+}
+
+/** 一事一议 (Art. 6) or a leading-group decision on a multi-unit project (Art. 3). */
+export interface SpecialApproval {
+  kind: 'late' | 'multi-unit'
+  documentNo: string
+  date: string
+  group: string
+}
+
+export interface Source {
+  file: string
+  sheet: string | null
+  row: number | null
+  sha256: string | null
+}
+
+export interface Incident {
+  kind: 'delay' | 'loss' | 'other'
+  description: string
+  date: string
+}
+
+export interface AmountChange {
+  fromFen: number
+  toFen: number
+  reason: string
+  date: string
+}
+
+export interface Construction {
+  startedOn: string | null
+  responsible: string | null
+  supervisor: string | null
+  contractor: string | null
+  contractAmountFen: number | null
+  actualInvestmentFen: number | null
+  completedOn: string | null
+  suspendedOn: string | null
+  suspendReason: string | null
+  incidents: Incident[]
+}
+
+export type CheckResult = 'pass' | 'fail'
+
+export interface Acceptance {
+  preliminaryOn: string | null
+  preliminaryResult: 'passed' | 'failed' | null
+  appliedOn: string | null
+  techReview: {date: string; cloud: CheckResult; sharing: CheckResult; security: CheckResult; opinion: string | null} | null
+  expertOn: string | null
+  expertResult: 'passed' | 'failed' | null
+  failures: number
+  refusedRectification: boolean
+  rectifications: Array<{date: string; reason: string}>
+  filedOn: string | null
+  filingDocumentNo: string | null
+  trialRun: string | null
+  testReport: string | null
+}
+
+export interface Evaluation {
+  date: string
+  score: number
+  grade: string | null
+}
+
+export interface Project {
+  id: string
+  planYear: number
+  declarationNo: string | null
+  unit: string
+  coUnits: string[]
+  name: string
+  nature: Nature
+  category: Category
+  procurementCategory: ProcurementCategory
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+  /** 审定金额: set by the fiscal review; routing uses it once set */
+  approvedAmountFen: number | null
+  /** 年度计划投资; defaults to the fiscal funds */
+  annualPlanFen: number | null
+  fundingSources: FundingSource[]
+  supervisingDepartment: string | null
+  periodMonths: number | null
+  contact: {name: string; phone: string}
+  summary: string
+  consultancy: string | null
+  compliance: Compliance
+  declaredOn: string
+  track: Track
+  routing: Routing
+  status: ProjectStatus
+  flags: ProjectFlag[]
+  marks: {keyArea: boolean; major: boolean}
+  stages: Stage[]
+  specialApprovals: SpecialApproval[]
+  amountChanges: AmountChange[]
+  construction: Construction | null
+  acceptance: Acceptance | null
+  evaluations: Evaluation[]
+  source: Source | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface UnitRecord {
+  name: string
+  suspended: boolean
+  reason: string | null
+  since: string | null
+}
+
+export type PlanStatus = 'draft' | 'adopted' | 'approved'
+
+export interface PlanApproval {
+  by: 'leading-group' | 'government'
+  documentNo: string
+  date: string
+}
+
+export interface Plan {
+  year: number
+  status: PlanStatus
+  included: string[]
+  excluded: Array<{id: string; reasons: string[]}>
+  approvals: PlanApproval[]
+  builtOn: string
+}
+
+/** Input of a declaration, whichever way it arrives (flags, prompts, a spreadsheet row). */
+export interface DeclarationInput {
+  declarationNo?: string | null
+  planYear: number
+  unit: string
+  coUnits: string[]
+  name: string
+  nature: Nature
+  category: Category
+  procurementCategory: ProcurementCategory
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+  annualPlanFen?: number | null
+  fundingSources?: FundingSource[]
+  supervisingDepartment?: string | null
+  periodMonths: number | null
+  contact: {name: string; phone: string}
+  summary: string
+  consultancy?: string | null
+  compliance: Compliance
+  declaredOn: string
+  classified?: boolean
+}
