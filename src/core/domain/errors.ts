@@ -1,7 +1,7 @@
 // Errors carry a catalogue key and parameters, never user text: the CLI renders them in the clerk's language
 // and maps each class to its exit code (DESIGN §5).
 
-export type Params = Record<string, string | number | boolean | null | undefined | string[]>
+export type Params = Record<string, string | number | boolean | null | undefined | Array<string | number>>
 
 export abstract class ItplanError extends Error {
   abstract readonly exitCode: number
@@ -72,4 +72,9 @@ export class RegisterBusy extends ItplanError {
 /** Exit 6: never overwritten. */
 export class RegisterUnreadable extends ItplanError {
   readonly exitCode = 6
+}
+
+/** Exit 1: the disk refused a write (full, read-only, no permission); the register is left as it was. */
+export class StorageFailure extends ItplanError {
+  readonly exitCode = 1
 }

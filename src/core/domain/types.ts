@@ -268,3 +268,38 @@ export interface DeclarationInput {
   declaredOn: string
   classified?: boolean
 }
+
+/** One entry of the append-only audit journal (Art. 18–19); `hash` chains it to `prev`. */
+export interface JournalEntry {
+  seq: number
+  at: string
+  operator: string
+  command: string
+  projectId: string | null
+  action: string
+  change: unknown
+  prev: string | null
+  hash: string
+}
+
+/** What a mutation reports for the journal, before it is chained. */
+export interface Change {
+  projectId: string | null
+  action: string
+  change: unknown
+}
+
+export interface RegisterData {
+  schemaVersion: number
+  createdAt: string
+  rules: Rules
+  settings: Settings
+  /** last project number used per plan year: ids stay unique even after a withdrawal */
+  counters: Record<string, number>
+  projects: Project[]
+  plans: Plan[]
+  units: UnitRecord[]
+  /** office calendar overrides (holiday-cn format), see `calendar import` */
+  calendarOverrides?: Array<{year: number; days: Array<{date: string; name: string; isOffDay: boolean}>}>
+  audit: {head: string | null; seq: number; pending: JournalEntry[]}
+}

@@ -5,7 +5,7 @@ import {en} from './en.js'
 import type {Params} from '../domain/errors.js'
 
 export type Lang = 'zh' | 'en'
-export type MessageKey = keyof typeof zh
+export type MessageKey = keyof typeof zh & string
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = {zh, en}
 let current: Lang = 'zh'

@@ -1,0 +1,174 @@
+// Every itplan command extends this: the global flags of DESIGN §5, the language, the register, and the one
+// place where typed errors become exit codes and catalogue messages (in JSON when --json is on).
+import os from 'node:os'
+import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
+import {t, setLang, parseLang, getLang, word} from '../core/i18n/index.js'
+import {ItplanError, InvalidInput, IllegalTransition, UsageError, type FieldProblem} from '../core/domain/errors.js'
+import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
+import {loadRegister, mutateRegister, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
+import {parseDate, todayLocal} from '../core/domain/dates.js'
+import type {RegisterData} from '../core/domain/types.js'
+import {openCalendar, type CalendarSession} from '../core/calendar/session.js'
+import {err as errColour, warn} from './ui.js'
+
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ItplanCommand)['baseFlags'] & T['flags']>
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+export abstract class ItplanCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true
+
+  static override baseFlags = {
+    register: Flags.string({description: '登记簿文件（默认 ITPLAN_REGISTER 或 ./data/register.json）', helpGroup: 'GLOBAL'}),
+    lang: Flags.string({description: '界面语言 zh|en（或 ITPLAN_LANG）', options: ['zh', 'en'], helpGroup: 'GLOBAL'}),
+    'lock-timeout': Flags.integer({description: '等待登记簿锁的秒数', default: 30, min: 0, helpGroup: 'GLOBAL'}),
+    operator: Flags.string({description: '记入审计日志的操作人（默认系统用户名）', helpGroup: 'GLOBAL'}),
+  }
+
+  protected flags!: CommandFlags<T>
+  protected args!: CommandArgs<T>
+
+  public override async init(): Promise<void> {
+    // The language must be known before parsing, so that even a parse error speaks the clerk's language.
+    const langArg = this.argv.find((a, i) => a.startsWith('--lang=') || this.argv[i - 1] === '--lang')
+    setLang(parseLang(langArg?.replace('--lang=', '')) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
+    await super.init()
+    const {flags, args} = await this.parse({
+      flags: this.ctor.flags,
+      baseFlags: (super.ctor as typeof ItplanCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      args: this.ctor.args,
+      strict: this.ctor.strict,
+    })
+    this.flags = flags as CommandFlags<T>
+    this.args = args as CommandArgs<T>
+  }
+
+  protected get registerPath(): string {
+    return resolveRegisterPath(this.flags.register)
+  }
+
+  protected get operator(): string {
+    if (this.flags.operator) return this.flags.operator
+    try {
+      return os.userInfo().username
+    } catch {
+      return process.env.USER ?? process.env.USERNAME ?? 'unknown'
+    }
+  }
+
+  /** A register setting applies only when neither --lang nor ITPLAN_LANG chose a language. */
+  private applyRegisterLang(data: RegisterData): void {
+    if (!this.flags.lang && !process.env.ITPLAN_LANG) setLang(data.settings.lang)
+  }
+
+  protected async load(): Promise<RegisterData> {
+    const data = await loadRegister(this.registerPath)
+    this.applyRegisterLang(data)
+    return data
+  }
+
+  protected async mutate<R>(change: (ctx: MutationContext) => MutationOutcome<R> | Promise<MutationOutcome<R>>, options: {dryRun?: boolean} = {}): Promise<Committed<R>> {
+    return mutateRegister(
+      {
+        file: this.registerPath,
+        lockTimeoutMs: this.flags['lock-timeout'] * 1000,
+        operator: this.operator,
+        command: ['itplan', (this.id ?? '').replace(/:/g, ' '), ...this.argv].join(' ').slice(0, 500),
+        dryRun: options.dryRun,
+      },
+      (ctx) => {
+        this.applyRegisterLang(ctx.data)
+        return change(ctx)
+      },
+    )
+  }
+
+  /** A date flag: any accepted form, default today. */
+  protected dateFlag(name: string, value: string | undefined): string {
+    if (value === undefined) return todayLocal()
+    const parsed = parseDate(value)
+    if (!parsed) throw new UsageError('usage.dateFlag', {flag: name, value})
+    return parsed
+  }
+
+  /** Output files never replace the register, its journal or backups. */
+  protected guardOutput(file: string): void {
+    if (isProtectedPath(this.registerPath, file)) throw new UsageError('output.protected', {path: file})
+  }
+
+  private calendars: CalendarSession[] = []
+
+  /** The working-day calendar with the register's overrides; uncovered years are warned about once, at the end. */
+  protected calendarFor(data: RegisterData): CalendarSession {
+    const session = openCalendar(data.calendarOverrides)
+    this.calendars.push(session)
+    return session
+  }
+
+  public override async finally(error: Error | undefined): Promise<void> {
+    const years = [...new Set(this.calendars.flatMap((c) => c.uncoveredYears()))].sort()
+    if (years.length > 0) this.warnText(t('calendar.uncovered', {years}))
+    return super.finally(error)
+  }
+
+  protected say(text: string): void {
+    if (!this.jsonEnabled()) this.log(text)
+  }
+
+  protected warnText(text: string): void {
+    warn(text, t('common.warning'))
+  }
+
+  public override async catch(error: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
+    const {code, message, exitCode} = describe(error)
+    process.exitCode = exitCode
+    if (this.jsonEnabled()) {
+      process.stdout.write(JSON.stringify({error: {code, message, exitCode, ...details(error)}}) + '\n')
+      return
+    }
+    process.stderr.write(`${errColour.red(`${t('error.prefix')}:`)} ${message}\n`)
+    if (exitCode === 1 && !(error instanceof ItplanError) && process.env.ITPLAN_DEBUG) process.stderr.write(`${error.stack}\n`)
+  }
+}
+
+export function problemText(p: FieldProblem): string {
+  const field = t(`field.${p.field}`)
+  const text = t(p.code, {field, ...p.params})
+  return p.article ? `${text}${t('problem.article', {article: p.article})}` : text
+}
+
+function describe(error: Error & {oclif?: {exit?: number}}): {code: string; message: string; exitCode: number} {
+  if (error instanceof InvalidInput) {
+    const lines = error.problems.map((p) => `  • ${problemText(p)}`)
+    return {code: 'invalid-input', message: [t('error.invalidInput', {count: error.problems.length}), ...lines].join('\n'), exitCode: error.exitCode}
+  }
+  if (error instanceof IllegalTransition) {
+    const from = word('status', error.from)
+    const detail = error.detail ? `${t(error.detail.code, {...error.detail.params, stage: word('stage', String(error.detail.params.stage ?? ''))})} ` : ''
+    const next = error.allowed.length > 0 ? t('error.allowedNext', {allowed: error.allowed}) : t('error.noNextSteps')
+    return {code: 'illegal-transition', message: `${detail}${t('error.illegalTransition', {projectId: error.projectId, from, action: error.action})} ${next}`, exitCode: 4}
+  }
+  if (error instanceof ItplanError) {
+    const params = {...error.params}
+    if ('backup' in params) params.backupHint = params.backup ? t('register.backupHint', {backup: params.backup}) : t('register.noBackup')
+    return {code: error.code, message: t(error.code, params), exitCode: error.exitCode}
+  }
+  // oclif's own parse errors (unknown flag, missing required flag, bad option) are usage errors.
+  if (error instanceof Errors.CLIError && (error.oclif?.exit === 2 || /flag|argument|Expected/i.test(error.message))) {
+    return {code: 'usage', message: t('error.usage', {message: error.message.split('\n')[0]}), exitCode: 2}
+  }
+  if ((error as {code?: string}).code === 'EEXIT') {
+    const exit = (error as {oclif?: {exit?: number}}).oclif?.exit ?? 0
+    return {code: 'exit', message: '', exitCode: exit}
+  }
+  return {code: 'internal', message: t('error.internal', {message: error.message}), exitCode: 1}
+}
+
+function details(error: Error): Record<string, unknown> {
+  if (error instanceof InvalidInput) return {problems: error.problems.map((p) => ({...p, message: problemText(p)}))}
+  if (error instanceof IllegalTransition) return {projectId: error.projectId, from: error.from, allowed: error.allowed}
+  if (error instanceof ItplanError) return {params: error.params}
+  return {}
+}
+
+export {getLang}

@@ -1,0 +1,30 @@
+import {Args} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t} from '../../core/i18n/index.js'
+import {applyConfigSet, CONFIG_KEYS} from '../../core/domain/config.js'
+import {todayLocal} from '../../core/domain/dates.js'
+import {formatWan} from '../../core/domain/money.js'
+
+export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
+  static override summary = '修改规则或设置'
+  static override description = `可用设置项：${CONFIG_KEYS.join(', ')}。金额可写 80万、800000（元）、800,000元、1.2亿。`
+  static override examples = ['<%= config.bin %> config set approval-standard 100万', '<%= config.bin %> config set time-limit.fiscal-review 15']
+  static override args = {
+    key: Args.string({required: true, description: '设置项'}),
+    value: Args.string({required: true, description: '新值'}),
+  }
+
+  async run() {
+    const {key, value} = this.args
+    const {result} = await this.mutate(({data}) => {
+      const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal())
+      data.rules = change.rules
+      data.settings = change.settings
+      return {result: change, changes: [{projectId: null, action: 'config-set', change: {key, from: change.from, to: change.to, rulesVersion: change.rules.version}}]}
+    })
+    const show = (v: unknown) => (typeof v === 'number' && key !== 'plan-year' && !key.startsWith('time-limit') ? `${formatWan(v)} 万元` : String(v ?? t('common.none')))
+    this.say(t('config.set', {key, from: show(result.from), to: show(result.to)}))
+    if (result.rulesChanged) this.warnText(t('config.rerouteHint'))
+    return {key, from: result.from, to: result.to, rulesVersion: result.rules.version}
+  }
+}

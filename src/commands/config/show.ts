@@ -1,0 +1,41 @@
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t, word} from '../../core/i18n/index.js'
+import {formatWan} from '../../core/domain/money.js'
+import {declarationDeadline} from '../../core/domain/config.js'
+import {PROCUREMENT_CATEGORIES, STAGE_KEYS} from '../../core/domain/types.js'
+
+export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
+  static override summary = '显示规则与设置'
+  static override examples = ['<%= config.bin %> config show', '<%= config.bin %> config show --json']
+
+  async run() {
+    const {rules, settings} = await this.load()
+    const result = {
+      rules: {
+        version: rules.version,
+        procurementLimitFen: {...rules.procurementLimitFen},
+        approvalStandardFen: rules.approvalStandardFen,
+        approvalStandardConfirmed: rules.approvalStandardConfirmed,
+        timeLimits: {...rules.timeLimits},
+        stagesByTrack: rules.stagesByTrack,
+        deadlines: rules.deadlines,
+        citations: rules.citations,
+      },
+      settings: {planYear: settings.planYear, declarationDeadline: declarationDeadline(settings.planYear, settings), lang: settings.lang},
+    }
+    if (this.jsonEnabled()) return result
+    const lines = [t('config.title.rules', {version: rules.version})]
+    for (const c of PROCUREMENT_CATEGORIES) lines.push(`  ${t('config.limit', {category: word('procurementCategory', c)})}: ${formatWan(rules.procurementLimitFen[c])} 万元`)
+    lines.push(`  ${t('config.standard')}: ${formatWan(rules.approvalStandardFen)} 万元${rules.approvalStandardConfirmed ? '' : ' ' + t('config.assumed')}`)
+    for (const k of STAGE_KEYS) lines.push(`  ${t('config.timeLimit', {stage: word('stage', k)})}: ${t('config.days', {days: rules.timeLimits[k]})}`)
+    lines.push(`  ${t('config.source')}:`)
+    for (const [key, text] of Object.entries(rules.citations)) lines.push(`    - ${key}: ${text}`)
+    lines.push(t('config.title.settings'))
+    lines.push(`  ${t('config.planYear')}: ${settings.planYear}`)
+    const deadline = declarationDeadline(settings.planYear, settings)
+    lines.push(`  ${t('config.deadline')}: ${settings.declarationDeadline ? deadline : t('config.deadlineDefault', {date: deadline})}`)
+    lines.push(`  ${t('config.lang')}: ${settings.lang}`)
+    this.log(lines.join('\n'))
+    return result
+  }
+}

@@ -1,0 +1,33 @@
+import {Flags} from '@oclif/core'
+import path from 'node:path'
+import {ItplanCommand} from '../cli/base-command.js'
+import {confirmDestructive} from '../cli/confirm.js'
+import {t} from '../core/i18n/index.js'
+import {emptyRegister} from '../core/domain/register-data.js'
+import {defaultRules, defaultSettings} from '../core/domain/defaults.js'
+import {createRegister, registerExists} from '../core/register/store.js'
+import {formatWan} from '../core/domain/money.js'
+import {UsageError} from '../core/domain/errors.js'
+
+export default class Init extends ItplanCommand<typeof Init> {
+  static override summary = '创建登记簿（使用默认规则）'
+  static override description = '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。'
+  static override examples = ['<%= config.bin %> init --year 2027', '<%= config.bin %> init --force --confirm register.json']
+  static override flags = {
+    year: Flags.integer({description: '计划年度（默认明年）'}),
+    force: Flags.boolean({description: '覆盖已有登记簿（先备份）'}),
+    confirm: Flags.string({description: '非交互终端下确认 --force：登记簿的文件名'}),
+  }
+
+  async run() {
+    const file = this.registerPath
+    const year = this.flags.year ?? new Date().getFullYear() + 1
+    if (year < 2000 || year > 2100) throw new UsageError('usage.badFlag', {flag: 'year', value: year, reason: t('value.badYear', {field: t('field.year'), value: year})})
+    if (this.flags.force && (await registerExists(file))) await confirmDestructive(path.basename(file), this.flags.confirm, t('prompt.confirm'))
+    const data = emptyRegister(defaultRules(), defaultSettings(year), new Date().toISOString())
+    await createRegister(file, data, {force: this.flags.force, lockTimeoutMs: this.flags['lock-timeout'] * 1000, operator: this.operator, command: 'itplan init'})
+    this.say(t('init.done', {path: file, year, version: data.rules.version}))
+    if (!data.rules.approvalStandardConfirmed) this.warnText(t('init.assumption', {standard: formatWan(data.rules.approvalStandardFen)}))
+    return {register: file, planYear: year, rulesVersion: data.rules.version}
+  }
+}

@@ -1,0 +1,39 @@
+import {ItplanCommand} from '../../cli/base-command.js'
+import {declarationFlags, rawFromFlags} from '../../cli/project-flags.js'
+import {askChoice, askText} from '../../cli/prompt.js'
+import {projectSummary} from '../../cli/render.js'
+import {enumWords} from '../../cli/words.js'
+import {t, word} from '../../core/i18n/index.js'
+import {todayLocal} from '../../core/domain/dates.js'
+import {addProject} from '../../core/operations/projects.js'
+import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES} from '../../core/domain/types.js'
+
+export default class ProjectAdd extends ItplanCommand<typeof ProjectAdd> {
+  static override summary = '手工登记一个项目'
+  static override description = '每个字段都有对应参数；在交互终端中缺少的必填项会逐项询问，非交互时缺少必填项即报错（退出码 2）。'
+  static override examples = [
+    '<%= config.bin %> project add --unit 市公安局 --name 智慧警务平台 --nature 新建 --category 业务系统 --procurement-category 服务 --total 85万 --fiscal 85万',
+  ]
+  static override flags = declarationFlags
+
+  async run() {
+    const f = this.flags
+    const choices = (kind: string, values: readonly string[]) => values.map((v) => ({value: v, name: word(kind, v)}))
+    const unit = await askText('unit', t('prompt.unit'), f.unit)
+    const name = await askText('name', t('prompt.name'), f.name)
+    const nature = await askChoice('nature', t('prompt.nature'), f.nature, choices('nature', NATURES))
+    const category = await askChoice('category', t('prompt.category'), f.category, choices('category', CATEGORIES))
+    const total = await askText('total', t('prompt.total'), f.total)
+    const fiscal = await askText('fiscal', t('prompt.fiscal'), f.fiscal)
+    const procurement = f['procurement-category'] ?? (process.stdin.isTTY ? await askChoice('procurement-category', t('prompt.procurementCategory'), undefined, choices('procurementCategory', PROCUREMENT_CATEGORIES)) : undefined)
+    const raw = {...rawFromFlags(f), unit, name, nature, category, totalInvestment: total, fiscalFunds: fiscal, procurementCategory: procurement}
+    const {result: project} = await this.mutate((ctx) => {
+      const calendar = this.calendarFor(ctx.data)
+      return addProject(ctx, raw, {words: enumWords(), today: todayLocal(), now: new Date().toISOString(), addWorkingDays: calendar.addWorkingDays})
+    })
+    if (procurement === undefined) this.warnText(t('warning.procurementDefaulted'))
+    this.say(t('project.added', {id: project.id, name: project.name}))
+    this.say(projectSummary(project))
+    return project
+  }
+}

@@ -1,0 +1,32 @@
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {projectTable} from '../../cli/render.js'
+import {t} from '../../core/i18n/index.js'
+import {formatWan} from '../../core/domain/money.js'
+import {filterProjects} from '../../core/domain/queries.js'
+import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
+
+export default class ProjectList extends ItplanCommand<typeof ProjectList> {
+  static override summary = '列出项目'
+  static override examples = ['<%= config.bin %> project list --year 2027 --track approval', '<%= config.bin %> project list --flag late --json']
+  static override flags = {
+    year: Flags.integer({description: '计划年度'}),
+    unit: Flags.string({description: '建设单位（包含即可）'}),
+    track: Flags.string({description: '审批路径', options: [...TRACKS]}),
+    status: Flags.string({description: '状态', options: [...PROJECT_STATUSES]}),
+    flag: Flags.string({description: '标记', options: [...PROJECT_FLAGS]}),
+  }
+
+  async run() {
+    const data = await this.load()
+    const projects = filterProjects(data.projects, this.flags)
+    if (!this.jsonEnabled()) {
+      if (projects.length === 0) this.log(t('project.listEmpty'))
+      else {
+        this.log(projectTable(projects))
+        this.log(t('project.listCount', {count: projects.length, total: formatWan(projects.reduce((s, p) => s + p.totalInvestmentFen, 0))}))
+      }
+    }
+    return projects
+  }
+}

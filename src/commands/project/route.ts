@@ -1,0 +1,21 @@
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t, word} from '../../core/i18n/index.js'
+import {todayLocal} from '../../core/domain/dates.js'
+import {rerouteAll} from '../../core/operations/projects.js'
+
+export default class ProjectRoute extends ItplanCommand<typeof ProjectRoute> {
+  static override summary = '按现行规则重新确定所有项目的审批路径，并列出变化'
+  static override examples = ['<%= config.bin %> project route --dry-run', '<%= config.bin %> project route']
+  static override flags = {'dry-run': Flags.boolean({description: '只列出将变化的项目，不写入'})}
+
+  async run() {
+    const dryRun = this.flags['dry-run']
+    const {result} = await this.mutate((ctx) => rerouteAll(ctx, {today: todayLocal(), now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}), {dryRun})
+    if (result.moves.length === 0) this.say(t('project.routeNone', {version: result.rulesVersion}))
+    for (const m of result.moves) this.say(t('project.routeMoved', {id: m.id, name: m.name, from: word('track', m.from), to: word('track', m.to)}))
+    if (result.moves.length > 0) this.say(t('project.routeSummary', {count: result.moves.length, verb: t(dryRun ? 'project.routeVerbWould' : 'project.routeVerbMoved')}))
+    if (dryRun) this.say(t('common.dryRun'))
+    return {dryRun, rulesVersion: result.rulesVersion, moved: result.moves}
+  }
+}

@@ -1,0 +1,20 @@
+import {Args} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {projectDetails} from '../../cli/render-details.js'
+import {RegisterIndex} from '../../core/domain/register-data.js'
+import {nextSteps} from '../../core/domain/lifecycle.js'
+import {projectHistory} from '../../core/register/history.js'
+
+export default class ProjectShow extends ItplanCommand<typeof ProjectShow> {
+  static override summary = '显示一个项目的全部信息：审批路径及依据、评审环节、变更记录'
+  static override examples = ['<%= config.bin %> project show 2027-0001', '<%= config.bin %> project show 2027-0001 --json']
+  static override args = {id: Args.string({required: true, description: '项目编号'})}
+
+  async run() {
+    const data = await this.load()
+    const project = new RegisterIndex(data).require(this.args.id)
+    const history = await projectHistory(this.registerPath, data, project.id)
+    if (!this.jsonEnabled()) this.log(projectDetails(project, history))
+    return {...project, nextSteps: nextSteps(project), history}
+  }
+}

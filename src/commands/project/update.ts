@@ -1,0 +1,27 @@
+import {Args, Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {declarationFlags, rawFromFlags} from '../../cli/project-flags.js'
+import {projectSummary} from '../../cli/render.js'
+import {enumWords} from '../../cli/words.js'
+import {t} from '../../core/i18n/index.js'
+import {todayLocal} from '../../core/domain/dates.js'
+import {updateProject} from '../../core/operations/projects.js'
+
+export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
+  static override summary = '修改项目的申报信息（金额变化会重新确定审批路径）'
+  static override examples = ['<%= config.bin %> project update 2027-0001 --total 120万', '<%= config.bin %> project update 2027-0003 --total 60万 --reason 资金统筹组压减预算']
+  static override args = {id: Args.string({required: true, description: '项目编号'})}
+  static override flags = {...declarationFlags, reason: Flags.string({description: '评审开始后修改金额的原因（如压减预算，第十五条）'})}
+
+  async run() {
+    const raw = rawFromFlags(this.flags)
+    const {result} = await this.mutate((ctx) => {
+      const calendar = this.calendarFor(ctx.data)
+      return updateProject(ctx, this.args.id, raw, {words: enumWords(), today: todayLocal(), now: new Date().toISOString(), addWorkingDays: calendar.addWorkingDays, reason: this.flags.reason})
+    })
+    if (result.fields.length === 0) this.say(t('project.unchanged', {id: result.project.id}))
+    else this.say(t('project.updated', {id: result.project.id, fields: result.fields.map((f) => t(`field.${f}`))}))
+    this.say(projectSummary(result.project))
+    return result.project
+  }
+}

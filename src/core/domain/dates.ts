@@ -1,0 +1,45 @@
+// Calendar dates are 'YYYY-MM-DD' strings with no time zone: a deadline must not move by a day because the
+// machine's clock is in another zone.
+import {toHalfWidth} from './money.js'
+
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return isIsoDate(text) ? text : null
+}
+
+/** Accepts 2027-03-01, 2027/3/1, 2027.3.1, 2027年3月1日 (full-width digits too). Returns null if not a real date. */
+export function parseDate(input: string): string | null {
+  const text = toHalfWidth(input).trim().replace(/\s+/g, '')
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text)
+  if (!m) return null
+  return iso(Number(m[1]), Number(m[2]), Number(m[3]))
+}
+
+/** Excel's day serial (1900 date system, with its phantom 1900-02-29) to a date. */
+export function excelSerialToDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null
+  const days = Math.floor(serial) - (serial >= 60 ? 1 : 0)
+  const date = new Date(Date.UTC(1899, 11, 31) + days * 86_400_000)
+  return date.toISOString().slice(0, 10)
+}
+
+export function todayLocal(now: Date = new Date()): string {
+  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4))
+}
+
+/** Calendar days from a to b (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+}

@@ -1,0 +1,234 @@
+// One validator for a declaration, whether it came from flags, prompts or a spreadsheet row: the same value
+// is accepted or refused the same way everywhere, and every problem names its field (and article).
+import {parseAmount, type AmountUnit, toHalfWidth} from './money.js'
+import {excelSerialToDate, parseDate} from './dates.js'
+import {normaliseText, normaliseUnit, splitUnits} from './normalise.js'
+import type {FieldProblem, Params} from './errors.js'
+import {
+  CATEGORIES,
+  FUNDING_SOURCES,
+  NATURES,
+  PROCUREMENT_CATEGORIES,
+  type Compliance,
+  type DeclarationInput,
+  type FundingSource,
+} from './types.js'
+
+/** A raw value: text from a flag or a cell, a spreadsheet number or boolean, or a date cell. */
+export type RawValue = string | number | boolean | {date: string} | null | undefined
+
+/** The accepted words of each closed list (from templates/declaration.json), e.g. nature.new → [新建]. */
+export type EnumWords = Record<string, Record<string, string[]>>
+
+export interface DeclarationContext {
+  defaultYear: number
+  /** used when the row has no 申报日期 */
+  receivedOn: string
+  words: EnumWords
+  /** unit of each amount field when the text carries none (from the header, or 'yuan' for flags) */
+  amountUnits: Partial<Record<'totalInvestment' | 'fiscalFunds' | 'annualPlan', AmountUnit>>
+  defaultAmountUnit: AmountUnit
+}
+
+export interface DeclarationResult {
+  input: DeclarationInput | null
+  problems: FieldProblem[]
+  warnings: FieldProblem[]
+}
+
+const MAX_TEXT = 2000
+const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '对', '有', 'v'])
+const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '✘', 'x', '无', '不'])
+
+function isBlank(v: RawValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+}
+
+function asText(v: RawValue): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'object') return v.date
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  return String(v)
+}
+
+export function parseYesNo(v: RawValue): boolean | null {
+  if (typeof v === 'boolean') return v
+  if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : null
+  const text = toHalfWidth(asText(v)).trim().toLowerCase()
+  if (YES.has(text)) return true
+  if (NO.has(text)) return false
+  return null
+}
+
+/** Accepts the identifier (`services`) or any of its words (服务, 服务类). */
+export function parseEnum<T extends string>(v: RawValue, allowed: readonly T[], words: Record<string, string[]> | undefined): T | null {
+  const text = normaliseText(asText(v))
+  if (allowed.includes(text as T)) return text as T
+  const bare = text.replace(/类$/, '')
+  for (const value of allowed) {
+    const list = words?.[value] ?? []
+    if (list.some((w) => w === text || w === bare || w.replace(/类$/, '') === bare)) return value
+  }
+  return null
+}
+
+export function parseDateValue(v: RawValue): string | null {
+  if (v && typeof v === 'object') return v.date
+  if (typeof v === 'number') return excelSerialToDate(v)
+  return parseDate(asText(v))
+}
+
+/** Allowed words of a closed list, for messages: 新建 / 扩建 / 改造升级 */
+function allowedWords(allowed: readonly string[], words: Record<string, string[]> | undefined): string[] {
+  return allowed.map((a) => words?.[a]?.[0] ?? a)
+}
+
+export function buildDeclaration(raw: Record<string, RawValue>, ctx: DeclarationContext): DeclarationResult {
+  const problems: FieldProblem[] = []
+  const warnings: FieldProblem[] = []
+  const problem = (field: string, code: string, params: Params = {}, article?: number) =>
+    problems.push({field, code, params, ...(article ? {article} : {})})
+
+  const text = (field: string, required = false): string => {
+    const v = raw[field]
+    if (isBlank(v)) {
+      if (required) problem(field, 'value.required')
+      return ''
+    }
+    const s = normaliseText(asText(v))
+    if (s.length > MAX_TEXT) problem(field, 'value.tooLong', {max: MAX_TEXT, length: s.length})
+    return s
+  }
+
+  const enumValue = <T extends string>(field: string, allowed: readonly T[]): T | null => {
+    const v = raw[field]
+    if (isBlank(v)) {
+      problem(field, 'value.required')
+      return null
+    }
+    const parsed = parseEnum(v, allowed, ctx.words[field])
+    if (!parsed) problem(field, 'value.badEnum', {value: asText(v), allowed: allowedWords(allowed, ctx.words[field])})
+    return parsed
+  }
+
+  const amount = (field: 'totalInvestment' | 'fiscalFunds' | 'annualPlan', required: boolean): number | null => {
+    const v = raw[field]
+    if (isBlank(v)) {
+      if (required) problem(field, 'value.required')
+      return null
+    }
+    if (typeof v === 'boolean' || (typeof v === 'object' && v !== null)) {
+      problem(field, 'amount.malformed', {value: asText(v)})
+      return null
+    }
+    const parsed = parseAmount(v as string | number, ctx.amountUnits[field] ?? ctx.defaultAmountUnit)
+    if (!parsed.ok) {
+      problem(field, parsed.code, {value: asText(v)})
+      return null
+    }
+    return parsed.fen
+  }
+
+  const integer = (field: string, min: number, max: number, code: string): number | null => {
+    const v = raw[field]
+    if (isBlank(v)) return null
+    const n = typeof v === 'number' ? v : Number(toHalfWidth(asText(v)).trim().replace(/个?月$/, '').replace(/年$/, ''))
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problem(field, code, {value: asText(v), min, max})
+      return null
+    }
+    return n
+  }
+
+  const yesNo = (field: keyof Compliance | 'classified'): boolean | null => {
+    const v = raw[field]
+    if (isBlank(v)) return null
+    const parsed = parseYesNo(v)
+    if (parsed === null) problem(field, 'value.badYesNo', {value: asText(v)})
+    return parsed
+  }
+
+  const declarationNo = text('declarationNo') || null
+  const planYear = integer('planYear', 2000, 2100, 'value.badYear') ?? ctx.defaultYear
+  const unitText = text('unit', true)
+  const unit = unitText ? normaliseUnit(unitText) : ''
+  const coUnits = isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits)).filter((u) => u !== unit)
+  const name = text('name', true)
+  const nature = enumValue('nature', NATURES)
+  const category = enumValue('category', CATEGORIES)
+  let procurementCategory = null as (typeof PROCUREMENT_CATEGORIES)[number] | null
+  if (isBlank(raw.procurementCategory)) {
+    procurementCategory = 'services'
+    warnings.push({field: 'procurementCategory', code: 'warning.procurementDefaulted', params: {}})
+  } else {
+    procurementCategory = enumValue('procurementCategory', PROCUREMENT_CATEGORIES)
+  }
+  const total = amount('totalInvestment', true)
+  const fiscal = amount('fiscalFunds', true)
+  const annualPlan = amount('annualPlan', false)
+  if (total !== null && fiscal !== null) {
+    if (fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal', {}, 2)
+    if (total === 0) problem('totalInvestment', 'amount.notPositive', {value: asText(raw.totalInvestment)})
+  }
+  // Art. 2: only projects paid wholly or partly by city-level fiscal funds are in scope.
+  if (fiscal === 0) problem('fiscalFunds', 'amount.fiscalZero', {}, 2)
+  if (annualPlan !== null && total !== null && annualPlan > total) problem('annualPlan', 'amount.annualAboveTotal', {})
+  const periodMonths = integer('periodMonths', 1, 120, 'value.badPeriod')
+  const summary = text('summary')
+  const compliance: Compliance = {
+    // Art. 4: an answer not given is not a "no".
+    govCloud: yesNo('govCloud') ?? true,
+    dataSharing: yesNo('dataSharing') ?? true,
+    cityBrain: yesNo('cityBrain') ?? true,
+    egovNetwork: yesNo('egovNetwork') ?? true,
+    justification: text('justification'),
+  }
+  // Art. 2: classified (涉密) projects follow the secrecy rules, not this register.
+  if (yesNo('classified') === true) problem('classified', 'value.classified', {}, 2)
+  let fundingSources: FundingSource[] = []
+  if (!isBlank(raw.fundingSources)) {
+    for (const part of asText(raw.fundingSources).split(/[、,，;；/\s]+/).filter(Boolean)) {
+      const source = parseEnum(part, FUNDING_SOURCES, ctx.words.fundingSources)
+      if (!source) problem('fundingSources', 'value.badEnum', {value: part, allowed: allowedWords(FUNDING_SOURCES, ctx.words.fundingSources)})
+      else if (!fundingSources.includes(source)) fundingSources.push(source)
+    }
+  }
+  if (fundingSources.length === 0) fundingSources = ['fiscal']
+  let declaredOn = ctx.receivedOn
+  if (!isBlank(raw.declaredOn)) {
+    const parsed = parseDateValue(raw.declaredOn)
+    if (!parsed) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})
+    else declaredOn = parsed
+  }
+  const phoneRaw = raw.contactPhone
+  const contactPhone = typeof phoneRaw === 'number' ? String(phoneRaw) : text('contactPhone')
+
+  if (problems.length > 0 || !nature || !category || !procurementCategory || total === null || fiscal === null) {
+    return {input: null, problems, warnings}
+  }
+  return {
+    input: {
+      declarationNo,
+      planYear,
+      unit,
+      coUnits,
+      name,
+      nature,
+      category,
+      procurementCategory,
+      totalInvestmentFen: total,
+      fiscalFundsFen: fiscal,
+      annualPlanFen: annualPlan,
+      fundingSources,
+      supervisingDepartment: text('supervisingDepartment') || null,
+      periodMonths,
+      contact: {name: text('contactName'), phone: contactPhone},
+      summary,
+      consultancy: text('consultancy') || null,
+      compliance,
+      declaredOn,
+    },
+    problems,
+    warnings,
+  }
+}

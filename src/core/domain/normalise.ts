@@ -1,0 +1,41 @@
+// Units and project names arrive typed by dozens of clerks in Simplified or Traditional Chinese, with
+// full-width characters and stray spaces; one normal form lets the register match them (DESIGN §2).
+import * as OpenCC from 'opencc-js/t2cn'
+import {toHalfWidth} from './money.js'
+
+let converter: ((text: string) => string) | null = null
+export function toSimplified(text: string): string {
+  // Built on first use: most commands never need it and it costs ~10 ms.
+  const convert = (converter ??= OpenCC.Converter({from: 'tw', to: 'cn'}))
+  return convert(text)
+}
+
+function cleanSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim()
+}
+
+/** 項目建設單位 → normalised: Simplified, half-width, trimmed, a leading 郴州市 becomes 市. */
+export function normaliseUnit(raw: string): string {
+  const text = cleanSpaces(toSimplified(toHalfWidth(raw))).replace(/\s+/g, '')
+  return text.startsWith('郴州市') ? text.slice(2) : text
+}
+
+/** The form a project name is matched in; the name itself is kept as written. */
+export function matchKeyOfName(raw: string): string {
+  return toSimplified(toHalfWidth(raw))
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[“”"'‘’《》<>()（）【】[\]]/g, '')
+    .toLowerCase()
+}
+
+export function normaliseText(raw: string): string {
+  return cleanSpaces(toHalfWidth(raw))
+}
+
+/** co-units are separated by 、 , ， ; ； or line breaks */
+export function splitUnits(raw: string): string[] {
+  return raw
+    .split(/[、,，;；\n\r/]+/)
+    .map((s) => normaliseUnit(s))
+    .filter((s) => s !== '')
+}

@@ -1,0 +1,156 @@
+// A project's derived facts — its track, its flags, its stages — are recomputed from its declared facts and the
+// rules in force whenever either changes, so that no command can leave them stale.
+import {route, routingAmount} from './routing.js'
+import {ensureStages, advanceStages, type AddWorkingDays} from './stages.js'
+import {matchKeyOfName} from './normalise.js'
+import type {DeclarationInput, Evaluation, Project, ProjectFlag, Rules, Source, Track, UnitRecord} from './types.js'
+import {PROJECT_FLAGS, TRACK_RANK} from './types.js'
+
+export interface FlagContext {
+  /** declaration deadline of the project's plan year */
+  deadline: string
+  unitSuspended: boolean
+  weakPerformance: boolean
+}
+
+/** Art. 4: an explicit "no" without a justification. */
+export function isNonCompliant(p: Pick<Project, 'compliance'>): boolean {
+  const c = p.compliance
+  const anyNo = !c.govCloud || !c.dataSharing || !c.cityBrain || !c.egovNetwork
+  return anyNo && c.justification.trim() === ''
+}
+
+export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'>, ctx: FlagContext): ProjectFlag[] {
+  const flags = new Set<ProjectFlag>()
+  if (p.declaredOn > ctx.deadline) flags.add('late') // Art. 6
+  if (isNonCompliant(p)) flags.add('non-compliant') // Art. 4, 12
+  if (p.coUnits.length > 0 && p.track === 'approval') flags.add('major-multi-unit') // Art. 3
+  if (ctx.unitSuspended) flags.add('unit-suspended') // Art. 17
+  if (ctx.weakPerformance) flags.add('weak-performance') // Art. 20
+  return PROJECT_FLAGS.filter((f) => flags.has(f))
+}
+
+export function createProject(id: string, input: DeclarationInput, rules: Rules, ctx: FlagContext, now: string, source: Source | null): Project {
+  const routing = route({amountFen: input.totalInvestmentFen, procurementCategory: input.procurementCategory}, rules)
+  const project: Project = {
+    id,
+    planYear: input.planYear,
+    declarationNo: input.declarationNo ?? null,
+    unit: input.unit,
+    coUnits: input.coUnits,
+    name: input.name,
+    nature: input.nature,
+    category: input.category,
+    procurementCategory: input.procurementCategory,
+    totalInvestmentFen: input.totalInvestmentFen,
+    fiscalFundsFen: input.fiscalFundsFen,
+    approvedAmountFen: null,
+    annualPlanFen: input.annualPlanFen ?? null,
+    fundingSources: input.fundingSources ?? ['fiscal'],
+    supervisingDepartment: input.supervisingDepartment ?? null,
+    periodMonths: input.periodMonths,
+    contact: input.contact,
+    summary: input.summary,
+    consultancy: input.consultancy ?? null,
+    compliance: input.compliance,
+    declaredOn: input.declaredOn,
+    track: routing.track,
+    routing,
+    status: 'declared',
+    flags: [],
+    marks: {keyArea: false, major: false},
+    stages: [],
+    specialApprovals: [],
+    amountChanges: [],
+    construction: null,
+    acceptance: null,
+    evaluations: [],
+    source,
+    createdAt: now,
+    updatedAt: now,
+  }
+  project.flags = computeFlags(project, ctx)
+  return project
+}
+
+/** The declared facts that an import or `project update` may change. */
+export const DECLARED_FIELDS = [
+  'declarationNo',
+  'unit',
+  'coUnits',
+  'name',
+  'nature',
+  'category',
+  'procurementCategory',
+  'totalInvestmentFen',
+  'fiscalFundsFen',
+  'annualPlanFen',
+  'fundingSources',
+  'supervisingDepartment',
+  'periodMonths',
+  'contact',
+  'summary',
+  'consultancy',
+  'compliance',
+  'declaredOn',
+] as const satisfies ReadonlyArray<keyof DeclarationInput & keyof Project>
+
+export type DeclaredField = (typeof DECLARED_FIELDS)[number]
+
+/** Fields whose values differ, compared as JSON (field order inside objects is fixed by construction). */
+export function changedFields(project: Project, input: DeclarationInput): DeclaredField[] {
+  return DECLARED_FIELDS.filter((f) => JSON.stringify(project[f] ?? null) !== JSON.stringify(input[f] ?? null))
+}
+
+export interface RerouteResult {
+  from: Track
+  to: Track
+  moved: boolean
+  stricter: boolean
+  addedStages: string[]
+}
+
+/**
+ * Routes the project again under `rules` (after an amount or rules change). A move to a stricter track while
+ * reviewing adds the stages that track needs and opens what can open.
+ */
+export function reroute(project: Project, rules: Rules, date: string, addWorkingDays: AddWorkingDays): RerouteResult {
+  const from = project.track
+  project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory}, rules)
+  project.track = project.routing.track
+  const to = project.track
+  const stricter = TRACK_RANK[to] > TRACK_RANK[from]
+  const addedStages: string[] = []
+  if (stricter && project.status === 'reviewing') {
+    const before = new Set(project.stages.map((s) => s.key))
+    project.stages = ensureStages(project, to, rules)
+    for (const s of project.stages) if (!before.has(s.key)) addedStages.push(s.key)
+    advanceStages(project, rules, date, addWorkingDays)
+  }
+  return {from, to, moved: from !== to, stricter, addedStages}
+}
+
+export function matchKey(planYear: number, unit: string, name: string): string {
+  return `${planYear}\u0000${unit}\u0000${matchKeyOfName(name)}`
+}
+
+/** Art. 20: an evaluation below the score line or with a weak grade. */
+export function isWeakEvaluation(e: Evaluation, rules: Rules): boolean {
+  return e.score < rules.weakPerformance.scoreBelow || (e.grade !== null && rules.weakPerformance.grades.includes(e.grade))
+}
+
+/** The latest evaluation of each unit's projects, built once per command. */
+export function lastEvaluationByUnit(projects: readonly Project[]): Map<string, Evaluation & {projectId: string}> {
+  const last = new Map<string, Evaluation & {projectId: string}>()
+  for (const p of projects) {
+    for (const e of p.evaluations) {
+      const current = last.get(p.unit)
+      if (!current || e.date >= current.date) last.set(p.unit, {...e, projectId: p.id})
+    }
+  }
+  return last
+}
+
+export function isUnitSuspended(units: readonly UnitRecord[], unit: string): boolean {
+  return units.some((u) => u.name === unit && u.suspended)
+}

@@ -1,0 +1,121 @@
+// Art. 9 review stages. The two pre-reviews (市委办, 市委网信办) open together; the rest follow one by one in
+// the order the rules list them. Each open stage has a due date in working days (DESIGN §4).
+import {IllegalTransition, InvalidInput} from './errors.js'
+import type {Project, ReviewResult, Rules, Stage, StageKey, Track} from './types.js'
+
+/** Adds working days (start day not counted); supplied by the calendar so this module stays pure. */
+export type AddWorkingDays = (date: string, days: number) => string
+
+export function stageDefinition(rules: Rules, key: StageKey) {
+  const def = rules.stages.find((s) => s.key === key)
+  if (!def) throw new Error(`stage ${key} missing from rules`)
+  return def
+}
+
+function newStage(rules: Rules, key: StageKey): Stage {
+  return {
+    key,
+    department: stageDefinition(rules, key).department,
+    status: 'pending',
+    startedOn: null,
+    dueOn: null,
+    decidedOn: null,
+    documentNo: null,
+    approvedAmountFen: null,
+    opinion: null,
+    rounds: [],
+  }
+}
+
+export function isOpen(stage: Stage): boolean {
+  return stage.status === 'open' || stage.status === 'returned'
+}
+
+function open(stage: Stage, rules: Rules, date: string, addWorkingDays: AddWorkingDays): void {
+  stage.status = 'open'
+  stage.startedOn = date
+  stage.dueOn = addWorkingDays(date, rules.timeLimits[stage.key])
+}
+
+/** Stages of `track` in rule order, keeping the ones already recorded and adding the missing ones. */
+export function ensureStages(project: Project, track: Track, rules: Rules): Stage[] {
+  const order = rules.stagesByTrack[track]
+  const existing = new Map(project.stages.map((s) => [s.key, s]))
+  const kept = order.map((key) => existing.get(key) ?? newStage(rules, key))
+  // Stages of a stricter track once recorded are history: keep them after the track's own.
+  for (const s of project.stages) if (!order.includes(s.key)) kept.push(s)
+  return kept
+}
+
+/** Opens every pending stage whose predecessors have passed. Returns the keys opened. */
+export function advanceStages(project: Project, rules: Rules, date: string, addWorkingDays: AddWorkingDays): StageKey[] {
+  const order = rules.stagesByTrack[project.track]
+  const byKey = new Map(project.stages.map((s) => [s.key, s]))
+  const opened: StageKey[] = []
+  const preKeys = order.filter((k) => stageDefinition(rules, k).group === 'pre')
+  const prePassed = preKeys.every((k) => byKey.get(k)?.status === 'passed')
+  for (const key of order) {
+    const stage = byKey.get(key)
+    if (!stage) continue
+    const def = stageDefinition(rules, key)
+    if (def.group === 'pre') {
+      if (stage.status === 'pending') {
+        open(stage, rules, date, addWorkingDays)
+        opened.push(key)
+      }
+      continue
+    }
+    if (!prePassed) break
+    if (stage.status === 'passed') continue
+    if (stage.status === 'pending') {
+      open(stage, rules, date, addWorkingDays)
+      opened.push(key)
+    }
+    break
+  }
+  return opened
+}
+
+export function allStagesPassed(project: Project, rules: Rules): boolean {
+  return rules.stagesByTrack[project.track].every((k) => project.stages.find((s) => s.key === k)?.status === 'passed')
+}
+
+export interface ReviewOutcome {
+  result: ReviewResult
+  date: string
+  documentNo: string | null
+  opinion: string | null
+  approvedAmountFen: number | null
+}
+
+/**
+ * Records one department's outcome on an open stage. A stage not open (not yet reached, already decided, or
+ * not on this track) is refused with exit 4 naming the stages that are open.
+ */
+export function recordOutcome(project: Project, key: StageKey, outcome: ReviewOutcome, rules: Rules, addWorkingDays: AddWorkingDays): Stage {
+  const stage = project.stages.find((s) => s.key === key)
+  const openKeys = project.stages.filter(isOpen).map((s) => `itplan review record ${project.id} --stage ${s.key} --result passed|failed|returned`)
+  if (!stage || !isOpen(stage)) {
+    throw new IllegalTransition(project.id, project.status, `itplan review record --stage ${key}`, openKeys, {
+      code: !stage ? 'review.stageNotOnTrack' : stage.status === 'pending' ? 'review.stageNotOpen' : 'review.stageDecided',
+      params: {stage: key, status: stage?.status ?? ''},
+    })
+  }
+  if (stage.startedOn && outcome.date < stage.startedOn) {
+    throw new InvalidInput([{field: 'date', code: 'review.dateBeforeStart', params: {date: outcome.date, startedOn: stage.startedOn}}], true)
+  }
+  stage.rounds = [...(stage.rounds ?? []), {result: outcome.result, date: outcome.date, documentNo: outcome.documentNo, opinion: outcome.opinion}]
+  stage.documentNo = outcome.documentNo ?? stage.documentNo
+  stage.opinion = outcome.opinion ?? stage.opinion
+  if (outcome.result === 'returned') {
+    // The unit revises and resubmits; the department's time limit runs again from the return.
+    stage.status = 'returned'
+    stage.startedOn = outcome.date
+    stage.dueOn = addWorkingDays(outcome.date, rules.timeLimits[key])
+    return stage
+  }
+  stage.status = outcome.result
+  stage.decidedOn = outcome.date
+  if (outcome.approvedAmountFen !== null) stage.approvedAmountFen = outcome.approvedAmountFen
+  return stage
+}

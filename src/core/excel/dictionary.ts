@@ -1,0 +1,342 @@
+// The declaration header dictionary (templates/declaration.json): which column is which field, whatever
+// the header looks like (DESIGN §6). Header text is only ever looked up in Maps built from the dictionary,
+// never used as an object key, so a header such as `__proto__` simply matches nothing (DESIGN §9).
+import {readFileSync, existsSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Converter} from 'opencc-js/t2cn'
+import {InvalidData} from '../domain/errors.js'
+import {toHalfWidth} from '../domain/money.js'
+import type {AmountUnit} from '../domain/money.js'
+
+export type FieldKind = 'text' | 'amount' | 'integer' | 'date' | 'yesno' | 'enum' | 'list'
+const FIELD_KINDS: readonly FieldKind[] = ['text', 'amount', 'integer', 'date', 'yesno', 'enum', 'list']
+
+export interface FieldValue {
+  /** the identifier (DESIGN §2), e.g. `new` */
+  id: string
+  /** the accepted words, as the office wrote them */
+  words: string[]
+}
+
+export interface FieldDef {
+  key: string
+  /** the template's own header */
+  header: string
+  synonyms: string[]
+  kind: FieldKind
+  required: boolean
+  /** closed lists (enum, and list fields such as fundingSources) */
+  values: FieldValue[] | null
+  /** the value assumed when the whole column is missing (procurementCategory → services) */
+  defaultWhenMissing: string | null
+  /** template hints */
+  width: number | null
+  note: string | null
+}
+
+export interface HeaderDetection {
+  scanRows: number
+  minMatches: number
+  minRequired: number
+  anyOf: string[]
+}
+
+export interface Dictionary {
+  version: string
+  /** in template order */
+  fields: FieldDef[]
+  byKey: Map<string, FieldDef>
+  headerDetection: HeaderDetection
+  totalLabels: string[]
+  ignoredHeaders: string[]
+  yesWords: string[]
+  noWords: string[]
+  listSeparators: string[]
+}
+
+export interface NormalisedHeader {
+  /** the comparison key: Simplified, half-width, no spaces/colons/markers/trailing brackets/leading 是否, lower case */
+  text: string
+  /** the amount unit found in a trailing bracket (（万元）, (元), [亿元]) or after a slash, else null */
+  unit: AmountUnit | null
+}
+
+export interface HeaderMatch {
+  field: string
+  /** only reported for amount fields */
+  unit: AmountUnit | null
+}
+
+export const DICTIONARY_RELATIVE_PATH = join('templates', 'declaration.json')
+
+// ---------------------------------------------------------------------------------------------------------
+// Text normalisation
+
+let simplify: ((text: string) => string) | null = null
+/** Traditional → Simplified, character by character ('tw' also undoes Taiwan variants such as 臺/著). */
+export function toSimplified(text: string): string {
+  // Building the converter costs ~30 ms, so only the first header pays for it.
+  simplify ??= Converter({from: 'tw', to: 'cn'})
+  return simplify(text)
+}
+
+const BRACKETS: ReadonlyArray<[RegExp, string]> = [
+  [/[【〔［]/g, '['],
+  [/[】〕］]/g, ']'],
+]
+const INVISIBLE = /[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]+/g
+const MARKERS = /[*＊★☆※]/g
+const TRAILING_BRACKET = /[(\[]([^()\[\]]*)[)\]]$/
+const TRAILING_SLASH_UNIT = /\/(亿元|万元|元)$/
+
+/** Simplified, half-width, without any whitespace: the common base of header and label comparisons. */
+export function foldText(text: string): string {
+  let t = toHalfWidth(toSimplified(text))
+  for (const [from, to] of BRACKETS) t = t.replace(from, to)
+  return t.replace(INVISIBLE, '')
+}
+
+/** The amount unit named by a bracket's content: 万元, (元), （单位：万元）, 人民币元. */
+export function unitWord(inner: string): AmountUnit | null {
+  const w = inner.replace(/单位|人民币|:/g, '')
+  if (w === '万元' || w === '万') return 'wan'
+  if (w === '亿元' || w === '亿') return 'yi'
+  if (w === '元') return 'yuan'
+  return null
+}
+
+/**
+ * The comparison form of a header, and the unit it states. Every trailing bracket is removed (units and
+ * hints such as `（是/否）` or `（月）` alike); the first unit found wins.
+ */
+export function normaliseHeader(text: string): NormalisedHeader {
+  let t = foldText(text).replace(MARKERS, '')
+  let unit: AmountUnit | null = null
+  for (let m = TRAILING_BRACKET.exec(t); m; m = TRAILING_BRACKET.exec(t)) {
+    unit ??= unitWord(m[1])
+    t = t.slice(0, m.index)
+  }
+  const slash = TRAILING_SLASH_UNIT.exec(t)
+  if (slash) {
+    unit ??= unitWord(slash[1])
+    t = t.slice(0, slash.index)
+  }
+  t = t.replace(/:/g, '').replace(/^是否/, '').toLowerCase()
+  return {text: t, unit}
+}
+
+/** The comparison form of a cell value (enum words, yes/no, total labels): no bracket or unit handling. */
+export function normaliseWord(text: string): string {
+  return foldText(text).replace(/:/g, '').toLowerCase()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Loading
+
+/** The directory holding package.json, found from this module's location (src/ under tsx, dist/ when built). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error('itplan: package.json not found above ' + fileURLToPath(import.meta.url))
+    dir = parent
+  }
+}
+
+interface Loaded {
+  dictionary: Dictionary
+  /** normalised header → field key */
+  headers: Map<string, string>
+  ignored: Set<string>
+  /** field key → (normalised word → value id) */
+  words: Map<string, Map<string, string>>
+  yes: Set<string>
+  no: Set<string>
+  totals: Set<string>
+}
+
+let loaded: Loaded | null = null
+
+function invalid(detail: string): InvalidData {
+  return new InvalidData('dictionary.invalid', {file: DICTIONARY_RELATIVE_PATH, detail})
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function stringArray(v: unknown, where: string): string[] {
+  if (v === undefined) return []
+  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) throw invalid(`${where} must be a list of texts`)
+  return v as string[]
+}
+
+function parseValues(raw: unknown, key: string): FieldValue[] | null {
+  if (raw === undefined) return null
+  if (!isRecord(raw)) throw invalid(`fields.${key}.values must be an object`)
+  return Object.keys(raw).map((id) => ({id, words: stringArray(raw[id], `fields.${key}.values.${id}`)}))
+}
+
+function parseField(raw: unknown, index: number): FieldDef {
+  if (!isRecord(raw)) throw invalid(`fields[${index}] must be an object`)
+  const key = raw.key
+  if (typeof key !== 'string' || key === '') throw invalid(`fields[${index}].key is missing`)
+  if (typeof raw.header !== 'string' || raw.header.trim() === '') throw invalid(`fields.${key}.header is missing`)
+  if (!FIELD_KINDS.includes(raw.kind as FieldKind)) throw invalid(`fields.${key}.kind must be one of ${FIELD_KINDS.join(', ')}`)
+  const kind = raw.kind as FieldKind
+  const values = parseValues(raw.values, key)
+  if (kind === 'enum' && !values) throw invalid(`fields.${key} is an enum without values`)
+  return {
+    key,
+    header: raw.header,
+    synonyms: stringArray(raw.synonyms, `fields.${key}.synonyms`),
+    kind,
+    required: raw.required === true,
+    values,
+    defaultWhenMissing: typeof raw.defaultWhenMissing === 'string' ? raw.defaultWhenMissing : null,
+    width: typeof raw.width === 'number' ? raw.width : null,
+    note: typeof raw.note === 'string' ? raw.note : null,
+  }
+}
+
+function parseDetection(raw: unknown): HeaderDetection {
+  const d = isRecord(raw) ? raw : {}
+  const num = (v: unknown, dflt: number) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : dflt)
+  return {
+    scanRows: num(d.scanRows, 30),
+    minMatches: num(d.minMatches, 3),
+    minRequired: num(d.minRequired, 2),
+    anyOf: stringArray(d.anyOf, 'headerDetection.anyOf'),
+  }
+}
+
+/** Parses and checks the dictionary JSON (exported for tests of edited dictionaries). */
+export function parseDictionary(json: unknown): Dictionary {
+  if (!isRecord(json) || !Array.isArray(json.fields)) throw invalid('fields is missing')
+  const fields = json.fields.map(parseField)
+  const byKey = new Map<string, FieldDef>()
+  for (const f of fields) {
+    if (byKey.has(f.key)) throw invalid(`field ${f.key} appears twice`)
+    byKey.set(f.key, f)
+  }
+  const yesNo = isRecord(json.yesNo) ? json.yesNo : {}
+  return {
+    version: typeof json.version === 'string' ? json.version : '',
+    fields,
+    byKey,
+    headerDetection: parseDetection(json.headerDetection),
+    totalLabels: stringArray(json.totalLabels, 'totalLabels'),
+    ignoredHeaders: stringArray(json.ignoredHeaders, 'ignoredHeaders'),
+    yesWords: stringArray(yesNo.yes, 'yesNo.yes'),
+    noWords: stringArray(yesNo.no, 'yesNo.no'),
+    listSeparators: stringArray(json.listSeparators, 'listSeparators'),
+  }
+}
+
+/** normalised header → field; two fields claiming the same header is an error in the dictionary. */
+function indexHeaders(dictionary: Dictionary): Map<string, string> {
+  const headers = new Map<string, string>()
+  for (const f of dictionary.fields) {
+    for (const h of [f.header, ...f.synonyms]) {
+      const {text} = normaliseHeader(h)
+      if (text === '') continue
+      const other = headers.get(text)
+      if (other !== undefined && other !== f.key) throw invalid(`header ${h} belongs to both ${other} and ${f.key}`)
+      headers.set(text, f.key)
+    }
+  }
+  return headers
+}
+
+function indexWords(dictionary: Dictionary): Map<string, Map<string, string>> {
+  const words = new Map<string, Map<string, string>>()
+  for (const f of dictionary.fields) {
+    if (!f.values) continue
+    const m = new Map<string, string>()
+    for (const v of f.values) {
+      m.set(normaliseWord(v.id), v.id)
+      for (const w of v.words) m.set(normaliseWord(w), v.id)
+    }
+    words.set(f.key, m)
+  }
+  return words
+}
+
+function build(dictionary: Dictionary): Loaded {
+  return {
+    dictionary,
+    headers: indexHeaders(dictionary),
+    ignored: new Set(dictionary.ignoredHeaders.map((h) => normaliseHeader(h).text)),
+    words: indexWords(dictionary),
+    yes: new Set(dictionary.yesWords.map(normaliseWord)),
+    no: new Set(dictionary.noWords.map(normaliseWord)),
+    totals: new Set(dictionary.totalLabels.map(normaliseWord)),
+  }
+}
+
+function state(): Loaded {
+  if (loaded) return loaded
+  const path = join(packageRoot(), DICTIONARY_RELATIVE_PATH)
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (e) {
+    throw invalid((e as Error).message)
+  }
+  loaded = build(parseDictionary(json))
+  return loaded
+}
+
+/** The dictionary, read once per process. */
+export function loadDictionary(): Dictionary {
+  return state().dictionary
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+/** The field a header names, and the unit it states; null for headers the dictionary does not know. */
+export function matchHeader(text: string): HeaderMatch | null {
+  const s = state()
+  const {text: key, unit} = normaliseHeader(text)
+  const field = s.headers.get(key)
+  if (field === undefined) return null
+  const def = s.dictionary.byKey.get(field)
+  return {field, unit: def?.kind === 'amount' ? unit : null}
+}
+
+/** Headers such as 序号 that are expected, carry nothing to import, and need not be reported as unknown. */
+export function isIgnoredHeader(text: string): boolean {
+  return state().ignored.has(normaliseHeader(text).text)
+}
+
+/** 合计 / 小计 / 总计 (also `合  计`, 總計, `合计：`, `小计（市直）`). */
+export function isTotalLabel(text: string): boolean {
+  const w = normaliseWord(text).replace(/\(.*\)$/, '')
+  return state().totals.has(w)
+}
+
+/** The identifier of an enum/list word (`改造` → `upgrade`, `數據系統` → `data`), or null. */
+export function matchValueWord(fieldKey: string, text: string): string | null {
+  return state().words.get(fieldKey)?.get(normaliseWord(text)) ?? null
+}
+
+/** 是/否, Y/N, √/×, yes/no, true/false, 1/0 → boolean; anything else → null. */
+export function matchYesNo(value: string | number | boolean): boolean | null {
+  if (typeof value === 'boolean') return value
+  const w = normaliseWord(String(value))
+  const s = state()
+  if (s.yes.has(w)) return true
+  if (s.no.has(w)) return false
+  return null
+}
+
+/** Splits a list cell (共建单位, 资金来源) on the dictionary's separators; empty parts are dropped. */
+export function splitList(text: string): string[] {
+  const seps = state().dictionary.listSeparators
+  let parts = [text]
+  for (const sep of seps) parts = parts.flatMap((p) => p.split(sep))
+  return parts.map((p) => p.trim()).filter((p) => p !== '')
+}

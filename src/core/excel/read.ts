@@ -1,0 +1,1069 @@
+// Reads a declaration spreadsheet (.xlsx/.xlsm streamed, .csv, .xls/.et through LibreOffice) into sheets of
+// rows keyed by dictionary field (DESIGN §6). It knows nothing of the regulation: values come out as read
+// (numbers, text, dates, booleans) and the validator decides what they mean. Every refusal is an InvalidData
+// with a catalogue code and the file's base name (and sheet where there is one), never a stack trace.
+import {createHash} from 'node:crypto'
+import {createReadStream} from 'node:fs'
+import {open, stat, readFile, mkdtemp, mkdir, copyFile, rm, access} from 'node:fs/promises'
+import {constants as fsConstants} from 'node:fs'
+import type {FileHandle} from 'node:fs/promises'
+import {execFile} from 'node:child_process'
+import {tmpdir} from 'node:os'
+import {basename, extname, join, delimiter, posix} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {inflateRawSync, constants as zlibConstants} from 'node:zlib'
+import iconv from 'iconv-lite'
+import {InvalidData} from '../domain/errors.js'
+import type {AmountUnit} from '../domain/money.js'
+import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from './dictionary.js'
+import type {HeaderDetection} from './dictionary.js'
+
+// ---------------------------------------------------------------------------------------------------------
+// Public shapes
+
+export type CellValue = string | number | boolean | {date: string /* YYYY-MM-DD */} | null
+
+export interface ReadColumn {
+  /** 1-based */
+  index: number
+  /** 'A' */
+  letter: string
+  /** the original text; both levels joined with '/' for a two-level header (`投资估算（万元）/总投资`) */
+  header: string
+  field: string | null
+  /** from the header, else from a `单位：万元` note above the table (amount fields only); null: not stated */
+  unit: AmountUnit | null
+}
+
+export interface ReadRow {
+  /** the row number in the sheet (CSV: the record number), 1-based */
+  rowNumber: number
+  /** one value per column of the header (index − 1), in the original order, for the error workbook */
+  values: CellValue[]
+  /** every column the dictionary recognised, with its value (null when the cell is empty); a field absent
+   * from the map has no column at all */
+  byField: Map<string, {value: CellValue; column: ReadColumn}>
+  /** a 合计 / 小计 / 总计 row */
+  kind: 'data' | 'total'
+}
+
+export interface ReadSheet {
+  /** the sheet's real name (CSV: the file's base name) */
+  name: string
+  /** the lowest header row: data starts below it */
+  headerRowNumber: number
+  /** 2 for a two-level header (group titles over field names) */
+  headerRowCount: 1 | 2
+  columns: ReadColumn[]
+  /** non-empty headers the dictionary does not know (and second columns for a field already seen), once each */
+  unknownHeaders: string[]
+  /** blank rows dropped */
+  rows: ReadRow[]
+  /** a `单位：万元` / `单位：元` note above the header, applied to amount columns whose header states no unit */
+  unitNote: AmountUnit | null
+  /** the sheet is hidden in the workbook */
+  hidden: boolean
+  /** formula cells without a cached result (read as empty), as A1 references, at most 20 */
+  uncalculatedCells: string[]
+}
+
+export interface ReadFileResult {
+  /** the file's base name */
+  file: string
+  /** of the original file's bytes */
+  sha256: string
+  /** in workbook order */
+  sheets: ReadSheet[]
+  skippedSheets: Array<{name: string; reason: 'no-header' | 'empty'}>
+}
+
+export interface ReadOptions {
+  /** default 50 MB */
+  maxBytes?: number
+  /** default 200,000 */
+  maxRows?: number
+  /** LibreOffice for .xls/.et: a path; null to never convert; undefined to look on the PATH */
+  sofficePath?: string | null
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+export const DEFAULT_MAX_ROWS = 200_000
+/** Declared uncompressed size of all parts of an .xlsx; far above any real declaration, far below a zip bomb. */
+export const MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024
+/** The shared strings part is held in memory whole, so it gets a tighter limit. */
+export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
+const SOFFICE_TIMEOUT_MS = 180_000
+const MAX_UNCALCULATED_REPORTED = 20
+
+interface Limits {
+  maxBytes: number
+  maxRows: number
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entry point
+
+type Format = 'zip' | 'csv' | 'legacy'
+
+/** Reads one declaration file. Throws InvalidData (`file.*`) when the file as a whole cannot be read. */
+export async function readDeclarationFile(path: string, opts: ReadOptions = {}): Promise<ReadFileResult> {
+  const file = basename(path)
+  const limits: Limits = {maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS}
+  const size = await fileSize(path, file)
+  if (size > limits.maxBytes) throw new InvalidData('file.tooLarge', {file, bytes: size, limit: limits.maxBytes})
+  if (size === 0) throw new InvalidData('file.empty', {file})
+  const format = await detectFormat(path, file)
+  const sha256 = await hashFile(path)
+  const read =
+    format === 'csv'
+      ? await readCsvFile(path, file, limits)
+      : format === 'zip'
+        ? await readXlsxFile(path, file, limits)
+        : await readLegacyFile(path, file, limits, opts.sofficePath)
+  return {file, sha256, ...read}
+}
+
+interface SheetsRead {
+  sheets: ReadSheet[]
+  skippedSheets: ReadFileResult['skippedSheets']
+}
+
+async function fileSize(path: string, file: string): Promise<number> {
+  try {
+    const s = await stat(path)
+    if (!s.isFile()) throw new InvalidData('file.unreadable', {file, detail: 'not a file'})
+    return s.size
+  } catch (e) {
+    if (e instanceof InvalidData) throw e
+    throw new InvalidData('file.unreadable', {file, detail: (e as NodeJS.ErrnoException).code ?? String(e)})
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06])
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const fh = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(length)
+    const {bytesRead} = await fh.read(buf, 0, length, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+/** By content first: a renamed .xls that is really .xlsx is read as .xlsx, and vice versa. */
+async function detectFormat(path: string, file: string): Promise<Format> {
+  const ext = extname(file).toLowerCase()
+  if (ext === '.csv' || ext === '.tsv') return 'csv'
+  if (!['.xlsx', '.xlsm', '.xls', '.et'].includes(ext)) throw new InvalidData('file.unsupported', {file, ext})
+  const head = await readHead(path, 8)
+  if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) return 'zip'
+  if (startsWith(head, OLE_MAGIC)) {
+    // A password-protected .xlsx is an OLE container holding an EncryptedPackage stream.
+    if (await isEncryptedPackage(path)) throw new InvalidData('file.encrypted', {file})
+    return 'legacy'
+  }
+  // .xls/.et files exported by web systems are often HTML or text; LibreOffice can still open them.
+  if (ext === '.xls' || ext === '.et') return 'legacy'
+  throw new InvalidData('file.notWorkbook', {file})
+}
+
+function startsWith(buf: Buffer, magic: Buffer): boolean {
+  return buf.length >= magic.length && buf.subarray(0, magic.length).equals(magic)
+}
+
+async function isEncryptedPackage(path: string): Promise<boolean> {
+  const bytes = await readFile(path)
+  return bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cell values
+
+const XML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g
+
+/** Trimmed text, or null when nothing is left; OOXML `_x000D_` escapes decoded. */
+export function cleanText(text: string): string | null {
+  const t = (text.includes('_x') ? text.replace(XML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text).trim()
+  return t === '' ? null : t
+}
+
+/** By UTC parts: exceljs turns an Excel serial into a Date at UTC midnight. */
+export function dateValue(d: Date): CellValue {
+  if (Number.isNaN(d.getTime())) return null
+  const y = d.getUTCFullYear()
+  const m = String(d.getUTCMonth() + 1).padStart(2, '0')
+  const day = String(d.getUTCDate()).padStart(2, '0')
+  return {date: `${String(y).padStart(4, '0')}-${m}-${day}`}
+}
+
+function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
+}
+
+/** Same test as exceljs applies to plain cells: y/m/d/h/s outside quotes and brackets. */
+function isDateFormat(fmt: unknown): boolean {
+  if (typeof fmt !== 'string' || fmt === '') return false
+  return /[ymdhsb]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''))
+}
+
+/** An error value's text stands in for the value, so the validator can say what the cell held. */
+const FORMULA_ERROR_TEXT = '#ERROR'
+
+interface CellContext {
+  numFmt?: unknown
+  date1904: boolean
+  /** called for a formula without a cached result */
+  onUncalculated?: () => void
+}
+
+function formulaResult(result: unknown, ctx: CellContext): CellValue {
+  if (result === undefined || result === null) {
+    ctx.onUncalculated?.()
+    return null
+  }
+  if (typeof result === 'number') {
+    // exceljs's streaming reader parses every cached result with parseFloat: error results become NaN, and
+    // results in date-formatted cells stay serials.
+    if (Number.isNaN(result)) return FORMULA_ERROR_TEXT
+    if (isDateFormat(ctx.numFmt)) return dateValue(excelSerialToDate(result, ctx.date1904))
+    return result
+  }
+  if (typeof result === 'object' && 'error' in (result as object)) return String((result as {error: unknown}).error)
+  return toCellValue(result, {date1904: ctx.date1904})
+}
+
+function richTextValue(runs: unknown[]): CellValue {
+  return cleanText(runs.map((r) => (r && typeof r === 'object' && typeof (r as {text?: unknown}).text === 'string' ? (r as {text: string}).text : '')).join(''))
+}
+
+/** Any exceljs cell value → CellValue: formulas give their cached result, rich text and hyperlinks their text. */
+export function toCellValue(v: unknown, ctx: CellContext = {date1904: false}): CellValue {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string') return cleanText(v)
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null
+  if (typeof v === 'boolean') return v
+  if (v instanceof Date) return dateValue(v)
+  if (typeof v !== 'object') return null
+  const o = v as {richText?: unknown; formula?: unknown; sharedFormula?: unknown; result?: unknown; error?: unknown; text?: unknown}
+  if (Array.isArray(o.richText)) return richTextValue(o.richText)
+  if ('formula' in o || 'sharedFormula' in o || 'result' in o) return formulaResult(o.result, ctx)
+  if ('error' in o) return o.error === undefined || o.error === null ? null : String(o.error)
+  if ('text' in o) return toCellValue(o.text, {date1904: ctx.date1904})
+  return null
+}
+
+/** 1 → 'A', 27 → 'AA' */
+export function columnLetter(index: number): string {
+  let n = index
+  let s = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    s = String.fromCharCode(65 + r) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+function cellText(v: CellValue): string {
+  if (v === null) return ''
+  if (typeof v === 'object') return v.date
+  return String(v)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sheet assembly: header detection and row building, shared by the .xlsx and .csv readers
+
+interface RawRow {
+  rowNumber: number
+  /** cells[0] is column A */
+  cells: CellValue[]
+}
+
+function isBlank(cells: CellValue[]): boolean {
+  for (const c of cells) if (c !== null) return false
+  return true
+}
+
+interface HeaderLayout {
+  columns: ReadColumn[]
+  unknownHeaders: string[]
+  headerRowNumber: number
+  headerRowCount: 1 | 2
+  /** index in the scanned rows of the last header row */
+  lastIndex: number
+}
+
+interface ColumnHeader {
+  upper: string
+  lower: string
+}
+
+/** Text of header cells, with a two-level header's group title carried over the columns it spans. */
+function combineLevels(upper: RawRow | null, lower: RawRow): ColumnHeader[] {
+  const width = Math.max(lower.cells.length, upper?.cells.length ?? 0)
+  const out: ColumnHeader[] = []
+  let carried = ''
+  for (let i = 0; i < width; i++) {
+    const lowerText = cellText(lower.cells[i] ?? null).trim()
+    let upperText = upper ? cellText(upper.cells[i] ?? null).trim() : ''
+    // The streaming reader does not see merges: only the top-left cell of `投资估算（万元）` over G:H holds
+    // the text. Carry it right while the lower level continues (a vertical merge has no lower text, so it
+    // never carries into the next column).
+    if (upperText === '' && lowerText !== '' && carried !== '' && out[i - 1]?.lower !== '') upperText = carried
+    carried = upperText
+    out.push({upper: upperText, lower: lowerText})
+  }
+  return out
+}
+
+function matchColumn(h: ColumnHeader): {field: string; unit: AmountUnit | null} | null {
+  if (h.lower === '') return h.upper === '' ? null : matchHeader(h.upper)
+  const m = matchHeader(h.lower) ?? (h.upper !== '' ? matchHeader(h.upper + h.lower) : null)
+  if (!m) return null
+  if (m.unit === null && h.upper !== '' && loadDictionary().byKey.get(m.field)?.kind === 'amount') {
+    return {field: m.field, unit: normaliseHeader(h.upper).unit}
+  }
+  return m
+}
+
+function headerText(h: ColumnHeader): string {
+  if (h.upper !== '' && h.lower !== '' && h.upper !== h.lower) return `${h.upper}/${h.lower}`
+  return h.lower !== '' ? h.lower : h.upper
+}
+
+function buildColumns(headers: ColumnHeader[]): {columns: ReadColumn[]; unknownHeaders: string[]} {
+  let width = headers.length
+  while (width > 0 && headerText(headers[width - 1]) === '') width--
+  const seen = new Set<string>()
+  const unknown: string[] = []
+  const columns: ReadColumn[] = []
+  for (let i = 0; i < width; i++) {
+    const h = headers[i]
+    const header = headerText(h)
+    const m = header === '' ? null : matchColumn(h)
+    const duplicate = m !== null && seen.has(m.field)
+    if (m && !duplicate) seen.add(m.field)
+    const field = m && !duplicate ? m.field : null
+    if (header !== '' && field === null && (duplicate || !isIgnored(h)) && !unknown.includes(header)) unknown.push(header)
+    columns.push({index: i + 1, letter: columnLetter(i + 1), header, field, unit: field ? (m?.unit ?? null) : null})
+  }
+  return {columns, unknownHeaders: unknown}
+}
+
+function isIgnored(h: ColumnHeader): boolean {
+  return (h.lower !== '' && isIgnoredHeader(h.lower)) || (h.lower === '' && isIgnoredHeader(h.upper))
+}
+
+function qualifies(columns: ReadColumn[], rule: HeaderDetection): boolean {
+  const dict = loadDictionary()
+  const fields = columns.flatMap((c) => (c.field ? [c.field] : []))
+  const required = fields.filter((f) => dict.byKey.get(f)?.required).length
+  const anyOk = rule.anyOf.length === 0 || rule.anyOf.some((f) => fields.includes(f))
+  return fields.length >= rule.minMatches && required >= rule.minRequired && anyOk
+}
+
+function allText(row: RawRow): boolean {
+  return row.cells.every((c) => c === null || typeof c === 'string')
+}
+
+/**
+ * `lower` continues the header `upper` (two levels): it holds only text, sits under a group title or a
+ * merged span somewhere, and leaves the columns already named by `upper` empty (vertical merges) — a data row
+ * would fill the unit and name columns with values that are not headers.
+ */
+function continuesHeader(upper: RawRow, lower: RawRow): boolean {
+  if (lower.rowNumber !== upper.rowNumber + 1 || !allText(lower) || isBlank(lower.cells)) return false
+  let underGroup = false
+  for (let i = 0; i < lower.cells.length; i++) {
+    const lowerText = cellText(lower.cells[i] ?? null)
+    if (lowerText === '') continue
+    const upperText = cellText(upper.cells[i] ?? null)
+    const upperField = upperText === '' ? null : matchHeader(upperText)
+    if (upperField === null) underGroup = true
+    else if (lowerText !== upperText && !matchHeader(lowerText)) return false
+  }
+  return underGroup
+}
+
+/** A row of group titles (基本情况 | 投资情况) above the header, as opposed to a title or a 填报单位：… line. */
+function isGroupRow(above: RawRow, header: RawRow): boolean {
+  if (above.rowNumber !== header.rowNumber - 1 || !allText(above)) return false
+  const filled = above.cells.flatMap((c, i) => (c === null ? [] : [{text: foldText(String(c)), i}]))
+  if (filled.length === 0) return false
+  if (filled.length === 1 && filled[0].i === 0) return false
+  return filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))
+}
+
+const UNIT_NOTE = /^(?:金额|资金|投资|计量)?单位:?(亿元|万元|元)$/
+
+/** `单位：万元` (possibly in brackets) in the title area. */
+function findUnitNote(rows: RawRow[]): AmountUnit | null {
+  for (const row of rows) {
+    for (const c of row.cells) {
+      if (typeof c !== 'string' || c.length > 20) continue
+      const m = UNIT_NOTE.exec(foldText(c).replace(/^\((.*)\)$/, '$1'))
+      if (m) return unitWord(m[1])
+    }
+  }
+  return null
+}
+
+function layoutFrom(upper: RawRow | null, lower: RawRow, lastIndex: number): HeaderLayout {
+  const {columns, unknownHeaders} = buildColumns(combineLevels(upper, lower))
+  return {columns, unknownHeaders, headerRowNumber: lower.rowNumber, headerRowCount: upper ? 2 : 1, lastIndex}
+}
+
+/** The header among the first non-empty rows of a sheet, or null. */
+function detectHeader(scanned: RawRow[], rule: HeaderDetection): HeaderLayout | null {
+  const limit = Math.min(scanned.length, rule.scanRows)
+  for (let i = 0; i < limit; i++) {
+    const row = scanned[i]
+    if (!allTextish(row)) continue
+    const next = scanned[i + 1]
+    if (next && continuesHeader(row, next)) {
+      const two = layoutFrom(row, next, i + 1)
+      if (qualifies(two.columns, rule)) return two
+    }
+    const one = layoutFrom(null, row, i)
+    if (!qualifies(one.columns, rule)) continue
+    const above = scanned[i - 1]
+    if (above && isGroupRow(above, row)) return layoutFrom(above, row, i)
+    return one
+  }
+  return null
+}
+
+/** A header row is mostly text; a year or a number here and there (2027年度) is allowed. */
+function allTextish(row: RawRow): boolean {
+  let text = 0
+  let other = 0
+  for (const c of row.cells) {
+    if (c === null) continue
+    if (typeof c === 'string') text++
+    else other++
+  }
+  return text >= 3 && text > other
+}
+
+class SheetAssembler {
+  private scanned: RawRow[] = []
+  private layout: HeaderLayout | null = null
+  private gaveUp = false
+  private anyContent = false
+  private rows: ReadRow[] = []
+  private unitNote: AmountUnit | null = null
+  private mapped: ReadColumn[] = []
+  private unitCol = -1
+  private nameCol = -1
+
+  constructor(
+    readonly name: string,
+    private readonly rule: HeaderDetection,
+  ) {}
+
+  add(rowNumber: number, cells: CellValue[]): void {
+    if (this.layout) return this.addData(rowNumber, cells)
+    if (isBlank(cells)) return
+    this.anyContent = true
+    if (this.gaveUp) return
+    this.scanned.push({rowNumber, cells})
+    // One row beyond the scan window, so a header on the last scanned row can still find its second level.
+    if (this.scanned.length > this.rule.scanRows) this.settle()
+  }
+
+  /** Decides the header from the scanned rows, then replays the rows below it as data. */
+  private settle(): void {
+    const layout = detectHeader(this.scanned, this.rule)
+    const scanned = this.scanned
+    this.scanned = []
+    if (!layout) {
+      this.gaveUp = true
+      return
+    }
+    this.layout = layout
+    this.mapped = layout.columns.filter((c) => c.field !== null)
+    this.unitCol = layout.columns.findIndex((c) => c.field === 'unit')
+    this.nameCol = layout.columns.findIndex((c) => c.field === 'name')
+    this.applyUnitNote(scanned.slice(0, layout.lastIndex + 1 - layout.headerRowCount))
+    for (const row of scanned.slice(layout.lastIndex + 1)) this.addData(row.rowNumber, row.cells)
+  }
+
+  private applyUnitNote(above: RawRow[]): void {
+    this.unitNote = findUnitNote(above)
+    if (!this.unitNote) return
+    const dict = loadDictionary()
+    for (const c of this.mapped) {
+      if (c.unit === null && dict.byKey.get(c.field as string)?.kind === 'amount') c.unit = this.unitNote
+    }
+  }
+
+  private addData(rowNumber: number, cells: CellValue[]): void {
+    const columns = (this.layout as HeaderLayout).columns
+    const values: CellValue[] = new Array(columns.length)
+    for (let i = 0; i < columns.length; i++) values[i] = cells[i] ?? null
+    if (this.mappedBlank(values)) return
+    const byField = new Map<string, {value: CellValue; column: ReadColumn}>()
+    for (const column of this.mapped) byField.set(column.field as string, {value: values[column.index - 1], column})
+    this.rows.push({rowNumber, values, byField, kind: this.isTotal(values) ? 'total' : 'data'})
+  }
+
+  /** A row with nothing under any recognised column (a pre-numbered 序号 only, say) is blank. */
+  private mappedBlank(values: CellValue[]): boolean {
+    for (const column of this.mapped) if (values[column.index - 1] !== null) return false
+    return true
+  }
+
+  private isTotal(values: CellValue[]): boolean {
+    const label = (v: CellValue | undefined) => typeof v === 'string' && v.length <= 16 && isTotalLabel(v)
+    if (this.unitCol >= 0 && label(values[this.unitCol])) return true
+    if (this.nameCol >= 0 && label(values[this.nameCol])) return true
+    const firstText = values.find((v) => typeof v === 'string')
+    return label(firstText)
+  }
+
+  finish(extra: {hidden: boolean; uncalculatedCells: string[]}): ReadSheet | {name: string; reason: 'no-header' | 'empty'} {
+    if (!this.layout && !this.gaveUp && this.scanned.length > 0) this.settle()
+    if (!this.layout) return {name: this.name, reason: this.anyContent ? 'no-header' : 'empty'}
+    const l = this.layout
+    return {
+      name: this.name,
+      headerRowNumber: l.headerRowNumber,
+      headerRowCount: l.headerRowCount,
+      columns: l.columns,
+      unknownHeaders: l.unknownHeaders,
+      rows: this.rows,
+      unitNote: this.unitNote,
+      hidden: extra.hidden,
+      uncalculatedCells: extra.uncalculatedCells,
+    }
+  }
+}
+
+function collect(results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}>): SheetsRead {
+  const sorted = [...results].sort((a, b) => a.order - b.order)
+  const sheets: ReadSheet[] = []
+  const skippedSheets: SheetsRead['skippedSheets'] = []
+  for (const {result} of sorted) {
+    if ('reason' in result) skippedSheets.push(result)
+    else sheets.push(result)
+  }
+  return {sheets, skippedSheets}
+}
+
+function tooManyRows(file: string, sheet: string, rows: number, limits: Limits): InvalidData {
+  return new InvalidData('file.sheetTooLarge', {file, sheet, rows, limit: limits.maxRows})
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// .xlsx: a look at the zip directory first (validity, zip-bomb sizes, real sheet names, declared dimensions),
+// then exceljs's streaming reader for the cells
+
+interface ZipEntry {
+  name: string
+  method: number
+  compressedSize: number
+  uncompressedSize: number
+  localOffset: number
+}
+
+class NotAZip extends Error {}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length)
+  const {bytesRead} = await fh.read(buf, 0, length, position)
+  if (bytesRead !== length) throw new NotAZip('short read')
+  return buf
+}
+
+const EOCD_SIG = 0x06054b50
+const ZIP64_LOCATOR_SIG = 0x07064b50
+const ZIP64_EOCD_SIG = 0x06064b50
+const CD_SIG = 0x02014b50
+const LOCAL_SIG = 0x04034b50
+
+async function findCentralDirectory(fh: FileHandle, size: number): Promise<{offset: number; length: number; count: number}> {
+  const tailLength = Math.min(size, 22 + 0xffff)
+  const tail = await readAt(fh, size - tailLength, tailLength)
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) !== EOCD_SIG) continue
+    let count = tail.readUInt16LE(i + 10)
+    let length = tail.readUInt32LE(i + 12)
+    let offset = tail.readUInt32LE(i + 16)
+    if ((offset === 0xffffffff || count === 0xffff) && i >= 20 && tail.readUInt32LE(i - 20) === ZIP64_LOCATOR_SIG) {
+      const eocd64 = await readAt(fh, Number(tail.readBigUInt64LE(i - 12)), 56)
+      if (eocd64.readUInt32LE(0) !== ZIP64_EOCD_SIG) throw new NotAZip('bad zip64 record')
+      count = Number(eocd64.readBigUInt64LE(32))
+      length = Number(eocd64.readBigUInt64LE(40))
+      offset = Number(eocd64.readBigUInt64LE(48))
+    }
+    if (offset + length > size) throw new NotAZip('central directory outside the file')
+    return {offset, length, count}
+  }
+  throw new NotAZip('no end of central directory')
+}
+
+function zip64Extra(extra: Buffer, entry: ZipEntry): void {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p)
+    const len = extra.readUInt16LE(p + 2)
+    if (id === 0x0001) {
+      let q = p + 4
+      const next = () => {
+        const v = Number(extra.readBigUInt64LE(q))
+        q += 8
+        return v
+      }
+      if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = next()
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next()
+      if (entry.localOffset === 0xffffffff) entry.localOffset = next()
+      return
+    }
+    p += 4 + len
+  }
+}
+
+async function readZipDirectory(fh: FileHandle, size: number): Promise<Map<string, ZipEntry>> {
+  const cd = await findCentralDirectory(fh, size)
+  const buf = await readAt(fh, cd.offset, cd.length)
+  const entries = new Map<string, ZipEntry>()
+  let p = 0
+  for (let n = 0; n < cd.count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CD_SIG) throw new NotAZip('bad central directory')
+    const nameLength = buf.readUInt16LE(p + 28)
+    const extraLength = buf.readUInt16LE(p + 30)
+    const commentLength = buf.readUInt16LE(p + 32)
+    const entry: ZipEntry = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      uncompressedSize: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
+    }
+    zip64Extra(buf.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), entry)
+    entries.set(entry.name, entry)
+    p += 46 + nameLength + extraLength + commentLength
+  }
+  return entries
+}
+
+async function entryData(fh: FileHandle, entry: ZipEntry, compressedLimit: number): Promise<Buffer> {
+  const local = await readAt(fh, entry.localOffset, 30)
+  if (local.readUInt32LE(0) !== LOCAL_SIG) throw new NotAZip('bad local header')
+  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+  return readAt(fh, start, Math.min(entry.compressedSize, compressedLimit))
+}
+
+/** A whole small part (workbook.xml and its rels), inflated with a hard output cap. */
+async function readEntryText(fh: FileHandle, entry: ZipEntry, maxOutput = 16 * 1024 * 1024): Promise<string> {
+  if (entry.uncompressedSize > maxOutput) throw new NotAZip(`${entry.name} too large`)
+  const data = await entryData(fh, entry, entry.compressedSize)
+  if (entry.method === 0) return data.toString('utf8')
+  if (entry.method !== 8) throw new NotAZip(`compression method ${entry.method}`)
+  return inflateRawSync(data, {maxOutputLength: maxOutput}).toString('utf8')
+}
+
+/** The first few KB of a part, enough to see a worksheet's <dimension>. */
+async function readEntryPrefix(fh: FileHandle, entry: ZipEntry): Promise<string> {
+  const data = await entryData(fh, entry, 4096)
+  if (entry.method === 0) return data.toString('utf8')
+  if (entry.method !== 8) return ''
+  try {
+    return inflateRawSync(data, {finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 8 * 1024 * 1024}).toString('utf8')
+  } catch {
+    return ''
+  }
+}
+
+const XML_ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+])
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);/g, (whole, ref: string) => {
+    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
+    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10))
+    return XML_ENTITIES.get(ref) ?? whole
+  })
+}
+
+/** Attributes of one start tag; names keep their prefix (`r:id`). A Map, since the names come from the file. */
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''))
+  return out
+}
+
+function relationshipId(attrs: Map<string, string>): string | undefined {
+  for (const [k, v] of attrs) if (k !== 'sheetId' && /(^|:)id$/.test(k)) return v
+  return undefined
+}
+
+interface SheetInfo {
+  name: string
+  hidden: boolean
+  /** the part's path inside the zip */
+  path: string
+  order: number
+  /** the number in xl/worksheets/sheetN.xml, which is how exceljs's streaming reader knows it */
+  sheetNo: string | null
+}
+
+interface WorkbookInfo {
+  sheets: SheetInfo[]
+  date1904: boolean
+}
+
+function resolveTarget(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target))
+}
+
+function parseWorkbook(workbookXml: string, relsXml: string): WorkbookInfo {
+  const targets = new Map<string, string>()
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0])
+    const id = a.get('Id')
+    const target = a.get('Target')
+    if (id && target && /\/worksheet$/.test(a.get('Type') ?? '')) targets.set(id, resolveTarget(target))
+  }
+  const sheets: SheetInfo[] = []
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0])
+    const rid = relationshipId(a)
+    const path = rid ? targets.get(rid) : undefined
+    if (!path) continue // chart sheets and dialog sheets hold no cells
+    const no = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)
+    sheets.push({name: a.get('name') ?? '', hidden: (a.get('state') ?? 'visible') !== 'visible', path, order: sheets.length, sheetNo: no ? no[1] : null})
+  }
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml)
+  return {sheets, date1904}
+}
+
+/** The last row of `<dimension ref="A1:Z300000"/>`, or null. */
+function declaredRows(sheetXmlStart: string): number | null {
+  const m = /<(?:\w+:)?dimension\b[^>]*\bref\s*=\s*["']([A-Z]*)(\d+)(?::([A-Z]*)(\d+))?["']/.exec(sheetXmlStart)
+  if (!m) return null
+  return Number(m[4] ?? m[2])
+}
+
+/** Everything that can be known from the zip directory, before any sheet is parsed. */
+async function inspectWorkbook(path: string, file: string, limits: Limits): Promise<WorkbookInfo> {
+  const {size} = await stat(path)
+  const fh = await open(path, 'r')
+  try {
+    const entries = await readZipDirectory(fh, size)
+    checkUncompressed(entries, file)
+    const workbook = entries.get('xl/workbook.xml')
+    const rels = entries.get('xl/_rels/workbook.xml.rels')
+    if (!workbook || !rels) throw new InvalidData('file.notWorkbook', {file})
+    const info = parseWorkbook(await readEntryText(fh, workbook), await readEntryText(fh, rels))
+    for (const sheet of info.sheets) {
+      const entry = entries.get(sheet.path)
+      if (!entry) throw new InvalidData('file.notWorkbook', {file, sheet: sheet.name})
+      // exceljs's streaming reader only reads parts named xl/worksheets/sheetN.xml; any other sheet would be
+      // silently lost.
+      if (sheet.sheetNo === null) throw new InvalidData('file.unsupported', {file, sheet: sheet.name, ext: extname(file).toLowerCase()})
+      const rows = declaredRows(await readEntryPrefix(fh, entry))
+      if (rows !== null && rows > limits.maxRows) throw tooManyRows(file, sheet.name, rows, limits)
+    }
+    return info
+  } catch (e) {
+    if (e instanceof InvalidData) throw e
+    throw new InvalidData('file.notWorkbook', {file})
+  } finally {
+    await fh.close()
+  }
+}
+
+function checkUncompressed(entries: Map<string, ZipEntry>, file: string): void {
+  let total = 0
+  for (const e of entries.values()) total += e.uncompressedSize
+  if (total > MAX_UNCOMPRESSED_BYTES) throw new InvalidData('file.uncompressedTooLarge', {file, bytes: total, limit: MAX_UNCOMPRESSED_BYTES})
+  const shared = entries.get('xl/sharedStrings.xml')
+  if (shared && shared.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
+    throw new InvalidData('file.uncompressedTooLarge', {file, bytes: shared.uncompressedSize, limit: MAX_SHARED_STRINGS_BYTES})
+  }
+}
+
+// The parts of exceljs's streaming API used here (its typings omit the event emitter, names and ids).
+interface StreamCell {
+  value: unknown
+  numFmt?: unknown
+}
+interface StreamRow {
+  number: number
+  eachCell(iteratee: (cell: StreamCell, col: number) => void): void
+}
+type StreamWorksheet = AsyncIterable<StreamRow>
+interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
+  on(event: 'entry', listener: (entry: {type: string; id?: string | number}) => void): void
+}
+
+async function openStreamReader(input: NodeJS.ReadableStream): Promise<StreamWorkbook> {
+  const {default: ExcelJS} = await import('exceljs')
+  const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit'} as const
+  return new ExcelJS.stream.xlsx.WorkbookReader(input as never, options) as unknown as StreamWorkbook
+}
+
+async function readXlsxFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
+  const info = await inspectWorkbook(path, file, limits)
+  const byNo = new Map<string, SheetInfo>()
+  for (const s of info.sheets) if (s.sheetNo !== null) byNo.set(s.sheetNo, s)
+  const input = createReadStream(path)
+  const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
+  try {
+    const reader = await openStreamReader(input)
+    const current: {no: string | null} = {no: null}
+    // exceljs announces each worksheet part (by its number) just before handing out its reader.
+    reader.on('entry', (entry) => {
+      if (entry.type === 'worksheet') current.no = String(entry.id)
+    })
+    for await (const worksheet of reader) {
+      const sheet = current.no === null ? undefined : byNo.get(current.no)
+      if (!sheet) {
+        for await (const row of worksheet) void row // a part no sheet refers to: drain it
+        continue
+      }
+      results.push({order: sheet.order, result: await readWorksheet(worksheet, sheet, file, info.date1904, limits)})
+    }
+  } catch (e) {
+    if (e instanceof InvalidData) throw e
+    throw new InvalidData('file.notWorkbook', {file})
+  } finally {
+    input.destroy()
+  }
+  if (info.sheets.length === 0 || results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) {
+    throw new InvalidData('file.empty', {file})
+  }
+  return collect(results)
+}
+
+async function readWorksheet(worksheet: StreamWorksheet, sheet: SheetInfo, file: string, date1904: boolean, limits: Limits) {
+  const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection)
+  const uncalculated: string[] = []
+  let rowNumber = 0
+  let col = 0
+  const ctx: CellContext = {
+    date1904,
+    onUncalculated: () => {
+      if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(`${columnLetter(col)}${rowNumber}`)
+    },
+  }
+  for await (const row of worksheet) {
+    rowNumber = row.number
+    if (rowNumber > limits.maxRows) throw tooManyRows(file, sheet.name, rowNumber, limits)
+    const cells: CellValue[] = []
+    row.eachCell((cell, c) => {
+      col = c
+      ctx.numFmt = cell.numFmt
+      cells[c - 1] = toCellValue(cell.value, ctx)
+    })
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
+    assembler.add(rowNumber, cells)
+  }
+  return assembler.finish({hidden: sheet.hidden, uncalculatedCells: uncalculated})
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// .csv
+
+/**
+ * UTF-8 (with or without BOM) when the bytes are valid UTF-8, UTF-16 when a BOM says so, else GB18030 (what
+ * Chinese Excel and WPS write); text that decodes to replacement characters or NULs is refused.
+ */
+export function decodeCsvBytes(bytes: Buffer, file: string): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checked(bytes.subarray(3).toString('utf8'), file)
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv.decode(bytes.subarray(2), 'utf-16le'), file)
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv.decode(bytes.subarray(2), 'utf-16be'), file)
+  let utf8: string | null = null
+  try {
+    utf8 = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    utf8 = null
+  }
+  return checked(utf8 ?? iconv.decode(bytes, 'gb18030'), file)
+}
+
+function checked(text: string, file: string): string {
+  if (text.includes('\u0000') || text.includes('\ufffd')) throw new InvalidData('file.encoding', {file})
+  return text
+}
+
+/** Tab when the first lines hold more tabs than commas outside quotes (Excel's 'Unicode text'), else comma. */
+export function sniffDelimiter(text: string): ',' | '\t' {
+  let commas = 0
+  let tabs = 0
+  let quoted = false
+  let lines = 0
+  for (let i = 0; i < text.length && lines < 5; i++) {
+    const ch = text[i]
+    if (ch === '"') quoted = !quoted
+    else if (quoted) continue
+    else if (ch === ',') commas++
+    else if (ch === '\t') tabs++
+    else if (ch === '\n') lines++
+  }
+  return tabs > commas ? '\t' : ','
+}
+
+/**
+ * RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, LF and CR all
+ * end a record. A quote inside an unquoted field is kept as text. Yields 1-based record numbers.
+ */
+export function* parseDelimited(text: string, delim: string, file: string): Generator<{rowNumber: number; fields: string[]}> {
+  let fields: string[] = []
+  let field = ''
+  let rowNumber = 1
+  let i = 0
+  const n = text.length
+  let atFieldStart = true
+  while (i < n) {
+    const ch = text[i]
+    if (atFieldStart && ch === '"') {
+      const end = quotedEnd(text, i + 1)
+      if (end < 0) throw new InvalidData('file.csvMalformed', {file, sheet: file, row: rowNumber})
+      field += text.slice(i + 1, end).replace(/""/g, '"')
+      i = end + 1
+      atFieldStart = false
+      continue
+    }
+    atFieldStart = false
+    if (ch === delim) {
+      fields.push(field)
+      field = ''
+      atFieldStart = true
+      i++
+    } else if (ch === '\n' || ch === '\r') {
+      fields.push(field)
+      yield {rowNumber, fields}
+      rowNumber++
+      fields = []
+      field = ''
+      atFieldStart = true
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
+    } else {
+      // Plain characters up to the next delimiter or line break, in one slice.
+      let j = i + 1
+      while (j < n && text[j] !== delim && text[j] !== '\n' && text[j] !== '\r') j++
+      field += text.slice(i, j)
+      i = j
+    }
+  }
+  if (!atFieldStart || field !== '' || fields.length > 0) {
+    fields.push(field)
+    yield {rowNumber, fields}
+  }
+}
+
+/** Index of the quote closing a quoted field opened before `from`, or −1. */
+function quotedEnd(text: string, from: number): number {
+  let i = from
+  for (;;) {
+    const q = text.indexOf('"', i)
+    if (q < 0) return -1
+    if (text[q + 1] === '"') {
+      i = q + 2
+      continue
+    }
+    return q
+  }
+}
+
+async function readCsvFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
+  const text = decodeCsvBytes(await readFile(path), file)
+  if (text.trim() === '') throw new InvalidData('file.empty', {file})
+  const delim = sniffDelimiter(text)
+  const assembler = new SheetAssembler(file, loadDictionary().headerDetection)
+  for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
+    if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)
+    assembler.add(rowNumber, fields.map(cleanText))
+  }
+  return collect([{order: 0, result: assembler.finish({hidden: false, uncalculatedCells: []})}])
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// .xls / .et through LibreOffice
+
+/** Well-known install locations, since the Windows and macOS installers do not put soffice on the PATH. */
+function wellKnownSoffice(): string[] {
+  if (process.platform === 'win32') {
+    const roots = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((r): r is string => !!r)
+    return roots.map((r) => join(r, 'LibreOffice', 'program', 'soffice.exe'))
+  }
+  if (process.platform === 'darwin') return ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
+  return []
+}
+
+async function isExecutable(candidate: string): Promise<boolean> {
+  try {
+    await access(candidate, process.platform === 'win32' ? fsConstants.F_OK : fsConstants.X_OK)
+    return (await stat(candidate)).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** soffice on the PATH (looked up without a shell), else at a well-known location, else null. */
+export async function findSoffice(): Promise<string | null> {
+  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com', 'soffice'] : ['soffice']
+  const dirs = (process.env.PATH ?? process.env.Path ?? '').split(delimiter).filter((d) => d !== '')
+  for (const dir of dirs) for (const name of names) if (await isExecutable(join(dir, name))) return join(dir, name)
+  for (const candidate of wellKnownSoffice()) if (await isExecutable(candidate)) return candidate
+  return null
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, {timeout: SOFFICE_TIMEOUT_MS, windowsHide: true}, (error, _stdout, stderr) => {
+      if (error) reject(new Error(String(stderr || error.message).trim().slice(0, 300)))
+      else resolve()
+    })
+  })
+}
+
+async function readLegacyFile(path: string, file: string, limits: Limits, sofficeOption: string | null | undefined): Promise<SheetsRead> {
+  const soffice = sofficeOption === undefined ? await findSoffice() : sofficeOption
+  if (!soffice) throw new InvalidData('file.legacyFormat', {file, ext: extname(file).toLowerCase()})
+  const work = await mkdtemp(join(tmpdir(), 'itplan-soffice-'))
+  try {
+    // A plain ASCII copy: soffice names its output after the input, and some builds mishandle non-ASCII paths.
+    const inDir = join(work, 'in')
+    const outDir = join(work, 'out')
+    await mkdir(inDir)
+    const source = join(inDir, 'source' + extname(file).toLowerCase())
+    await copyFile(path, source)
+    // A private profile, so parallel runs (and a clerk's open LibreOffice) do not block each other.
+    const profile = pathToFileURL(join(work, 'profile')).href
+    try {
+      await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', outDir, source])
+    } catch (e) {
+      throw new InvalidData('file.convertFailed', {file, detail: (e as Error).message})
+    }
+    const converted = join(outDir, 'source.xlsx')
+    if (!(await isFile(converted))) throw new InvalidData('file.convertFailed', {file, detail: 'no output'})
+    return await readXlsxFile(converted, file, limits)
+  } finally {
+    await rm(work, {recursive: true, force: true})
+  }
+}
+
+async function isFile(candidate: string): Promise<boolean> {
+  try {
+    return (await stat(candidate)).isFile()
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,171 @@
+// Project operations run inside a register mutation: they read and change the in-memory register and report
+// what changed for the journal. They hold no rule of their own; the rules are in domain/.
+import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
+import {createProject, changedFields, computeFlags, reroute, DECLARED_FIELDS, type DeclaredField} from '../domain/project.js'
+import {nextProjectId} from '../domain/register-data.js'
+import {assertCanDo, CLOSED_STATUSES} from '../domain/lifecycle.js'
+import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
+import {formatYuan} from '../domain/money.js'
+import type {MutationContext, MutationOutcome} from '../register/store.js'
+import type {AddWorkingDays} from '../domain/stages.js'
+import type {DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
+
+export interface ProjectOpOptions {
+  words: EnumWords
+  today: string
+  now: string
+  addWorkingDays: AddWorkingDays
+}
+
+function declarationContext(data: RegisterData, options: ProjectOpOptions) {
+  return {defaultYear: data.settings.planYear, receivedOn: options.today, words: options.words, amountUnits: {}, defaultAmountUnit: 'yuan' as const}
+}
+
+/** What `project show` and the journal say about a new project. */
+export function creationSummary(p: Project) {
+  return {name: p.name, unit: p.unit, planYear: p.planYear, totalInvestmentFen: p.totalInvestmentFen, fiscalFundsFen: p.fiscalFundsFen, track: p.track, flags: p.flags, source: p.source}
+}
+
+export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, options: ProjectOpOptions): MutationOutcome<Project> {
+  const {data, index} = ctx
+  const built = buildDeclaration(raw, declarationContext(data, options))
+  if (!built.input) throw new InvalidInput(built.problems, true)
+  const input = built.input
+  const existing = index.findMatch(input.planYear, input.declarationNo ?? null, input.unit, input.name)
+  if (existing && existing.status !== 'withdrawn') throw new Conflict('project.duplicate', {id: existing.id, name: existing.name, unit: existing.unit})
+  const id = nextProjectId(data, input.planYear)
+  const project = createProject(id, input, data.rules, index.flagContext(input.planYear, input.unit), options.now, null)
+  data.projects.push(project)
+  index.add(project)
+  return {result: project, changes: [{projectId: id, action: 'create', change: creationSummary(project)}]}
+}
+
+/** The declared facts of a project as raw values, so that an update goes through the same validator. */
+function rawOf(p: Project): Record<string, RawValue> {
+  return {
+    declarationNo: p.declarationNo,
+    planYear: p.planYear,
+    unit: p.unit,
+    coUnits: p.coUnits.join('、'),
+    name: p.name,
+    nature: p.nature,
+    category: p.category,
+    procurementCategory: p.procurementCategory,
+    totalInvestment: `${formatYuan(p.totalInvestmentFen).replace(/,/g, '')}元`,
+    fiscalFunds: `${formatYuan(p.fiscalFundsFen).replace(/,/g, '')}元`,
+    annualPlan: p.annualPlanFen === null ? null : `${formatYuan(p.annualPlanFen).replace(/,/g, '')}元`,
+    fundingSources: p.fundingSources.join('、'),
+    supervisingDepartment: p.supervisingDepartment,
+    periodMonths: p.periodMonths,
+    summary: p.summary,
+    consultancy: p.consultancy,
+    contactName: p.contact.name,
+    contactPhone: p.contact.phone,
+    govCloud: p.compliance.govCloud,
+    dataSharing: p.compliance.dataSharing,
+    cityBrain: p.compliance.cityBrain,
+    egovNetwork: p.compliance.egovNetwork,
+    justification: p.compliance.justification,
+    declaredOn: p.declaredOn,
+  }
+}
+
+/** Once a project is in review, only its amounts (Art. 15: budget cuts), contact and summary may change. */
+const LATE_EDITABLE: readonly DeclaredField[] = ['totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'contact', 'summary']
+
+export interface UpdateResult {
+  project: Project
+  fields: DeclaredField[]
+  reroute: {from: Track; to: Track; moved: boolean; addedStages: string[]} | null
+}
+
+/**
+ * Applies declared facts to an existing project (from `project update` or a re-import). A changed amount
+ * re-routes; flags are recomputed; an amount change after planning needs a reason and is kept as a record.
+ */
+export function applyDeclaration(ctx: MutationContext, project: Project, input: DeclarationInput, options: ProjectOpOptions & {reason?: string; action: string; source?: Project['source']}): MutationOutcome<UpdateResult> {
+  assertCanDo(project, 'update')
+  const fields = changedFields(project, input)
+  if (fields.length === 0) return {result: {project, fields, reroute: null}, changes: []}
+  const late = !['declared', 'planned'].includes(project.status)
+  if (late) {
+    const locked = fields.filter((f) => !LATE_EDITABLE.includes(f))
+    if (locked.length > 0) throw new UsageError('project.fieldLocked', {status: project.status, fields: locked})
+  }
+  const amountChanged = fields.includes('totalInvestmentFen')
+  if (late && amountChanged && !options.reason) throw new UsageError('project.needsReason')
+  const before = {declarationNo: project.declarationNo, unit: project.unit, name: project.name, planYear: project.planYear}
+  const diff: Record<string, {from: unknown; to: unknown}> = {}
+  for (const f of fields) diff[f] = {from: project[f], to: input[f] ?? null}
+  if (amountChanged && late) {
+    project.amountChanges.push({fromFen: project.totalInvestmentFen, toFen: input.totalInvestmentFen, reason: options.reason ?? '', date: options.today})
+  }
+  for (const f of DECLARED_FIELDS) (project as unknown as Record<string, unknown>)[f] = input[f] ?? null
+  if (options.source !== undefined) project.source = options.source
+  project.updatedAt = options.now
+  // A budget cut after the fiscal review lowers the approved amount too: it is what routes the project.
+  if (amountChanged && project.approvedAmountFen !== null && input.totalInvestmentFen < project.approvedAmountFen) project.approvedAmountFen = input.totalInvestmentFen
+  const moved = reroute(project, ctx.data.rules, options.today, options.addWorkingDays)
+  project.flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
+  ctx.index.reindex(project, before)
+  const change: Record<string, unknown> = {fields: diff}
+  if (moved.moved) change.track = {from: moved.from, to: moved.to, reason: project.routing.reason, addedStages: moved.addedStages}
+  if (options.reason) change.reason = options.reason
+  return {result: {project, fields, reroute: moved}, changes: [{projectId: project.id, action: options.action, change}]}
+}
+
+export function updateProject(ctx: MutationContext, id: string, raw: Record<string, RawValue>, options: ProjectOpOptions & {reason?: string}): MutationOutcome<UpdateResult> {
+  const project = ctx.index.require(id)
+  assertCanDo(project, 'update')
+  const merged = {...rawOf(project), ...raw}
+  const built = buildDeclaration(merged, declarationContext(ctx.data, options))
+  if (!built.input) throw new InvalidInput(built.problems, true)
+  if (built.input.planYear !== project.planYear) throw new UsageError('project.yearLocked', {id})
+  const clash = ctx.index.findMatch(built.input.planYear, built.input.declarationNo ?? null, built.input.unit, built.input.name)
+  if (clash && clash.id !== project.id && clash.status !== 'withdrawn') throw new Conflict('project.duplicate', {id: clash.id, name: clash.name, unit: clash.unit})
+  return applyDeclaration(ctx, project, built.input, {...options, action: 'update'})
+}
+
+export function withdrawProject(ctx: MutationContext, id: string, options: {now: string; reason?: string}): MutationOutcome<Project> {
+  const project = ctx.index.require(id)
+  assertCanDo(project, 'withdraw')
+  const from = project.status
+  project.status = 'withdrawn'
+  project.updatedAt = options.now
+  return {result: project, changes: [{projectId: id, action: 'withdraw', change: {status: {from, to: 'withdrawn'}, reason: options.reason ?? null}}]}
+}
+
+export interface RouteMove {
+  id: string
+  name: string
+  from: Track
+  to: Track
+  reason: string
+  addedStages: string[]
+}
+
+/** `project route`: every open project re-routed under the rules in force. */
+export function rerouteAll(ctx: MutationContext, options: {today: string; now: string; addWorkingDays: AddWorkingDays}): MutationOutcome<{moves: RouteMove[]; rulesVersion: string}> {
+  const moves: RouteMove[] = []
+  const changes = []
+  for (const project of ctx.data.projects) {
+    if (CLOSED_STATUSES.includes(project.status)) continue
+    const version = project.routing.rulesVersion
+    const r = reroute(project, ctx.data.rules, options.today, options.addWorkingDays)
+    const flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
+    const flagsChanged = flags.join() !== project.flags.join()
+    project.flags = flags
+    if (r.moved) {
+      moves.push({id: project.id, name: project.name, from: r.from, to: r.to, reason: project.routing.reason, addedStages: r.addedStages})
+    }
+    if (r.moved || flagsChanged || version !== project.routing.rulesVersion) {
+      project.updatedAt = options.now
+      changes.push({projectId: project.id, action: 'reroute', change: {track: {from: r.from, to: r.to}, reason: project.routing.reason, rulesVersion: project.routing.rulesVersion, flags}})
+    }
+  }
+  return {result: {moves, rulesVersion: ctx.data.rules.version}, changes}
+}
+
+export function isOpenProject(p: Project): boolean {
+  return !CLOSED_STATUSES.includes(p.status)
+}
