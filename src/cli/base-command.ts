@@ -2,7 +2,7 @@
 // place where typed errors become exit codes and catalogue messages (in JSON when --json is on).
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
-import {t, setLang, parseLang, getLang, word} from '../core/i18n/index.js'
+import {t, setLang, parseLang, getLang, word, hasMessage} from '../core/i18n/index.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError, type FieldProblem} from '../core/domain/errors.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
 import {loadRegister, mutateRegister, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
@@ -99,8 +99,8 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   private calendars: CalendarSession[] = []
 
   /** The working-day calendar with the register's overrides; uncovered years are warned about once, at the end. */
-  protected calendarFor(data: RegisterData): CalendarSession {
-    const session = openCalendar(data.calendarOverrides)
+  protected calendarFor(data: Pick<RegisterData, 'calendarOverrides'> | null): CalendarSession {
+    const session = openCalendar(data?.calendarOverrides)
     this.calendars.push(session)
     return session
   }
@@ -150,6 +150,7 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   }
   if (error instanceof ItplanError) {
     const params = {...error.params}
+    if (typeof params.status === 'string') params.status = hasMessage(`planStatus.${params.status}`) ? word('planStatus', params.status) : word('status', params.status)
     if ('backup' in params) params.backupHint = params.backup ? t('register.backupHint', {backup: params.backup}) : t('register.noBackup')
     return {code: error.code, message: t(error.code, params), exitCode: error.exitCode}
   }

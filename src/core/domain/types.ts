@@ -243,6 +243,8 @@ export interface Plan {
   excluded: Array<{id: string; reasons: string[]}>
   approvals: PlanApproval[]
   builtOn: string
+  /** projects the office left out on purpose (--exclude), remembered across rebuilds of the draft */
+  officeExcluded: string[]
 }
 
 /** Input of a declaration, whichever way it arrives (flags, prompts, a spreadsheet row). */

@@ -222,7 +222,7 @@ export function parseDictionary(json: unknown): Dictionary {
     byKey.set(f.key, f)
   }
   const yesNo = isRecord(json.yesNo) ? json.yesNo : {}
-  return {
+  const dictionary: Dictionary = {
     version: typeof json.version === 'string' ? json.version : '',
     fields,
     byKey,
@@ -233,6 +233,8 @@ export function parseDictionary(json: unknown): Dictionary {
     noWords: stringArray(yesNo.no, 'yesNo.no'),
     listSeparators: stringArray(json.listSeparators, 'listSeparators'),
   }
+  indexHeaders(dictionary) // refuses two fields claiming one header
+  return dictionary
 }
 
 /** normalised header → field; two fields claiming the same header is an error in the dictionary. */

@@ -1,0 +1,48 @@
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {renderTable} from '../../cli/table.js'
+import {out} from '../../cli/ui.js'
+import {t, word} from '../../core/i18n/index.js'
+import {todayLocal} from '../../core/domain/dates.js'
+import {openStages} from '../../core/operations/review.js'
+import {lifecycleDeadlines} from '../../core/operations/deadlines.js'
+
+export default class ReviewList extends ItplanCommand<typeof ReviewList> {
+  static override summary = '按部门列出办理中的评审环节及剩余（或超期）工作日'
+  static override examples = ['<%= config.bin %> review list', '<%= config.bin %> review list --overdue --as-of 2027-03-01', '<%= config.bin %> review list --department 市财政局 --json']
+  static override flags = {
+    department: Flags.string({description: '只看某个部门'}),
+    overdue: Flags.boolean({description: '只看已超期的'}),
+    'as-of': Flags.string({description: '以哪一天计算（默认今天）'}),
+  }
+
+  async run() {
+    const data = await this.load()
+    const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
+    const calendar = this.calendarFor(data)
+    let rows = [...openStages(data, asOf, calendar.workingDaysBetween), ...lifecycleDeadlines(data, asOf, calendar)]
+    if (this.flags.department) rows = rows.filter((r) => r.department.includes(this.flags.department!))
+    if (this.flags.overdue) rows = rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0)
+    if (!this.jsonEnabled()) {
+      if (rows.length === 0) this.log(t('review.listEmpty'))
+      const departments = [...new Set(rows.map((r) => r.department))]
+      for (const d of departments) {
+        const mine = rows.filter((r) => r.department === d)
+        this.log(out.bold(t('review.departmentTitle', {department: d, count: mine.length, overdue: mine.filter((r) => (r.daysLeft ?? 0) < 0).length})))
+        this.log(
+          renderTable(
+            [t('table.id'), t('table.name'), t('table.unit'), t('review.stage'), t('review.started'), t('review.due'), t('review.daysLeft')],
+            mine.map((r) => [r.projectId, r.projectName, r.unit, word('stage', r.key), r.startedOn ?? '', r.dueOn ?? '', daysText(r.daysLeft)]),
+          ),
+        )
+      }
+    }
+    return rows
+  }
+}
+
+function daysText(days: number | null): string {
+  if (days === null) return ''
+  if (days === 0) return out.yellow(t('review.dueToday'))
+  return days < 0 ? out.red(t('review.overdueDays', {days: -days})) : t('review.leftDays', {days})
+}

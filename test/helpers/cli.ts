@@ -1,0 +1,133 @@
+// Runs the real itplan binary (bin/run.js → dist/) in a child process, without a TTY, the way a clerk's
+// script or a scheduled task would. Tests run against dist/: `npm test` builds first.
+import {spawn} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, existsSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BIN = path.join(REPO_ROOT, 'bin', 'run.js')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+  /** true when the process had to be killed after `timeoutMs` (a hang) */
+  timedOut: boolean
+  ms: number
+}
+
+export interface CliOptions {
+  cwd?: string
+  env?: Record<string, string>
+  input?: string
+  /** kill the process after this long (default 30 s); a killed process reports code -1 and timedOut */
+  timeoutMs?: number
+}
+
+/** The environment of a child: the parent's, minus anything that would change itplan's behaviour. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('ITPLAN_') || k === 'FORCE_COLOR' || k === 'NODE_OPTIONS') continue
+    env[k] = v
+  }
+  return {...env, NO_COLOR: '1', ...extra}
+}
+
+export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? os.tmpdir(),
+      env: childEnv(opts.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, opts.timeoutMs ?? 30_000)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({code: timedOut ? -1 : (code ?? -1), stdout, stderr, timedOut, ms: Date.now() - started})
+    })
+    child.stdin.on('error', () => undefined)
+    if (opts.input !== undefined) child.stdin.write(opts.input)
+    child.stdin.end()
+  })
+}
+
+/** Parses stdout as JSON, with the whole output in the error when it is not. */
+export function json<T = any>(result: CliResult): T {
+  try {
+    return JSON.parse(result.stdout) as T
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`)
+  }
+}
+
+export interface TempRegister {
+  dir: string
+  register: string
+  journal: string
+  backups: string
+  lock: string
+  cleanup(): void
+}
+
+/** A fresh temp directory (under os.tmpdir()) and the paths itplan will use in it. */
+export function tempRegister(prefix = 'itplan-test-'): TempRegister {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
+  const register = path.join(dir, 'register.json')
+  return {
+    dir,
+    register,
+    journal: path.join(dir, 'register.audit.jsonl'),
+    backups: path.join(dir, 'register.backups'),
+    lock: `${register}.lock`,
+    cleanup: () => rmSync(dir, {recursive: true, force: true}),
+  }
+}
+
+/** `itplan init --year N` through the CLI; throws with the output when it fails. */
+export async function initRegister(dir: string, year = 2027): Promise<string> {
+  const register = path.join(dir, 'register.json')
+  const r = await runCli(['init', '--year', String(year), '--register', register], {cwd: dir})
+  if (r.code !== 0 || !existsSync(register)) throw new Error(`init failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`)
+  return register
+}
+
+export function readBytes(file: string): Buffer {
+  return readFileSync(file)
+}
+
+/** Flags of a valid declaration; override or drop any of them per test. */
+export function projectFlags(overrides: Record<string, string | null> = {}): string[] {
+  const base: Record<string, string | null> = {
+    unit: '市公安局',
+    name: '智慧警务平台',
+    nature: 'new',
+    category: 'business',
+    'procurement-category': 'services',
+    total: '85万',
+    fiscal: '85万',
+    'declared-on': '2026-11-20',
+    ...overrides,
+  }
+  // the fiscal funds follow the total unless a test sets them
+  if (!('fiscal' in overrides)) base.fiscal = base.total
+  const args: string[] = []
+  for (const [k, v] of Object.entries(base)) if (v !== null) args.push(`--${k}`, v)
+  return args
+}
