@@ -156,7 +156,8 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   }
   // oclif's own parse errors (unknown flag, missing required flag, bad option) are usage errors.
   if (error instanceof Errors.CLIError && (error.oclif?.exit === 2 || /flag|argument|Expected/i.test(error.message))) {
-    return {code: 'usage', message: t('error.usage', {message: error.message.split('\n')[0]}), exitCode: 2}
+    const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !/^The following error|^See more help/.test(l))
+    return {code: 'usage', message: t('error.usage', {message: lines.join('；')}), exitCode: 2}
   }
   if ((error as {code?: string}).code === 'EEXIT') {
     const exit = (error as {oclif?: {exit?: number}}).oclif?.exit ?? 0

@@ -2,8 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {projectSummary} from '../../cli/render.js'
 import {t, word} from '../../core/i18n/index.js'
-import {parseAmount} from '../../core/domain/money.js'
-import {InvalidInput} from '../../core/domain/errors.js'
+import {amountFlag} from '../../cli/amount.js'
 import {recordReview} from '../../core/operations/review.js'
 import {STAGE_KEYS, type ReviewResult, type StageKey} from '../../core/domain/types.js'
 
@@ -27,12 +26,7 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
   async run() {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
-    let amount: number | null = null
-    if (f.amount !== undefined) {
-      const parsed = parseAmount(f.amount, 'yuan')
-      if (!parsed.ok) throw new InvalidInput([{field: 'amount', code: parsed.code, params: {value: f.amount}}], true)
-      amount = parsed.fen
-    }
+    const amount = amountFlag('amount', f.amount)
     const {result} = await this.mutate((ctx) =>
       recordReview(ctx, this.args.id, {
         stage: f.stage as StageKey,

@@ -81,6 +81,11 @@ export class RegisterIndex {
     }
   }
 
+  /** after an evaluation is recorded */
+  forgetEvaluations(): void {
+    this.evaluations = null
+  }
+
   lastEvaluation(unit: string): (Evaluation & {projectId: string}) | undefined {
     this.evaluations ??= lastEvaluationByUnit(this.data.projects)
     return this.evaluations.get(unit)

@@ -782,7 +782,7 @@ async function inspectWorkbook(path: string, file: string, limits: Limits): Prom
     return info
   } catch (e) {
     if (e instanceof InvalidData) throw e
-    throw new InvalidData('file.notWorkbook', {file})
+    if (process.env.RD_DEBUG) console.error(e); throw new InvalidData('file.notWorkbook', {file})
   } finally {
     await fh.close()
   }
@@ -812,10 +812,16 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
   on(event: 'entry', listener: (entry: {type: string; id?: string | number}) => void): void
 }
 
-async function openStreamReader(input: NodeJS.ReadableStream): Promise<StreamWorkbook> {
+async function openStreamReader(input: NodeJS.ReadableStream, info: WorkbookInfo): Promise<StreamWorkbook> {
   const {default: ExcelJS} = await import('exceljs')
   const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit'} as const
-  return new ExcelJS.stream.xlsx.WorkbookReader(input as never, options) as unknown as StreamWorkbook
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, options) as unknown as StreamWorkbook & {model?: unknown; properties?: unknown}
+  // exceljs parses a worksheet at once when the shared strings and rels came first; if xl/workbook.xml comes
+  // later in the zip (exceljs's own writer does that, depending on timing), it then dereferences the missing
+  // workbook model and properties and throws. Both are known already from the zip directory.
+  reader.model = {sheets: []}
+  reader.properties = {model: {date1904: info.date1904}}
+  return reader
 }
 
 async function readXlsxFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
@@ -825,7 +831,7 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   const input = createReadStream(path)
   const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
   try {
-    const reader = await openStreamReader(input)
+    const reader = await openStreamReader(input, info)
     const current: {no: string | null} = {no: null}
     // exceljs announces each worksheet part (by its number) just before handing out its reader.
     reader.on('entry', (entry) => {
@@ -841,7 +847,7 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
-    throw new InvalidData('file.notWorkbook', {file})
+    if (process.env.RD_DEBUG) console.error(e); throw new InvalidData('file.notWorkbook', {file})
   } finally {
     input.destroy()
   }

@@ -1,0 +1,20 @@
+// Lifecycle commands share one shape: a project id, a --date, one core step, and the new status with next steps.
+import {Args, Flags, type Command} from '@oclif/core'
+import {ItplanCommand} from './base-command.js'
+import {projectSummary} from './render.js'
+import {t, word} from '../core/i18n/index.js'
+import type {MutationContext, MutationOutcome} from '../core/register/store.js'
+import type {Project} from '../core/domain/types.js'
+
+export abstract class LifecycleCommand<T extends typeof Command> extends ItplanCommand<T> {
+  static override args = {id: Args.string({required: true, description: '项目编号'})}
+  static dateFlag = {date: Flags.string({description: '日期（默认今天）'})}
+
+  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>): Promise<Project> {
+    const date = this.dateFlag('date', (this.flags as {date?: string}).date)
+    const {result} = await this.mutate((ctx) => apply(ctx, date, new Date().toISOString()))
+    this.say(t('lifecycle.done', {id: result.id, status: word('status', result.status)}))
+    this.say(projectSummary(result))
+    return result
+  }
+}

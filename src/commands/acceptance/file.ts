@@ -1,0 +1,19 @@
+import {Flags} from '@oclif/core'
+import {LifecycleCommand} from '../../cli/lifecycle-command.js'
+import {fileAcceptance} from '../../core/operations/lifecycle.js'
+
+export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFile> {
+  static override summary = '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）'
+  static override examples = ['<%= config.bin %> acceptance file 2027-0001 --doc 郴数政办备〔2027〕12号 --date 2027-12-20']
+  static override flags = {
+    ...LifecycleCommand.dateFlag,
+    doc: Flags.string({description: '备案文号', required: true}),
+    'trial-run': Flags.string({description: '试运行期，如 2027-09-01 至 2027-11-30'}),
+    'test-report': Flags.string({description: '第三方测试报告编号'}),
+  }
+
+  async run() {
+    const f = this.flags
+    return this.step((ctx, date, now) => fileAcceptance(ctx, this.args.id, {documentNo: f.doc, date, trialRun: f['trial-run'] ?? null, testReport: f['test-report'] ?? null, now}))
+  }
+}

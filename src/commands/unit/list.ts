@@ -1,0 +1,23 @@
+import {ItplanCommand} from '../../cli/base-command.js'
+import {renderTable} from '../../cli/table.js'
+import {t} from '../../core/i18n/index.js'
+import {unitStandings} from '../../core/domain/units.js'
+
+export default class UnitList extends ItplanCommand<typeof UnitList> {
+  static override summary = '列出建设单位：是否暂缓审批、原因、最近一次绩效评价'
+  static override examples = ['<%= config.bin %> unit list --json']
+
+  async run() {
+    const data = await this.load()
+    const units = unitStandings(data)
+    if (!this.jsonEnabled()) {
+      this.log(
+        renderTable(
+          [t('table.unit'), t('unit.suspended'), t('unit.reason'), t('unit.lastEvaluation')],
+          units.map((u) => [u.name, u.suspended ? t('yes') : '', u.reason ? t(u.reason) : '', u.lastEvaluation ? `${u.lastEvaluation.score}（${u.lastEvaluation.grade ?? ''}，${u.lastEvaluation.date}）` : '']),
+        ),
+      )
+    }
+    return units
+  }
+}

@@ -1,0 +1,19 @@
+import {Args} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t} from '../../core/i18n/index.js'
+import {normaliseUnit} from '../../core/domain/normalise.js'
+import {reinstateUnit} from '../../core/operations/lifecycle.js'
+import {todayLocal} from '../../core/domain/dates.js'
+
+export default class UnitReinstate extends ItplanCommand<typeof UnitReinstate> {
+  static override summary = '恢复某单位的申报审批'
+  static override examples = ['<%= config.bin %> unit reinstate 市某局']
+  static override args = {name: Args.string({required: true, description: '单位名称'})}
+
+  async run() {
+    const unit = normaliseUnit(this.args.name)
+    const {result} = await this.mutate((ctx) => reinstateUnit(ctx, unit, {date: todayLocal(), now: new Date().toISOString()}))
+    this.say(t('unit.reinstated', {unit}))
+    return result
+  }
+}

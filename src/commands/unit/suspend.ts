@@ -1,0 +1,23 @@
+import {Args, Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t} from '../../core/i18n/index.js'
+import {normaliseUnit} from '../../core/domain/normalise.js'
+import {suspendUnit} from '../../core/operations/lifecycle.js'
+import {todayLocal} from '../../core/domain/dates.js'
+
+export default class UnitSuspend extends ItplanCommand<typeof UnitSuspend> {
+  static override summary = '暂缓某单位后续项目的申报审批（第十七条）'
+  static override examples = ['<%= config.bin %> unit suspend 市某局 --reason 拒不整改']
+  static override args = {name: Args.string({required: true, description: '单位名称'})}
+  static override flags = {reason: Flags.string({description: '原因', required: true})}
+
+  async run() {
+    const unit = normaliseUnit(this.args.name)
+    const {result} = await this.mutate(({data}) => {
+      const changes = suspendUnit(data, unit, {reason: this.flags.reason, projectId: null, date: todayLocal(), now: new Date().toISOString()})
+      return {result: data.units.find((u) => u.name === unit)!, changes}
+    })
+    this.say(t('unit.suspendedNow', {unit}))
+    return result
+  }
+}

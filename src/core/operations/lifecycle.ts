@@ -1,0 +1,213 @@
+// Construction (Art. 11, 13, 15), acceptance (Art. 16, 17) and performance evaluation (Art. 20). Every step checks
+// the transition table first, so an out-of-order step is refused with the allowed next steps (exit 4).
+import {assertCanDo, type Action} from '../domain/lifecycle.js'
+import {computeFlags} from '../domain/project.js'
+import {UsageError} from '../domain/errors.js'
+import {gradeFor} from '../domain/evaluation.js'
+import type {MutationContext, MutationOutcome} from '../register/store.js'
+import type {Acceptance, Change, CheckResult, Construction, Incident, Project, RegisterData, UnitRecord} from '../domain/types.js'
+
+type Outcome = MutationOutcome<Project>
+
+/** Runs one lifecycle step; `apply` returns what is journalled and may add follow-on changes (a unit suspended). */
+function step(ctx: MutationContext, id: string, action: Action, now: string, apply: (p: Project, followOn: Change[]) => Record<string, unknown>): Outcome {
+  const p = ctx.index.require(id)
+  assertCanDo(p, action)
+  const from = p.status
+  const followOn: Change[] = []
+  const change = apply(p, followOn)
+  if (p.status !== from) change.status = {from, to: p.status}
+  p.updatedAt = now
+  return {result: p, changes: [{projectId: id, action, change}, ...followOn]}
+}
+
+function newConstruction(): Construction {
+  return {startedOn: null, responsible: null, supervisor: null, contractor: null, contractAmountFen: null, actualInvestmentFen: null, completedOn: null, suspendedOn: null, suspendReason: null, incidents: []}
+}
+
+function newAcceptance(): Acceptance {
+  return {preliminaryOn: null, preliminaryResult: null, appliedOn: null, techReview: null, expertOn: null, expertResult: null, failures: 0, refusedRectification: false, rectifications: [], filedOn: null, filingDocumentNo: null, trialRun: null, testReport: null}
+}
+
+export function startConstruction(ctx: MutationContext, id: string, o: {responsible: string; supervisor: string; contractor: string | null; contractAmountFen: number | null; date: string; now: string}): Outcome {
+  // Art. 11: a named responsible person; Art. 13: a qualified engineering supervisor (监理).
+  if (o.responsible.trim() === '') throw new UsageError('usage.missingFlag', {flag: 'responsible'})
+  if (o.supervisor.trim() === '') throw new UsageError('usage.missingFlag', {flag: 'supervisor'})
+  return step(ctx, id, 'construction-start', o.now, (p) => {
+    p.construction = {...newConstruction(), startedOn: o.date, responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen}
+    p.status = 'in-construction'
+    return {responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen, date: o.date}
+  })
+}
+
+export function reportIncident(ctx: MutationContext, id: string, o: Incident & {now: string}): Outcome {
+  return step(ctx, id, 'construction-report', o.now, (p) => {
+    const incident: Incident = {kind: o.kind, description: o.description, date: o.date}
+    ;(p.construction ??= newConstruction()).incidents.push(incident)
+    return {...incident}
+  })
+}
+
+export function suspendConstruction(ctx: MutationContext, id: string, o: {reason: string; date: string; now: string}): Outcome {
+  return step(ctx, id, 'construction-suspend', o.now, (p) => {
+    const c = (p.construction ??= newConstruction())
+    c.suspendedOn = o.date
+    c.suspendReason = o.reason
+    p.status = 'suspended'
+    return {reason: o.reason, date: o.date}
+  })
+}
+
+export function resumeConstruction(ctx: MutationContext, id: string, o: {date: string; now: string}): Outcome {
+  return step(ctx, id, 'construction-resume', o.now, (p) => {
+    const c = (p.construction ??= newConstruction())
+    const suspended = {on: c.suspendedOn, reason: c.suspendReason}
+    c.suspendedOn = null
+    c.suspendReason = null
+    p.status = 'in-construction'
+    return {date: o.date, suspended}
+  })
+}
+
+export function completeConstruction(ctx: MutationContext, id: string, o: {date: string; actualInvestmentFen: number | null; now: string}): Outcome {
+  return step(ctx, id, 'construction-complete', o.now, (p) => {
+    const c = (p.construction ??= newConstruction())
+    c.completedOn = o.date
+    if (o.actualInvestmentFen !== null) c.actualInvestmentFen = o.actualInvestmentFen
+    p.status = 'completed'
+    return {date: o.date, actualInvestmentFen: o.actualInvestmentFen}
+  })
+}
+
+export function preliminaryAcceptance(ctx: MutationContext, id: string, o: {result: 'passed' | 'failed'; date: string; now: string}): Outcome {
+  return step(ctx, id, 'acceptance-preliminary', o.now, (p) => {
+    const c = (p.construction ??= newConstruction())
+    // A preliminary acceptance straight from construction marks the end of construction on that day.
+    if (!c.completedOn) c.completedOn = o.date
+    const a = (p.acceptance ??= newAcceptance())
+    a.preliminaryOn = o.date
+    a.preliminaryResult = o.result
+    if (o.result === 'passed') p.status = 'preliminarily-accepted'
+    else if (p.status === 'in-construction') p.status = 'completed'
+    return {result: o.result, date: o.date}
+  })
+}
+
+export function applyForAcceptance(ctx: MutationContext, id: string, o: {date: string; now: string}): Outcome {
+  return step(ctx, id, 'acceptance-apply', o.now, (p) => {
+    const a = (p.acceptance ??= newAcceptance())
+    if (p.status === 'rectifying') a.rectifications.push({date: o.date, reason: 'reapply'})
+    a.appliedOn = o.date
+    a.techReview = null
+    a.expertOn = null
+    a.expertResult = null
+    p.status = 'acceptance-applied'
+    return {date: o.date, round: a.failures + 1}
+  })
+}
+
+/** Art. 17: the second failure of the same project, or a refusal to rectify, holds back the unit's approvals. */
+function acceptanceFailure(ctx: MutationContext, p: Project, o: {refused: boolean; date: string; now: string}): Change[] {
+  const a = p.acceptance!
+  a.failures += 1
+  if (o.refused) a.refusedRectification = true
+  p.status = 'rectifying'
+  if (a.failures >= 2 || o.refused) {
+    return suspendUnit(ctx.data, p.unit, {reason: o.refused ? 'unit.reason.refused' : 'unit.reason.failedTwice', projectId: p.id, date: o.date, now: o.now})
+  }
+  return []
+}
+
+export function techReview(ctx: MutationContext, id: string, o: {cloud: CheckResult; sharing: CheckResult; security: CheckResult; opinion: string | null; date: string; now: string}): Outcome {
+  return step(ctx, id, 'acceptance-tech-review', o.now, (p, followOn) => {
+    const a = (p.acceptance ??= newAcceptance())
+    a.techReview = {date: o.date, cloud: o.cloud, sharing: o.sharing, security: o.security, opinion: o.opinion}
+    // Art. 12, 16: cloud use, data sharing and cybersecurity must all pass.
+    const passed = o.cloud === 'pass' && o.sharing === 'pass' && o.security === 'pass'
+    if (passed) p.status = 'tech-reviewed'
+    else followOn.push(...acceptanceFailure(ctx, p, {refused: false, date: o.date, now: o.now}))
+    return {cloud: o.cloud, sharing: o.sharing, security: o.security, opinion: o.opinion, date: o.date, failures: a.failures}
+  })
+}
+
+export function expertAcceptance(ctx: MutationContext, id: string, o: {result: 'passed' | 'failed'; refusedRectification: boolean; date: string; now: string}): Outcome {
+  if (o.refusedRectification && o.result === 'passed') throw new UsageError('acceptance.refusedNeedsFailed')
+  return step(ctx, id, 'acceptance-expert', o.now, (p, followOn) => {
+    const a = (p.acceptance ??= newAcceptance())
+    a.expertOn = o.date
+    a.expertResult = o.result
+    if (o.result === 'passed') p.status = 'accepted'
+    else followOn.push(...acceptanceFailure(ctx, p, {refused: o.refusedRectification, date: o.date, now: o.now}))
+    return {result: o.result, refusedRectification: o.refusedRectification, date: o.date, failures: a.failures}
+  })
+}
+
+export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo: string; date: string; trialRun: string | null; testReport: string | null; now: string}): Outcome {
+  return step(ctx, id, 'acceptance-file', o.now, (p) => {
+    const a = (p.acceptance ??= newAcceptance())
+    a.filedOn = o.date
+    a.filingDocumentNo = o.documentNo
+    if (o.trialRun) a.trialRun = o.trialRun
+    if (o.testReport) a.testReport = o.testReport
+    p.status = 'filed'
+    return {documentNo: o.documentNo, date: o.date}
+  })
+}
+
+/** Recomputes the flags of a unit's open declarations after its standing changed. */
+function refreshUnitFlags(ctx: MutationContext, unit: string): Change[] {
+  ctx.index.forgetEvaluations()
+  const changes: Change[] = []
+  for (const p of ctx.data.projects) {
+    if (p.unit !== unit || !['declared', 'planned'].includes(p.status)) continue
+    const flags = computeFlags(p, ctx.index.flagContext(p.planYear, p.unit))
+    if (flags.join() !== p.flags.join()) {
+      changes.push({projectId: p.id, action: 'flags', change: {from: p.flags, to: flags}})
+      p.flags = flags
+    }
+  }
+  return changes
+}
+
+export function evaluate(ctx: MutationContext, id: string, o: {score: number; grade: string | null; date: string; now: string}): Outcome {
+  if (!Number.isFinite(o.score) || o.score < 0 || o.score > 100) throw new UsageError('usage.badFlag', {flag: 'score', value: o.score, reason: '0–100'})
+  const grade = o.grade ?? gradeFor(o.score)
+  const outcome = step(ctx, id, 'evaluate', o.now, (p) => {
+    p.evaluations.push({date: o.date, score: o.score, grade})
+    return {score: o.score, grade, date: o.date}
+  })
+  outcome.changes.push(...refreshUnitFlags(ctx, outcome.result.unit))
+  return outcome
+}
+
+function findUnit(data: RegisterData, name: string): UnitRecord | undefined {
+  return data.units.find((u) => u.name === name)
+}
+
+export function suspendUnit(data: RegisterData, unit: string, o: {reason: string; projectId: string | null; date: string; now: string}): Change[] {
+  let record = findUnit(data, unit)
+  if (!record) data.units.push((record = {name: unit, suspended: false, reason: null, since: null}))
+  if (record.suspended) return []
+  record.suspended = true
+  record.reason = o.reason
+  record.since = o.date
+  const changes: Change[] = [{projectId: o.projectId, action: 'unit-suspend', change: {unit, reason: o.reason, date: o.date}}]
+  for (const p of data.projects) {
+    if (p.unit === unit && ['declared', 'planned'].includes(p.status) && !p.flags.includes('unit-suspended')) {
+      const from = [...p.flags]
+      p.flags = [...p.flags, 'unit-suspended']
+      changes.push({projectId: p.id, action: 'flags', change: {from, to: p.flags}})
+    }
+  }
+  return changes
+}
+
+export function reinstateUnit(ctx: MutationContext, unit: string, o: {date: string; now: string}): MutationOutcome<UnitRecord> {
+  const record = findUnit(ctx.data, unit)
+  if (!record || !record.suspended) throw new UsageError('unit.notSuspended', {unit})
+  record.suspended = false
+  record.reason = null
+  record.since = null
+  const changes: Change[] = [{projectId: null, action: 'unit-reinstate', change: {unit, date: o.date}}, ...refreshUnitFlags(ctx, unit)]
+  return {result: record, changes}
+}

@@ -1,0 +1,348 @@
+// The register on real files in a temp dir: init through the CLI, a corrupt register never overwritten,
+// backups pruned to 20, the hash-chained journal verified, broken, and repaired after a simulated crash.
+import {expect} from 'chai'
+import fs from 'node:fs'
+import path from 'node:path'
+import {loadRegister, mutateRegister} from '../../src/core/register/store.js'
+import {verifyJournal, repairJournal} from '../../src/core/register/journal.js'
+import {listBackups, KEEP_BACKUPS} from '../../src/core/register/backups.js'
+import {acquireLock} from '../../src/core/register/lock.js'
+import {addProject} from '../../src/core/operations/projects.js'
+import {RegisterBusy, RegisterUnreadable} from '../../src/core/domain/errors.js'
+import {SCHEMA_VERSION} from '../../src/core/domain/register-data.js'
+import {enumWords} from '../../src/cli/words.js'
+import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
+import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
+
+const words = enumWords()
+const addWorkingDays = (date: string) => date
+
+/** One real mutation through the store (in this process): adds a project. */
+async function addInProcess(register: string, n: number) {
+  return mutateRegister({file: register, lockTimeoutMs: 5_000, operator: 'tester', command: `test add ${n}`}, (ctx) =>
+    addProject(
+      ctx,
+      {unit: '市公安局', name: `项目${n}`, nature: 'new', category: 'data', procurementCategory: 'goods', totalInvestment: `${10 + n}万`, fiscalFunds: `${10 + n}万`, declaredOn: '2026-11-20'},
+      {words, today: '2026-11-20', now: new Date().toISOString(), addWorkingDays},
+    ),
+  )
+}
+
+function journalLines(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '')
+}
+
+function readData(file: string): RegisterData {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as RegisterData
+}
+
+describe('register store (real files)', function () {
+  this.timeout(60_000)
+  let t: TempRegister
+
+  beforeEach(() => {
+    t = tempRegister()
+  })
+  afterEach(() => t.cleanup())
+
+  describe('init', () => {
+    it('creates a register with the default rules, readable by loadRegister, with a verified journal', async () => {
+      const register = await initRegister(t.dir, 2027)
+      expect(register).to.equal(t.register)
+      const data = await loadRegister(t.register)
+      expect(data.schemaVersion).to.equal(SCHEMA_VERSION)
+      expect(data.settings.planYear).to.equal(2027)
+      expect(data.settings.lang).to.equal('zh')
+      expect(data.rules.procurementLimitFen).to.deep.equal({goods: 50_000_000, services: 80_000_000, works: 100_000_000})
+      expect(data.rules.approvalStandardFen).to.equal(100_000_000)
+      expect(data.projects).to.deep.equal([])
+      expect(data.audit.head).to.be.a('string').with.length(64)
+      const lines = journalLines(t.journal)
+      expect(lines).to.have.length(1)
+      expect((JSON.parse(lines[0]) as JournalEntry).action).to.equal('init')
+      const verified = await verifyJournal(t.journal, data.audit)
+      expect(verified.ok).to.equal(true)
+      expect(verified.entries).to.equal(1)
+    })
+
+    it('refuses to overwrite an existing register without --force (exit 2), bytes unchanged', async () => {
+      await initRegister(t.dir, 2027)
+      const before = fs.readFileSync(t.register)
+      const r = await runCli(['init', '--year', '2028', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include(t.register)
+      expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+    })
+
+    it('a mutating command on a register that does not exist says where it looked (exit 2), and creates nothing', async () => {
+      const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include(t.register)
+      expect(r.stderr).to.include('itplan init')
+      expect(fs.existsSync(t.register)).to.equal(false)
+    })
+  })
+
+  describe('a corrupt register is never overwritten (exit 6)', () => {
+    const corruptions: Array<[string, (valid: RegisterData) => string, string]> = [
+      ['invalid JSON', () => '{"schemaVersion": 1, "projects": [', '损坏'],
+      ['an empty file', () => '', '损坏'],
+      ['a wrong schema (a project amount as text)', (d) => {
+        const copy = structuredClone(d) as unknown as {projects: unknown[]}
+        copy.projects = [{id: '2027-0001', totalInvestmentFen: '85万'}]
+        return JSON.stringify(copy)
+      }, '不符合格式'],
+      ['a wrong schema (rules missing)', (d) => {
+        const copy = structuredClone(d) as unknown as Record<string, unknown>
+        delete copy.rules
+        return JSON.stringify(copy, null, 2)
+      }, '不符合格式'],
+      ['a newer schemaVersion', (d) => JSON.stringify({...d, schemaVersion: SCHEMA_VERSION + 1}), '更新版本'],
+    ]
+
+    for (const [label, corrupt, words] of corruptions) {
+      it(`${label}: project add exits 6, names the file, leaves it byte-for-byte`, async () => {
+        await initRegister(t.dir, 2027)
+        fs.writeFileSync(t.register, corrupt(readData(t.register)))
+        const before = fs.readFileSync(t.register)
+        const journalBefore = fs.readFileSync(t.journal)
+
+        const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+        expect(r.code, r.stderr).to.equal(6)
+        expect(r.stderr).to.include(t.register)
+        expect(r.stderr).to.include(words)
+        expect(r.stderr).to.not.match(/\n\s+at /) // no stack trace
+        expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+        expect(fs.readFileSync(t.journal).equals(journalBefore)).to.equal(true)
+
+        const j = await runCli(['project', 'add', ...projectFlags(), '--register', t.register, '--json'])
+        expect(j.code).to.equal(6)
+        const body = json<{error: {code: string; message: string; exitCode: number}}>(j)
+        expect(body.error.exitCode).to.equal(6)
+        expect(body.error.message).to.include(t.register)
+        expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+      })
+    }
+
+    it('names the newest backup when there is one', async () => {
+      await initRegister(t.dir, 2027)
+      for (const n of [1, 2, 3]) {
+        const r = await runCli(['project', 'add', ...projectFlags({name: `项目${n}`}), '--register', t.register])
+        expect(r.code, r.stderr).to.equal(0)
+      }
+      const backups = await listBackups(t.register)
+      expect(backups).to.have.length(3)
+      const newest = backups.at(-1)!
+      fs.writeFileSync(t.register, '{"this is": "not a register"')
+      const before = fs.readFileSync(t.register)
+      const r = await runCli(['project', 'add', ...projectFlags({name: '项目4'}), '--register', t.register])
+      expect(r.code).to.equal(6)
+      expect(r.stderr).to.include(newest.file)
+      expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+      // no backup of the corrupt file replaced the good ones
+      expect((await listBackups(t.register)).map((b) => b.id)).to.deep.equal(backups.map((b) => b.id))
+    })
+
+    it('config set and project route refuse it too', async () => {
+      await initRegister(t.dir, 2027)
+      fs.writeFileSync(t.register, JSON.stringify({...readData(t.register), schemaVersion: 99}))
+      const before = fs.readFileSync(t.register)
+      for (const args of [['config', 'set', 'approval-standard', '120万'], ['project', 'route'], ['project', 'list']]) {
+        const r = await runCli([...args, '--register', t.register])
+        expect(r.code, args.join(' ')).to.equal(6)
+        expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+      }
+    })
+
+    it('loadRegister throws RegisterUnreadable (exit 6) naming the path', async () => {
+      await initRegister(t.dir, 2027)
+      fs.writeFileSync(t.register, 'not json')
+      try {
+        await loadRegister(t.register)
+        expect.fail('loadRegister accepted a corrupt file')
+      } catch (error) {
+        expect(error).to.be.instanceOf(RegisterUnreadable)
+        expect((error as RegisterUnreadable).exitCode).to.equal(6)
+        expect((error as RegisterUnreadable).params.path).to.equal(t.register)
+      }
+    })
+  })
+
+  describe('backups', () => {
+    it(`after 25 mutations only the last ${KEEP_BACKUPS} backups remain, and they are whole registers`, async () => {
+      await initRegister(t.dir, 2027)
+      for (let n = 1; n <= 25; n++) await addInProcess(t.register, n)
+      expect(KEEP_BACKUPS).to.equal(20)
+      const backups = await listBackups(t.register)
+      expect(backups).to.have.length(20)
+      expect(fs.readdirSync(t.backups).filter((f) => f.endsWith('.json'))).to.have.length(20)
+      // oldest first; the newest holds the register as it was before the 25th change (24 projects)
+      expect(backups.map((b) => b.id)).to.deep.equal([...backups.map((b) => b.id)].sort())
+      const newest = readData(backups.at(-1)!.file)
+      expect(newest.projects).to.have.length(24)
+      const oldest = readData(backups[0].file)
+      expect(oldest.projects).to.have.length(5) // backups 1..5 (0..4 projects) were pruned
+      expect(readData(t.register).projects).to.have.length(25)
+      // no temp files left behind by the atomic writes
+      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.audit.jsonl', 'register.backups', 'register.json'])
+    })
+
+    it('the CLI keeps a backup of the previous state before each change', async () => {
+      await initRegister(t.dir, 2027)
+      const initial = fs.readFileSync(t.register)
+      const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+      expect(r.code, r.stderr).to.equal(0)
+      const backups = await listBackups(t.register)
+      expect(backups).to.have.length(1)
+      expect(fs.readFileSync(backups[0].file).equals(initial)).to.equal(true)
+    })
+  })
+
+  describe('journal', () => {
+    it('verifies after changes, and every change is one chained entry', async () => {
+      await initRegister(t.dir, 2027)
+      for (let n = 1; n <= 4; n++) await addInProcess(t.register, n)
+      const data = readData(t.register)
+      const lines = journalLines(t.journal).map((l) => JSON.parse(l) as JournalEntry)
+      expect(lines.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5])
+      expect(lines.map((e) => e.action)).to.deep.equal(['init', 'create', 'create', 'create', 'create'])
+      expect(lines.slice(1).map((e) => e.projectId)).to.deep.equal(['2027-0001', '2027-0002', '2027-0003', '2027-0004'])
+      for (let i = 1; i < lines.length; i++) expect(lines[i].prev).to.equal(lines[i - 1].hash)
+      expect(data.audit.head).to.equal(lines.at(-1)!.hash)
+      const v = await verifyJournal(t.journal, data.audit)
+      expect(v).to.include({ok: true, entries: 5})
+    })
+
+    it('fails after one line is edited, naming the entry', async () => {
+      await initRegister(t.dir, 2027)
+      for (let n = 1; n <= 4; n++) await addInProcess(t.register, n)
+      const lines = journalLines(t.journal)
+      // quietly change the amount recorded for the third entry (seq 3, project 2027-0002)
+      const entry = JSON.parse(lines[2]) as JournalEntry
+      expect(entry.seq).to.equal(3)
+      ;(entry.change as {totalInvestmentFen: number}).totalInvestmentFen += 100
+      lines[2] = JSON.stringify(entry)
+      fs.writeFileSync(t.journal, lines.join('\n') + '\n')
+      const v = await verifyJournal(t.journal, readData(t.register).audit)
+      expect(v.ok).to.equal(false)
+      expect(v.problem).to.deep.equal({seq: 3, line: 3, code: 'audit.badHash'})
+    })
+
+    it('fails when an entry is removed from the middle', async () => {
+      await initRegister(t.dir, 2027)
+      for (let n = 1; n <= 3; n++) await addInProcess(t.register, n)
+      const lines = journalLines(t.journal)
+      lines.splice(1, 1)
+      fs.writeFileSync(t.journal, lines.join('\n') + '\n')
+      const v = await verifyJournal(t.journal, readData(t.register).audit)
+      expect(v.ok).to.equal(false)
+      expect(v.problem?.line).to.equal(2)
+      expect(v.problem?.code).to.equal('audit.brokenLink')
+    })
+
+    const crashes: Array<[string, (text: string) => string]> = [
+      ['the last line lost entirely', (text) => text.slice(0, text.trimEnd().lastIndexOf('\n') + 1)],
+      ['the last line cut in half', (text) => {
+        const start = text.trimEnd().lastIndexOf('\n') + 1
+        return text.slice(0, start + Math.floor((text.length - start) / 2))
+      }],
+      ['the last line without its newline', (text) => text.slice(0, -1)],
+    ]
+    for (const [label, crash] of crashes) {
+      it(`a crash after the register was written but before the journal append (${label}) is repaired by the next mutation`, async () => {
+        await initRegister(t.dir, 2027)
+        for (let n = 1; n <= 3; n++) await addInProcess(t.register, n)
+        const full = fs.readFileSync(t.journal, 'utf8')
+        fs.writeFileSync(t.journal, crash(full))
+        expect(fs.readFileSync(t.journal, 'utf8')).to.not.equal(full)
+
+        // the next mutation, through the real CLI
+        const r = await runCli(['project', 'add', ...projectFlags({name: '崩溃之后'}), '--register', t.register, '--json'])
+        expect(r.code, r.stderr).to.equal(0)
+        expect(json<{id: string}>(r).id).to.equal('2027-0004')
+
+        const data = readData(t.register)
+        const lines = journalLines(t.journal)
+        expect(lines).to.have.length(5)
+        const entries = lines.map((l) => JSON.parse(l) as JournalEntry)
+        expect(entries.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5])
+        expect(entries[3].projectId).to.equal('2027-0003') // the lost entry is back, in its place
+        expect(fs.readFileSync(t.journal, 'utf8').startsWith(full)).to.equal(true)
+        const v = await verifyJournal(t.journal, data.audit)
+        expect(v.ok, JSON.stringify(v)).to.equal(true)
+        expect(v.entries).to.equal(5)
+      })
+    }
+
+    it('repairJournal alone restores the missing entry and is idempotent', async () => {
+      await initRegister(t.dir, 2027)
+      await addInProcess(t.register, 1)
+      const full = fs.readFileSync(t.journal, 'utf8')
+      const start = full.trimEnd().lastIndexOf('\n') + 1
+      fs.writeFileSync(t.journal, full.slice(0, start + 10)) // torn mid-line
+      const audit = readData(t.register).audit
+      const torn = await verifyJournal(t.journal, audit)
+      expect(torn.ok).to.equal(false)
+      expect(torn.problem?.code).to.equal('audit.badLine')
+      expect(await repairJournal(t.journal, audit)).to.equal(1)
+      expect(fs.readFileSync(t.journal, 'utf8')).to.equal(full)
+      expect(await repairJournal(t.journal, audit)).to.equal(0)
+      expect(fs.readFileSync(t.journal, 'utf8')).to.equal(full)
+      expect((await verifyJournal(t.journal, audit)).ok).to.equal(true)
+    })
+  })
+
+  describe('no NODE_ENV switch changes where data is stored', () => {
+    const saved = process.env.NODE_ENV
+    afterEach(() => {
+      if (saved === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = saved
+    })
+
+    it('loadRegister under NODE_ENV=test reads the file on disk, and sees changes made by others', async () => {
+      process.env.NODE_ENV = 'test'
+      await initRegister(t.dir, 2027)
+      expect((await loadRegister(t.register)).projects).to.have.length(0)
+      const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register], {env: {NODE_ENV: 'test'}})
+      expect(r.code, r.stderr).to.equal(0)
+      expect(readData(t.register).projects).to.have.length(1) // written to disk, not to memory
+      const data = await loadRegister(t.register)
+      expect(data.projects.map((p) => p.id)).to.deep.equal(['2027-0001'])
+      // an edit on disk is what the next read returns
+      const onDisk = readData(t.register)
+      onDisk.projects[0].name = '磁盘上的名称'
+      fs.writeFileSync(t.register, JSON.stringify(onDisk))
+      expect((await loadRegister(t.register)).projects[0].name).to.equal('磁盘上的名称')
+      // and an in-process mutation under NODE_ENV=test also lands on disk
+      await addInProcess(t.register, 2)
+      expect(readData(t.register).projects).to.have.length(2)
+    })
+  })
+
+  describe('lock', () => {
+    it('a mutation waits a bounded time for a held lock and gives up with RegisterBusy (exit 5), writing nothing', async () => {
+      await initRegister(t.dir, 2027)
+      const before = fs.readFileSync(t.register)
+      const held = await acquireLock(t.register, 1_000)
+      try {
+        const started = Date.now()
+        try {
+          await mutateRegister({file: t.register, lockTimeoutMs: 400, operator: 'tester', command: 'test'}, (ctx) => ({result: null, changes: [{projectId: null, action: 'noop', change: ctx.data.projects.length}]}))
+          expect.fail('the mutation ran while the lock was held')
+        } catch (error) {
+          expect(error).to.be.instanceOf(RegisterBusy)
+          expect((error as RegisterBusy).exitCode).to.equal(5)
+        }
+        expect(Date.now() - started).to.be.within(300, 5_000)
+      } finally {
+        await held.release()
+      }
+      expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+      expect(fs.existsSync(t.lock)).to.equal(false)
+      // once released, the next mutation goes through
+      await addInProcess(t.register, 1)
+      expect(readData(t.register).projects).to.have.length(1)
+      expect(path.basename(t.lock)).to.equal('register.json.lock')
+    })
+  })
+})
