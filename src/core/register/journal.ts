@@ -15,8 +15,9 @@ function canonical(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
 }
 
+/** The hash covers the entry exactly as it is stored (JSON drops undefined), with keys in a fixed order. */
 export function hashEntry(entry: Omit<JournalEntry, 'hash'>): string {
-  return createHash('sha256').update(canonical(entry)).digest('hex')
+  return createHash('sha256').update(canonical(JSON.parse(JSON.stringify(entry)))).digest('hex')
 }
 
 export function chainEntries(

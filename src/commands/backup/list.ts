@@ -1,0 +1,18 @@
+import {ItplanCommand} from '../../cli/base-command.js'
+import {renderTable} from '../../cli/table.js'
+import {t} from '../../core/i18n/index.js'
+import {listBackups} from '../../core/register/backups.js'
+
+export default class BackupList extends ItplanCommand<typeof BackupList> {
+  static override summary = '列出登记簿备份（最近 20 份，最早的在前）'
+  static override examples = ['<%= config.bin %> backup list']
+
+  async run() {
+    const backups = await listBackups(this.registerPath)
+    if (!this.jsonEnabled()) {
+      if (backups.length === 0) this.log(t('backup.none'))
+      else this.log(renderTable([t('backup.id'), t('backup.createdAt'), t('backup.size')], backups.map((b) => [b.id, b.createdAt, `${Math.ceil(b.bytes / 1024)} KB`])))
+    }
+    return backups.map((b) => ({id: b.id, createdAt: b.createdAt, bytes: b.bytes}))
+  }
+}

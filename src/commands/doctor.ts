@@ -1,0 +1,22 @@
+import {ItplanCommand} from '../cli/base-command.js'
+import {out} from '../cli/ui.js'
+import {t} from '../core/i18n/index.js'
+import {runDoctor} from '../core/register/doctor.js'
+
+export default class Doctor extends ItplanCommand<typeof Doctor> {
+  static override summary = '检查登记簿、格式版本、审计日志、锁、备份和日历，并说明该怎么处理'
+  static override examples = ['<%= config.bin %> doctor']
+
+  async run() {
+    const checks = await runDoctor(this.registerPath)
+    const params = (p: Record<string, unknown>) => ({...p, backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup')})
+    if (!this.jsonEnabled()) {
+      for (const c of checks) {
+        const mark = c.status === 'ok' ? out.green('✔') : c.status === 'warn' ? out.yellow('⚠') : out.red('✖')
+        this.log(`${mark} ${t(`doctor.name.${c.name}`)}：${t(c.code, params(c.params))}`)
+      }
+    }
+    if (checks.some((c) => c.status === 'fail')) process.exitCode = 6
+    return {checks: checks.map((c) => ({...c, message: t(c.code, params(c.params))}))}
+  }
+}
