@@ -3,7 +3,8 @@
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
 import {t, setLang, parseLang, getLang, word, hasMessage} from '../core/i18n/index.js'
-import {ItplanError, InvalidInput, IllegalTransition, UsageError, type FieldProblem} from '../core/domain/errors.js'
+import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
+import {problemText} from '../core/i18n/problems.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
 import {loadRegister, mutateRegister, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
 import {parseDate, todayLocal} from '../core/domain/dates.js'
@@ -26,13 +27,15 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
 
   protected flags!: CommandFlags<T>
   protected args!: CommandArgs<T>
+  /** every positional argument, for commands that take many (import) */
+  protected positional: string[] = []
 
   public override async init(): Promise<void> {
     // The language must be known before parsing, so that even a parse error speaks the clerk's language.
     const langArg = this.argv.find((a, i) => a.startsWith('--lang=') || this.argv[i - 1] === '--lang')
     setLang(parseLang(langArg?.replace('--lang=', '')) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
     await super.init()
-    const {flags, args} = await this.parse({
+    const {flags, args, argv} = await this.parse({
       flags: this.ctor.flags,
       baseFlags: (super.ctor as typeof ItplanCommand).baseFlags,
       enableJsonFlag: this.ctor.enableJsonFlag,
@@ -41,6 +44,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as CommandFlags<T>
     this.args = args as CommandArgs<T>
+    this.positional = argv as string[]
   }
 
   protected get registerPath(): string {
@@ -131,11 +135,6 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   }
 }
 
-export function problemText(p: FieldProblem): string {
-  const field = t(`field.${p.field}`)
-  const text = t(p.code, {field, ...p.params})
-  return p.article ? `${text}${t('problem.article', {article: p.article})}` : text
-}
 
 function describe(error: Error & {oclif?: {exit?: number}}): {code: string; message: string; exitCode: number} {
   if (error instanceof InvalidInput) {

@@ -2,7 +2,7 @@
 // is accepted or refused the same way everywhere, and every problem names its field (and article).
 import {parseAmount, type AmountUnit, toHalfWidth} from './money.js'
 import {excelSerialToDate, parseDate} from './dates.js'
-import {normaliseText, normaliseUnit, splitUnits} from './normalise.js'
+import {normaliseText, normaliseUnit, splitUnits, toSimplified} from './normalise.js'
 import type {FieldProblem, Params} from './errors.js'
 import {
   CATEGORIES,
@@ -62,7 +62,7 @@ export function parseYesNo(v: RawValue): boolean | null {
 
 /** Accepts the identifier (`services`) or any of its words (服务, 服务类). */
 export function parseEnum<T extends string>(v: RawValue, allowed: readonly T[], words: Record<string, string[]> | undefined): T | null {
-  const text = normaliseText(asText(v))
+  const text = toSimplified(normaliseText(asText(v))).replace(/\s+/g, '')
   if (allowed.includes(text as T)) return text as T
   const bare = text.replace(/类$/, '')
   for (const value of allowed) {
@@ -167,7 +167,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const fiscal = amount('fiscalFunds', true)
   const annualPlan = amount('annualPlan', false)
   if (total !== null && fiscal !== null) {
-    if (fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal', {}, 2)
+    if (fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal')
     if (total === 0) problem('totalInvestment', 'amount.notPositive', {value: asText(raw.totalInvestment)})
   }
   // Art. 2: only projects paid wholly or partly by city-level fiscal funds are in scope.

@@ -3,6 +3,8 @@
 // (numbers, text, dates, booleans) and the validator decides what they mean. Every refusal is an InvalidData
 // with a catalogue code and the file's base name (and sheet where there is one), never a stack trace.
 import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
+const require = createRequire(import.meta.url)
 import {createReadStream} from 'node:fs'
 import {open, stat, readFile, mkdtemp, mkdir, copyFile, rm, access} from 'node:fs/promises'
 import {constants as fsConstants} from 'node:fs'
@@ -489,6 +491,7 @@ class SheetAssembler {
     const scanned = this.scanned
     this.scanned = []
     if (!layout) {
+      if (process.env.RD_DEBUG) console.log('NOHEADER', this.name, JSON.stringify(scanned.slice(0, 3)))
       this.gaveUp = true
       return
     }
@@ -907,6 +910,7 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   } finally {
     input.destroy()
   }
+  if (process.env.RD_DEBUG && results.some((r) => 'reason' in r.result && r.result.name === '申报表')) require('node:fs').copyFileSync(path, '/tmp/rdscratch/fail.xlsx')
   if (info.sheets.length === 0 || results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) {
     throw new InvalidData('file.empty', {file})
   }

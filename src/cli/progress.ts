@@ -1,0 +1,21 @@
+// A progress bar on stderr for long batches, only on a terminal: stdout stays the summary, CI logs stay clean.
+import cliProgress from 'cli-progress'
+import path from 'node:path'
+
+export interface Progress {
+  update(done: number, label: string): void
+  stop(): void
+}
+
+export function startProgress(total: number, enabled: boolean): Progress {
+  if (!enabled || !process.stderr.isTTY || total < 3) return {update: () => undefined, stop: () => undefined}
+  const bar = new cliProgress.SingleBar({stream: process.stderr, format: ' {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true}, cliProgress.Presets.shades_classic)
+  bar.start(total, 0, {file: ''})
+  return {
+    update: (done, label) => bar.update(done, {file: path.basename(label)}),
+    stop: () => {
+      bar.update(total)
+      bar.stop()
+    },
+  }
+}

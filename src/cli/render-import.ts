@@ -1,0 +1,56 @@
+// The import summary: a table per file on stdout, then every problem with its place, then the error files.
+import {t} from '../core/i18n/index.js'
+import {placeText, problemText} from '../core/i18n/problems.js'
+import type {ReadBatchFile} from '../core/excel/read-declarations.js'
+import type {FileOutcome} from '../core/operations/import.js'
+import {renderTable} from './table.js'
+import {out} from './ui.js'
+
+/** Rows named by a problem: the rows the unit must correct. */
+function rejectedRows(x: FileOutcome): number {
+  return new Set(x.problems.filter((p) => p.row !== null).map((p) => `${p.sheet}\u0000${p.row}`)).size
+}
+
+const statusWord = (s: FileOutcome['status']) => t(`import.status.${s}`)
+
+export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, o: {dryRun: boolean; allOrNothing: boolean}): string {
+  const lines: string[] = []
+  const rows = outcomes.map((x) => [x.file, x.status === 'rejected' ? out.red(statusWord(x.status)) : statusWord(x.status), x.created, x.updated, x.unchanged, rejectedRows(x)])
+  const sum = (k: 'created' | 'updated' | 'unchanged') => outcomes.reduce((s, x) => s + x[k], 0)
+  rows.push([t('common.total'), '', sum('created'), sum('updated'), sum('unchanged'), rows.reduce((s, r) => s + Number(r[5]), 0)])
+  lines.push(renderTable([t('import.col.file'), t('import.col.status'), t('import.col.created'), t('import.col.updated'), t('import.col.unchanged'), t('import.col.rejected')], rows, ['left', 'left', 'right', 'right', 'right', 'right']))
+  const unknown = new Set<string>()
+  for (const [i, x] of outcomes.entries()) {
+    const b = batch[i]
+    for (const s of b.read?.skippedSheets ?? []) lines.push(out.dim(t('import.sheetSkipped', {file: x.file, sheet: s.name, reason: t(`import.skip.${s.reason}`)})))
+    for (const s of b.read?.sheets ?? []) s.unknownHeaders.forEach((h) => unknown.add(h))
+    for (const w of b.validation?.warnings ?? []) lines.push(out.yellow(`${placeText(x.file, w)}：${problemText(w)}`))
+    for (const p of x.problems) lines.push(out.red(`${placeText(x.file, p)}：${problemText(p)}`))
+    const errors = errorFiles.get(b.path)
+    if (errors) lines.push(t('import.errorFile', {path: errors}))
+  }
+  if (unknown.size > 0) lines.push(out.dim(t('import.unknownColumns', {headers: [...unknown]})))
+  if (o.allOrNothing && outcomes.some((x) => x.status === 'rejected')) lines.push(out.red(t('import.batchRejected')))
+  return lines.join('\n')
+}
+
+export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, allOrNothing: boolean) {
+  const batchRejected = allOrNothing && outcomes.some((x) => x.status === 'rejected')
+  const files = outcomes.map((x, i) => ({
+    file: x.file,
+    status: x.status,
+    created: batchRejected ? 0 : x.created,
+    updated: batchRejected ? 0 : x.updated,
+    unchanged: batchRejected ? 0 : x.unchanged,
+    rejected: rejectedRows(x),
+    errors: x.problems.map((p) => ({sheet: p.sheet || null, row: p.row, column: p.column, message: problemText(p), code: p.code})),
+    warnings: (batch[i].validation?.warnings ?? []).map((p) => ({sheet: p.sheet || null, row: p.row, column: p.column, message: problemText(p), code: p.code})),
+    createdIds: x.createdIds,
+    updatedIds: x.updatedIds,
+    errorFile: errorFiles.get(batch[i].path) ?? null,
+    skippedSheets: batch[i].read?.skippedSheets ?? [],
+    unknownHeaders: [...new Set((batch[i].read?.sheets ?? []).flatMap((s) => s.unknownHeaders))],
+  }))
+  const total = (k: 'created' | 'updated' | 'unchanged' | 'rejected') => files.reduce((s, f) => s + f[k], 0)
+  return {files, totals: {created: total('created'), updated: total('updated'), unchanged: total('unchanged'), rejected: total('rejected')}}
+}

@@ -1,0 +1,65 @@
+import {Args, Flags} from '@oclif/core'
+import {ItplanCommand} from '../cli/base-command.js'
+import {enumWords} from '../cli/words.js'
+import {renderImport, importJson} from '../cli/render-import.js'
+import {startProgress} from '../cli/progress.js'
+import {t} from '../core/i18n/index.js'
+import {todayLocal} from '../core/domain/dates.js'
+import {UsageError} from '../core/domain/errors.js'
+import {expandInputs} from '../core/excel/inputs.js'
+import {readBatch} from '../core/excel/read-declarations.js'
+import {errorWorkbookPath, writeRejections} from '../core/excel/rejections.js'
+import {applyImport} from '../core/operations/import.js'
+
+export default class Import extends ItplanCommand<typeof Import> {
+  static override summary = '批量导入申报表（.xlsx、.csv，安装 LibreOffice 时也可导入 .xls/.et）'
+  static override description = '每个文件要么全部导入、要么全部退回；退回的文件生成 <文件名>.errors.xlsx（原始各列加“错误说明”），可直接发回单位修改。重复导入不会产生重复项目：按申报编号，或按（年度、单位、项目名称）匹配。'
+  static override examples = [
+    '<%= config.bin %> import 申报材料/ --received-on 2026-12-15',
+    '<%= config.bin %> import "申报材料/**/*.xlsx" --dry-run',
+    '<%= config.bin %> import a.xlsx b.csv --all-or-nothing --errors-dir 退回 --json',
+  ]
+  static override strict = false
+  static override args = {paths: Args.string({description: '文件、文件夹或通配符', required: true})}
+  static override flags = {
+    'dry-run': Flags.boolean({description: '完整校验但不写入任何内容（包括错误文件）'}),
+    'all-or-nothing': Flags.boolean({description: '任何一个文件有错，整批都不导入'}),
+    year: Flags.integer({description: '表中没有年度列时使用的计划年度（默认登记簿的计划年度）'}),
+    'received-on': Flags.string({description: '表中没有申报日期时使用的收到日期（默认今天）'}),
+    'errors-dir': Flags.string({description: '错误文件的存放目录（默认与源文件同目录）'}),
+  }
+
+  async run() {
+    const f = this.flags
+    const args = this.positional
+    const {files, missing} = await expandInputs(args)
+    if (missing.length > 0) throw new UsageError('import.notFound', {paths: missing})
+    if (files.length === 0) throw new UsageError('import.nothing', {paths: args})
+    const receivedOn = f['received-on'] ? this.dateFlag('received-on', f['received-on']) : todayLocal()
+    const data = await this.load()
+    const progress = startProgress(files.length, !this.jsonEnabled())
+    const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file)})
+    progress.stop()
+    const dryRun = f['dry-run']
+    const {result: outcomes} = await this.mutate(
+      (ctx) => applyImport(ctx, batch, {words: enumWords(), today: receivedOn, now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays, allOrNothing: f['all-or-nothing']}),
+      {dryRun},
+    )
+    const errorFiles = new Map<string, string>()
+    if (!dryRun) {
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status !== 'rejected') continue
+        const out = errorWorkbookPath(batch[i].path, f['errors-dir'])
+        this.guardOutput(out)
+        if (await writeRejections(batch[i], outcome.problems, out)) errorFiles.set(batch[i].path, out)
+      }
+    }
+    const rejected = outcomes.some((o) => o.status === 'rejected')
+    if (rejected) process.exitCode = 3
+    if (!this.jsonEnabled()) {
+      this.log(renderImport(batch, outcomes, errorFiles, {dryRun, allOrNothing: f['all-or-nothing']}))
+      if (dryRun) this.log(t('common.dryRun'))
+    }
+    return importJson(batch, outcomes, errorFiles, f['all-or-nothing'])
+  }
+}

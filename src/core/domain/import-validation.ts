@@ -1,0 +1,146 @@
+// Validation of the rows read from one declaration file (DESIGN §6), pure: the spreadsheet layer hands over rows
+// and cells, this decides which rows are declarations, which are wrong and why (sheet, row, column, rule).
+import {buildDeclaration, type EnumWords, type RawValue} from './declaration.js'
+import {matchKey} from './project.js'
+import {parseAmount, type AmountUnit} from './money.js'
+import type {FieldProblem, Params} from './errors.js'
+import type {DeclarationInput, Source} from './types.js'
+
+export interface RowCell {
+  value: RawValue
+  column: {letter: string; unit: AmountUnit | null}
+}
+
+export interface SheetInput {
+  name: string
+  headerRowNumber: number
+  columns: Array<{letter: string; field: string | null; unit: AmountUnit | null; header: string}>
+  rows: Array<{rowNumber: number; byField: Map<string, RowCell>; kind: 'data' | 'total'}>
+}
+
+export interface FileInput {
+  file: string
+  sha256: string
+  sheets: SheetInput[]
+}
+
+export interface RowProblem {
+  sheet: string
+  row: number | null
+  column: string | null
+  field: string | null
+  code: string
+  params: Params
+  article?: number
+}
+
+export interface ValidDeclaration {
+  input: DeclarationInput
+  source: Source
+  /** key that finds the same project in a batch: 申报编号, else (year, unit, name) */
+  batchKeys: string[]
+}
+
+export interface FileValidation {
+  declarations: ValidDeclaration[]
+  errors: RowProblem[]
+  warnings: RowProblem[]
+  /** rows with problems, by sheet, for the error workbook */
+  badRows: Map<string, Set<number>>
+}
+
+export interface ImportContext {
+  defaultYear: number
+  receivedOn: string
+  words: EnumWords
+  /** fields the dictionary marks required; a sheet without one of these columns is refused whole */
+  requiredFields: string[]
+}
+
+const AMOUNT_FIELDS = ['totalInvestment', 'fiscalFunds', 'annualPlan'] as const
+
+function batchKeysOf(input: DeclarationInput): string[] {
+  const keys = [`name:${matchKey(input.planYear, input.unit, input.name)}`]
+  if (input.declarationNo) keys.unshift(`no:${input.planYear}\u0000${input.declarationNo}`)
+  return keys
+}
+
+/** A 合计 row's figure against the rows above it since the previous total: a disagreement is worth a warning. */
+function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Record<string, number>, warnings: RowProblem[]): void {
+  for (const field of ['totalInvestment', 'fiscalFunds'] as const) {
+    const cell = row.byField.get(field)
+    if (!cell || cell.value === null || cell.value === undefined || cell.value === '') continue
+    if (typeof cell.value === 'boolean' || typeof cell.value === 'object') continue
+    const parsed = parseAmount(cell.value as string | number, cell.column.unit ?? 'wan')
+    if (parsed.ok && parsed.fen !== sums[field]) {
+      warnings.push({sheet: sheet.name, row: row.rowNumber, column: cell.column.letter, field, code: 'import.totalMismatch', params: {stated: parsed.fen, sum: sums[field]}})
+    }
+  }
+}
+
+/** `seen` is shared by all files of one batch: the same project twice in a batch is an error on the later row. */
+export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
+  const declarations: ValidDeclaration[] = []
+  const errors: RowProblem[] = []
+  const warnings: RowProblem[] = []
+  const badRows = new Map<string, Set<number>>()
+  const markBad = (sheet: string, row: number) => {
+    let set = badRows.get(sheet)
+    if (!set) badRows.set(sheet, (set = new Set()))
+    set.add(row)
+  }
+  for (const sheet of file.sheets) {
+    const present = new Set(sheet.columns.map((c) => c.field).filter((f): f is string => f !== null))
+    const missing = ctx.requiredFields.filter((f) => !present.has(f))
+    if (missing.length > 0) {
+      errors.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: null, code: 'import.missingColumns', params: {fields: missing}})
+      continue
+    }
+    if (!present.has('procurementCategory') && sheet.rows.some((r) => r.kind === 'data')) {
+      warnings.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: 'procurementCategory', code: 'warning.procurementColumnMissing', params: {}})
+    }
+    const amountUnits: Partial<Record<(typeof AMOUNT_FIELDS)[number], AmountUnit>> = {}
+    for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) amountUnits[c.field as (typeof AMOUNT_FIELDS)[number]] = c.unit ?? 'wan'
+    const sums = {totalInvestment: 0, fiscalFunds: 0}
+    for (const row of sheet.rows) {
+      if (row.kind === 'total') {
+        checkTotal(sheet, row, sums, warnings)
+        sums.totalInvestment = 0
+        sums.fiscalFunds = 0
+        continue
+      }
+      const raw: Record<string, RawValue> = {}
+      for (const [field, cell] of row.byField) raw[field] = cell.value
+      // A missing procurement column means the default, silently per row (one warning per sheet above).
+      if (!present.has('procurementCategory')) raw.procurementCategory = '服务'
+      const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits, defaultAmountUnit: 'wan'})
+      const place = (p: FieldProblem): RowProblem => ({
+        sheet: sheet.name,
+        row: row.rowNumber,
+        column: row.byField.get(p.field)?.column.letter ?? null,
+        field: p.field,
+        code: p.code,
+        params: p.params,
+        ...(p.article ? {article: p.article} : {}),
+      })
+      if (!built.input) {
+        errors.push(...built.problems.map(place))
+        markBad(sheet.name, row.rowNumber)
+        continue
+      }
+      const input = built.input
+      sums.totalInvestment += input.totalInvestmentFen
+      sums.fiscalFunds += input.fiscalFundsFen
+      const keys = batchKeysOf(input)
+      const earlier = keys.map((k) => seen.get(k)).find((x) => x !== undefined)
+      if (earlier) {
+        errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
+        markBad(sheet.name, row.rowNumber)
+        continue
+      }
+      for (const k of keys) seen.set(k, {file: file.file, sheet: sheet.name, row: row.rowNumber})
+      declarations.push({input, source: {file: file.file, sheet: sheet.name, row: row.rowNumber, sha256: file.sha256}, batchKeys: keys})
+    }
+  }
+  return {declarations, errors, warnings, badRows}
+}

@@ -1,0 +1,69 @@
+// The paths a clerk gives `import`: files, folders (searched recursively) and globs (expanded here too, since
+// Windows shells do not). Our own error workbooks and Office lock files are never taken as declarations.
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+export const DECLARATION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.tsv']
+
+function isCandidate(file: string): boolean {
+  const base = path.basename(file)
+  if (base.startsWith('~$') || base.startsWith('.~lock') || base.endsWith('.errors.xlsx')) return false
+  return DECLARATION_EXTENSIONS.includes(path.extname(base).toLowerCase())
+}
+
+async function walk(dir: string, found: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, {withFileTypes: true})
+  entries.sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+  for (const e of entries) {
+    const full = path.join(dir, e.name)
+    if (e.isDirectory()) await walk(full, found)
+    else if (e.isFile() && isCandidate(full)) found.push(full)
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*'
+      i++
+      if (glob[i + 1] === '/' || glob[i + 1] === '\\') i++
+    } else if (c === '*') re += '[^/\\\\]*'
+    else if (c === '?') re += '[^/\\\\]'
+    else if (c === '/' || c === '\\') re += '[/\\\\]'
+    else re += c.replace(/[.+^${}()|[\]]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`, 'i')
+}
+
+export interface ExpandedInputs {
+  files: string[]
+  /** paths that matched nothing */
+  missing: string[]
+}
+
+export async function expandInputs(args: string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+  const files: string[] = []
+  const missing: string[] = []
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg)
+    if (/[*?]/.test(arg)) {
+      const parts = abs.split(/[/\\]/)
+      const firstWild = parts.findIndex((p) => /[*?]/.test(p))
+      const base = parts.slice(0, firstWild).join(path.sep) || path.sep
+      const all: string[] = []
+      await walk(base, all).catch(() => undefined)
+      const re = globToRegExp(parts.slice(firstWild).join('/'))
+      const matched = all.filter((f) => re.test(path.relative(base, f).split(path.sep).join('/')))
+      if (matched.length === 0) missing.push(arg)
+      files.push(...matched)
+      continue
+    }
+    const stat = await fs.stat(abs).catch(() => null)
+    if (!stat) missing.push(arg)
+    else if (stat.isDirectory()) await walk(abs, files)
+    else files.push(abs)
+  }
+  return {files: [...new Set(files)], missing}
+}

@@ -1,0 +1,42 @@
+// Reads and validates a batch of declaration files before the register is locked: the slow part (parsing
+// spreadsheets) never holds up other clerks, and the register only sees validated declarations.
+import {readDeclarationFile, type ReadFileResult} from './read.js'
+import {loadDictionary} from './dictionary.js'
+import {validateFileRows, type FileValidation, type RowProblem} from '../domain/import-validation.js'
+import {InvalidData} from '../domain/errors.js'
+import type {EnumWords} from '../domain/declaration.js'
+import type {ImportInput} from '../operations/import.js'
+
+export interface ReadBatchOptions {
+  defaultYear: number
+  receivedOn: string
+  words: EnumWords
+  onFile?: (file: string, index: number, total: number) => void
+}
+
+export interface ReadBatchFile extends ImportInput {
+  path: string
+  read: ReadFileResult | null
+  validation: FileValidation | null
+}
+
+export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<ReadBatchFile[]> {
+  const dictionary = loadDictionary()
+  const requiredFields = dictionary.fields.filter((f) => f.required).map((f) => f.key)
+  const seen = new Map<string, {file: string; sheet: string; row: number}>()
+  const results: ReadBatchFile[] = []
+  for (const [index, path] of paths.entries()) {
+    o.onFile?.(path, index, paths.length)
+    let read: ReadFileResult | null = null
+    let fileProblem: RowProblem | null = null
+    try {
+      read = await readDeclarationFile(path)
+    } catch (error) {
+      if (!(error instanceof InvalidData)) throw error
+      fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row: null, column: null, field: null, code: error.code, params: error.params}
+    }
+    const validation = read ? validateFileRows(read, {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}, seen) : null
+    results.push({path, file: read?.file ?? path.split(/[/\\]/).pop()!, read, validation, fileProblem})
+  }
+  return results
+}

@@ -1,0 +1,35 @@
+// The workbook sent back to a unit whose file was rejected: its rejected rows as it sent them, plus what is
+// wrong, always in Chinese (the unit reads it, whatever language the clerk works in).
+import path from 'node:path'
+import {writeErrorWorkbook, type ErrorSheet} from './errors-workbook.js'
+import {problemText} from '../i18n/problems.js'
+import type {ReadBatchFile} from './read-declarations.js'
+import type {RowProblem} from '../domain/import-validation.js'
+
+export function errorWorkbookPath(sourcePath: string, errorsDir: string | undefined): string {
+  const {dir, name} = path.parse(sourcePath)
+  return path.join(errorsDir ?? dir, `${name}.errors.xlsx`)
+}
+
+export async function writeRejections(batchFile: ReadBatchFile, problems: RowProblem[], outPath: string): Promise<boolean> {
+  const read = batchFile.read
+  if (!read) return false
+  const sheets: ErrorSheet[] = []
+  for (const sheet of read.sheets) {
+    const mine = problems.filter((p) => p.sheet === sheet.name)
+    if (mine.length === 0) continue
+    const byRow = new Map<number, string[]>()
+    for (const p of mine) {
+      const key = p.row ?? sheet.headerRowNumber
+      const text = (p.column ? `${p.column}列：` : '') + problemText(p, 'zh')
+      byRow.set(key, [...(byRow.get(key) ?? []), text])
+    }
+    const rows = [...byRow.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rowNumber, messages]) => ({rowNumber, values: sheet.rows.find((r) => r.rowNumber === rowNumber)?.values ?? [], messages}))
+    sheets.push({name: sheet.name, headers: sheet.columns.map((c) => c.header), rows})
+  }
+  if (sheets.length === 0) return false
+  await writeErrorWorkbook(outPath, sheets)
+  return true
+}

@@ -1,0 +1,86 @@
+// Import, the register side: every validated file is checked against the register first, then applied whole or
+// not at all (DESIGN §6: a file is all-or-nothing; --all-or-nothing makes the batch one unit). Re-importing is an
+// idempotent upsert: matched by 申报编号, else by (plan year, unit, normalised name).
+import {createProject, changedFields} from '../domain/project.js'
+import {canDo} from '../domain/lifecycle.js'
+import {nextProjectId} from '../domain/register-data.js'
+import {applyDeclaration, creationSummary, type ProjectOpOptions} from './projects.js'
+import type {MutationContext, MutationOutcome} from '../register/store.js'
+import type {FileValidation, RowProblem, ValidDeclaration} from '../domain/import-validation.js'
+import type {Change, Project} from '../domain/types.js'
+
+export interface FileOutcome {
+  file: string
+  /** rejected before the register was consulted (unreadable file, bad rows) */
+  problems: RowProblem[]
+  created: number
+  updated: number
+  unchanged: number
+  status: 'imported' | 'rejected' | 'skipped'
+  createdIds: string[]
+  updatedIds: string[]
+}
+
+export interface ImportInput {
+  file: string
+  validation: FileValidation | null
+  /** a file refused as a whole (unreadable, too large...) */
+  fileProblem: RowProblem | null
+}
+
+/** Rows that would change a project past the point where its declaration can change. */
+function registerProblems(ctx: MutationContext, declarations: ValidDeclaration[]): RowProblem[] {
+  const problems: RowProblem[] = []
+  for (const d of declarations) {
+    const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name)
+    if (!match || match.status === 'withdrawn') continue
+    if (changedFields(match, d.input).length === 0) continue
+    if (!canDo(match.status, 'update') || !['declared', 'planned'].includes(match.status)) {
+      problems.push({sheet: d.source.sheet ?? '', row: d.source.row, column: null, field: null, code: 'import.projectLocked', params: {id: match.id, status: match.status}})
+    }
+  }
+  return problems
+}
+
+export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: ProjectOpOptions & {allOrNothing: boolean}): MutationOutcome<FileOutcome[]> {
+  const outcomes: FileOutcome[] = inputs.map((i) => ({file: i.file, problems: [], created: 0, updated: 0, unchanged: 0, status: 'imported', createdIds: [], updatedIds: []}))
+  inputs.forEach((input, n) => {
+    const out = outcomes[n]
+    if (input.fileProblem) out.problems.push(input.fileProblem)
+    if (input.validation) {
+      out.problems.push(...input.validation.errors)
+      if (out.problems.length === 0) out.problems.push(...registerProblems(ctx, input.validation.declarations))
+    }
+    if (out.problems.length > 0) out.status = 'rejected'
+    else if (!input.validation || input.validation.declarations.length === 0) out.status = 'skipped'
+  })
+  if (o.allOrNothing && outcomes.some((f) => f.status === 'rejected')) {
+    return {result: outcomes, changes: []}
+  }
+  const changes: Change[] = []
+  inputs.forEach((input, n) => {
+    const out = outcomes[n]
+    if (out.status !== 'imported' || !input.validation) return
+    for (const d of input.validation.declarations) {
+      const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name)
+      if (match && match.status !== 'withdrawn') {
+        const r = applyDeclaration(ctx, match, d.input, {...o, action: 'import-update', source: d.source})
+        if (r.result.fields.length === 0) out.unchanged += 1
+        else {
+          out.updated += 1
+          out.updatedIds.push(match.id)
+          changes.push(...r.changes.map((c) => ({...c, change: {...(c.change as object), source: d.source}})))
+        }
+        continue
+      }
+      const id = nextProjectId(ctx.data, d.input.planYear)
+      const project: Project = createProject(id, d.input, ctx.data.rules, ctx.index.flagContext(d.input.planYear, d.input.unit), o.now, d.source)
+      ctx.data.projects.push(project)
+      ctx.index.add(project)
+      out.created += 1
+      out.createdIds.push(id)
+      changes.push({projectId: id, action: 'import-create', change: creationSummary(project)})
+    }
+  })
+  return {result: outcomes, changes}
+}

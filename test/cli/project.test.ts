@@ -1,0 +1,669 @@
+// The project and config commands through the real binary, on a real register in a temp dir, without a TTY.
+import {expect} from 'chai'
+import fs from 'node:fs'
+import {initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+
+const WAN = 1_000_000
+const HAN = /[\u4e00-\u9fff]/
+
+interface ProjectJson {
+  id: string
+  planYear: number
+  unit: string
+  coUnits: string[]
+  name: string
+  nature: string
+  category: string
+  procurementCategory: string
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+  periodMonths: number | null
+  contact: {name: string; phone: string}
+  summary: string
+  compliance: {govCloud: boolean; dataSharing: boolean; cityBrain: boolean; egovNetwork: boolean; justification: string}
+  track: string
+  routing: {track: string; reason: string; procurementLimitFen: number; approvalStandardFen: number; rulesVersion: string}
+  status: string
+  flags: string[]
+  stages: unknown[]
+  source: unknown
+  history?: Array<{seq: number; action: string; projectId: string; change: any}>
+  nextSteps?: string[]
+}
+
+interface ErrorJson {
+  error: {code: string; message: string; exitCode: number}
+}
+
+/** DESIGN §5: the shape of a project in `project add|show --json` and the items of `project list --json`. */
+function expectProjectShape(p: ProjectJson): void {
+  expect(p).to.be.an('object')
+  expect(p.id).to.match(/^\d{4}-\d{4}$/)
+  expect(p.planYear).to.be.a('number')
+  expect(p.id.slice(0, 4)).to.equal(String(p.planYear))
+  for (const k of ['unit', 'name', 'nature', 'category', 'procurementCategory', 'summary', 'track', 'status'] as const) expect(p[k], k).to.be.a('string')
+  expect(p.coUnits).to.be.an('array')
+  expect(['new', 'expansion', 'upgrade']).to.include(p.nature)
+  expect(['infrastructure', 'data', 'business', 'service']).to.include(p.category)
+  expect(['goods', 'services', 'works']).to.include(p.procurementCategory)
+  expect(Number.isSafeInteger(p.totalInvestmentFen)).to.equal(true)
+  expect(Number.isSafeInteger(p.fiscalFundsFen)).to.equal(true)
+  expect(p).to.have.property('periodMonths')
+  expect(p.contact).to.have.all.keys('name', 'phone')
+  expect(p.compliance).to.include.all.keys('govCloud', 'dataSharing', 'cityBrain', 'egovNetwork', 'justification')
+  for (const k of ['govCloud', 'dataSharing', 'cityBrain', 'egovNetwork'] as const) expect(p.compliance[k], k).to.be.a('boolean')
+  expect(['self', 'review', 'approval']).to.include(p.track)
+  expect(p.routing).to.include.all.keys('track', 'reason', 'procurementLimitFen', 'approvalStandardFen', 'rulesVersion')
+  expect(p.routing.track).to.equal(p.track)
+  expect(p.routing.reason).to.be.a('string').and.match(HAN)
+  expect(Number.isSafeInteger(p.routing.procurementLimitFen)).to.equal(true)
+  expect(Number.isSafeInteger(p.routing.approvalStandardFen)).to.equal(true)
+  expect(p.routing.rulesVersion).to.be.a('string').and.not.equal('')
+  expect(p.flags).to.be.an('array')
+  expect(p.stages).to.be.an('array')
+  expect(p).to.have.property('source')
+}
+
+function add(t: TempRegister, overrides: Record<string, string | null> = {}, extra: string[] = []): Promise<CliResult> {
+  return runCli(['project', 'add', ...projectFlags(overrides), ...extra, '--register', t.register], {cwd: t.dir})
+}
+
+async function addJson(t: TempRegister, overrides: Record<string, string | null> = {}, extra: string[] = []): Promise<ProjectJson> {
+  const r = await add(t, overrides, [...extra, '--json'])
+  expect(r.code, r.stderr + r.stdout).to.equal(0)
+  return json<ProjectJson>(r)
+}
+
+async function list(t: TempRegister, extra: string[] = []): Promise<ProjectJson[]> {
+  const r = await runCli(['project', 'list', '--json', '--register', t.register, ...extra], {cwd: t.dir})
+  expect(r.code, r.stderr).to.equal(0)
+  return json<ProjectJson[]>(r)
+}
+
+/** Everything a command could have written: register, journal, backups. */
+function snapshot(t: TempRegister): string {
+  const backups = fs.existsSync(t.backups) ? fs.readdirSync(t.backups).sort().join(',') : '(none)'
+  return [fs.readFileSync(t.register, 'base64'), fs.existsSync(t.journal) ? fs.readFileSync(t.journal, 'base64') : '', backups].join('|')
+}
+
+describe('itplan project / config (through the CLI)', function () {
+  this.timeout(60_000)
+  let template: TempRegister
+  let t: TempRegister
+
+  // `itplan init` once; each test starts from a copy of what it wrote (register and journal)
+  before(async () => {
+    template = tempRegister()
+    await initRegister(template.dir, 2027)
+  })
+  after(() => template.cleanup())
+
+  beforeEach(() => {
+    t = tempRegister()
+    fs.copyFileSync(template.register, t.register)
+    fs.copyFileSync(template.journal, t.journal)
+  })
+  afterEach(() => t.cleanup())
+
+  describe('project add --json, then project list --json', () => {
+    it('returns the DESIGN §5 project shape, the same from add, list and show', async () => {
+      const added = await addJson(t, {
+        'period-months': '12',
+        'contact-name': '张三',
+        'contact-phone': '0735-2222222',
+        summary: '建设警务数据平台',
+      })
+      expectProjectShape(added)
+      expect(added.id).to.equal('2027-0001')
+      expect(added.planYear).to.equal(2027)
+      expect(added.unit).to.equal('市公安局')
+      expect(added.nature).to.equal('new')
+      expect(added.totalInvestmentFen).to.equal(85 * WAN)
+      expect(added.fiscalFundsFen).to.equal(85 * WAN)
+      expect(added.periodMonths).to.equal(12)
+      expect(added.contact).to.deep.equal({name: '张三', phone: '0735-2222222'})
+      expect(added.compliance).to.deep.equal({govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''})
+      expect(added.status).to.equal('declared')
+      expect(added.track).to.equal('review')
+      expect(added.routing).to.deep.include({track: 'review', procurementLimitFen: 80 * WAN, approvalStandardFen: 100 * WAN})
+      expect(added.routing.reason).to.equal('总投资 85.00 万元 ≥ 服务类采购限额 80.00 万元，且 < 立项金额标准 100.00 万元 → 技术初审+财政投资评审')
+      expect(added.flags).to.deep.equal([])
+
+      const listed = await list(t)
+      expect(listed).to.have.length(1)
+      expectProjectShape(listed[0])
+      expect(listed[0]).to.deep.equal(added)
+
+      const shown = await runCli(['project', 'show', '2027-0001', '--json', '--register', t.register])
+      expect(shown.code).to.equal(0)
+      const p = json<ProjectJson>(shown)
+      expectProjectShape(p)
+      expect(p.id).to.equal('2027-0001')
+      expect(p.history!.map((h) => h.action)).to.deep.equal(['create'])
+    })
+
+    it('accepts the Chinese words for the closed lists and normalises the unit', async () => {
+      const p = await addJson(t, {unit: '郴州市公安局', nature: '改造升级', category: '数据系统', 'procurement-category': '工程', total: '１２０万元'})
+      expect(p).to.deep.include({unit: '市公安局', nature: 'upgrade', category: 'data', procurementCategory: 'works', totalInvestmentFen: 120 * WAN, track: 'approval'})
+    })
+
+    it('ids run YYYY-NNNN per plan year', async () => {
+      const a = await addJson(t, {name: 'A'})
+      const b = await addJson(t, {name: 'B'})
+      const c = await addJson(t, {name: 'C', 'declared-on': '2027-11-01'}, ['--year', '2028'])
+      expect([a.id, b.id, c.id]).to.deep.equal(['2027-0001', '2027-0002', '2028-0001'])
+      expect((await list(t, ['--year', '2028'])).map((p) => p.id)).to.deep.equal(['2028-0001'])
+    })
+
+    it('routes every boundary case to the right track', async () => {
+      const cases: Array<[string, string, string]> = [
+        ['goods', '49.99万', 'self'],
+        ['goods', '499,999.99元', 'self'],
+        ['goods', '50万', 'review'],
+        ['services', '799999.99', 'self'],
+        ['services', '80万', 'review'],
+        ['services', '999,999.99元', 'review'],
+        ['services', '100万', 'approval'],
+        ['works', '99.99万', 'self'],
+        ['works', '999999.99', 'self'],
+        ['works', '100万', 'approval'],
+        ['goods', '1.2亿', 'approval'],
+      ]
+      // declared concurrently: each process takes the lock in turn
+      const results = await Promise.all(cases.map(([category, total], i) => add(t, {name: `边界${i}`, 'procurement-category': category, total}, ['--json'])))
+      for (const r of results) expect(r.code, r.stderr).to.equal(0)
+      const byName = new Map((await list(t)).map((p) => [p.name, p]))
+      expect(byName.size).to.equal(cases.length)
+      cases.forEach(([category, total, track], i) => {
+        const p = byName.get(`边界${i}`)!
+        expectProjectShape(p)
+        expect(p.procurementCategory).to.equal(category)
+        expect(p.track, `${category} ${total}`).to.equal(track)
+        expect(p.routing.track).to.equal(track)
+      })
+      // the amounts hidden by rounding are stated in 元
+      expect(byName.get('边界1')!.routing.reason).to.include('499,999.99 元')
+      expect(byName.get('边界3')!.routing.reason).to.include('799,999.99 元')
+      expect(byName.get('边界5')!.routing.reason).to.include('999,999.99 元')
+      // the tie explains both words
+      expect(byName.get('边界6')!.routing.reason).to.include('以上').and.include('以下')
+      // filters
+      expect((await list(t, ['--track', 'self'])).map((p) => p.name).sort()).to.deep.equal(['边界0', '边界1', '边界3', '边界7', '边界8'])
+    })
+
+    it('computes the flags late, non-compliant and major-multi-unit', async () => {
+      const [late, onTime, noShare, justified, multi, multiSmall] = await Promise.all([
+        addJson(t, {name: '逾期', 'declared-on': '2027-01-05'}),
+        addJson(t, {name: '按时', 'declared-on': '2026-12-31'}),
+        addJson(t, {name: '不共享'}, ['--no-data-sharing']),
+        addJson(t, {name: '有说明', justification: '公安专网数据按规定不上平台'}, ['--no-data-sharing']),
+        addJson(t, {name: '多部门', total: '150万'}, ['--co-unit', '市财政局', '--co-unit', '市数据资源局']),
+        addJson(t, {name: '多部门小额', total: '60万'}, ['--co-unit', '市财政局']),
+      ])
+      expect(late.flags).to.deep.equal(['late'])
+      expect(onTime.flags).to.deep.equal([])
+      expect(noShare.flags).to.deep.equal(['non-compliant'])
+      expect(noShare.compliance.dataSharing).to.equal(false)
+      expect(justified.flags).to.deep.equal([])
+      expect(multi.coUnits).to.deep.equal(['市财政局', '市数据资源局'])
+      expect(multi.track).to.equal('approval')
+      expect(multi.flags).to.deep.equal(['major-multi-unit'])
+      expect(multiSmall.flags).to.deep.equal([])
+      expect((await list(t, ['--flag', 'late'])).map((p) => p.name)).to.deep.equal(['逾期'])
+    })
+
+    it('defaults the procurement category to services with a warning on stderr, stdout JSON only', async () => {
+      const r = await add(t, {'procurement-category': null}, ['--json'])
+      expect(r.code).to.equal(0)
+      expect(json<ProjectJson>(r).procurementCategory).to.equal('services')
+      expect(r.stderr).to.include('采购类别')
+    })
+
+    it('refuses the same project twice (exit 4), naming the first', async () => {
+      await addJson(t)
+      const before = snapshot(t)
+      const r = await add(t, {unit: '郴州市公安局'})
+      expect(r.code).to.equal(4)
+      expect(r.stderr).to.include('2027-0001')
+      expect(snapshot(t)).to.equal(before)
+    })
+  })
+
+  describe('language', () => {
+    it('--lang en and ITPLAN_LANG=en give English messages; Chinese by default', async () => {
+      const zh = await add(t, {name: 'A'})
+      expect(zh.code).to.equal(0)
+      expect(zh.stdout).to.include('已登记项目 2027-0001')
+
+      const en = await add(t, {name: 'B'}, ['--lang', 'en'])
+      expect(en.code).to.equal(0)
+      expect(en.stdout).to.match(/registered project 2027-0002/i)
+      expect(en.stdout).to.not.include('已登记')
+
+      const env = await runCli(['project', 'add', ...projectFlags({name: 'C'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}})
+      expect(env.code).to.equal(0)
+      expect(env.stdout).to.match(/registered project 2027-0003/i)
+
+      // errors too
+      const bad = await add(t, {name: 'D', nature: 'rebuild'}, ['--lang', 'en'])
+      expect(bad.code).to.equal(2)
+      expect(bad.stderr).to.match(/^Error:/)
+      expect(bad.stderr).to.include('rebuild')
+      expect(bad.stderr).to.match(/nature/i)
+      expect(bad.stderr).to.not.include('错误')
+      const badEnv = await runCli(['project', 'add', ...projectFlags({name: 'D', total: 'abc'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}})
+      expect(badEnv.code).to.equal(2)
+      expect(badEnv.stderr).to.match(/total investment/i)
+      expect(badEnv.stderr).to.not.include('错误')
+      const zhBad = await add(t, {name: 'D', nature: 'rebuild'})
+      expect(zhBad.stderr).to.include('错误').and.include('建设性质')
+    })
+
+    it('the register setting `config set lang en` applies unless --lang says otherwise', async () => {
+      const set = await runCli(['config', 'set', 'lang', 'en', '--register', t.register])
+      expect(set.code, set.stderr).to.equal(0)
+      const r = await runCli(['project', 'list', '--register', t.register])
+      expect(r.stdout).to.match(/no project/i)
+      const zh = await runCli(['project', 'list', '--register', t.register, '--lang', 'zh'])
+      expect(zh.stdout).to.include('没有符合条件的项目')
+    })
+  })
+
+  describe('errors', () => {
+    it('with --json, print {"error": {code, message, exitCode}} on stdout only', async () => {
+      const cases: Array<[string[], number]> = [
+        [['project', 'add', ...projectFlags({nature: 'rebuild'}), '--json'], 2],
+        [['project', 'show', '2027-0099', '--json'], 2],
+        [['project', 'add', ...projectFlags(), '--bogus', '--json'], 2],
+        [['config', 'set', 'no-such-key', '1', '--json'], 2],
+      ]
+      for (const [args, exitCode] of cases) {
+        const r = await runCli([...args, '--register', t.register])
+        expect(r.code, args.join(' ')).to.equal(exitCode)
+        const body = json<ErrorJson>(r)
+        expect(Object.keys(body)).to.deep.equal(['error'])
+        expect(body.error.code).to.be.a('string').and.not.equal('')
+        expect(body.error.message).to.be.a('string').and.not.equal('')
+        expect(body.error.exitCode).to.equal(exitCode)
+        expect(r.stdout.trim().split('\n')).to.have.length(1) // nothing but the JSON
+        expect(r.stderr).to.not.include(body.error.message.split('\n')[0])
+        expect(r.stderr).to.not.match(/错误|Error/)
+      }
+    })
+
+    const bad: Array<[string, Record<string, string | null>, string[], string[]]> = [
+      ['an unknown nature', {nature: 'rebuild'}, [], ['建设性质', 'rebuild', '新建']],
+      ['an unknown category', {category: 'software'}, [], ['项目类型', 'software']],
+      ['an unknown procurement category', {'procurement-category': '租赁'}, [], ['采购类别', '租赁']],
+      ['a malformed total', {total: '12,34'}, [], ['总投资', '12,34']],
+      ['a malformed fiscal amount', {fiscal: 'abc'}, [], ['市本级财政资金', 'abc']],
+      ['a negative total', {total: '-5万', fiscal: '1万'}, [], ['总投资', '负']],
+      ['a bad date', {'declared-on': '2027-02-30'}, [], ['申报日期', '2027-02-30']],
+      ['fiscal funds above the total', {total: '80万', fiscal: '80.01万'}, [], ['市本级财政资金', '总投资']],
+      ['zero fiscal funds', {fiscal: '0'}, [], ['市本级财政资金', '第二条']],
+      ['a classified project', {}, ['--classified'], ['涉密']],
+      ['a bad period', {'period-months': 'twelve'}, [], ['建设周期']],
+    ]
+    describe('bad input through flags', () => {
+      const results = new Map<string, CliResult>()
+      let snapBefore = ''
+      let snapAfter = ''
+      let shared: TempRegister
+      // all refused declarations are tried together (each one waits its turn for the lock), then judged one by one
+      before(async () => {
+        shared = tempRegister()
+        fs.copyFileSync(template.register, shared.register)
+        fs.copyFileSync(template.journal, shared.journal)
+        snapBefore = snapshot(shared)
+        const runs = await Promise.all(bad.map(([, overrides, extra]) => add(shared, overrides, extra)))
+        bad.forEach(([label], i) => results.set(label, runs[i]))
+        snapAfter = snapshot(shared)
+      })
+      after(() => shared.cleanup())
+
+      for (const [label, , , words] of bad) {
+        it(`${label} → exit 2, a Chinese message naming the field, nothing written`, () => {
+          const r = results.get(label)!
+          expect(r.code, r.stderr).to.equal(2)
+          expect(r.stdout).to.equal('')
+          expect(r.stderr).to.match(/^错误/)
+          for (const w of words) expect(r.stderr, w).to.include(w)
+          expect(r.stderr).to.not.match(/\n\s+at /) // never a stack trace
+          expect(snapAfter).to.equal(snapBefore)
+        })
+      }
+    })
+
+    it('a missing required flag without a TTY is exit 2 naming the flag, and never hangs', async () => {
+      const required = ['unit', 'name', 'nature', 'category', 'total', 'fiscal']
+      const before = snapshot(t)
+      const runs = await Promise.all(required.map((missing) => runCli(['project', 'add', ...projectFlags({[missing]: null}), '--register', t.register], {timeoutMs: 10_000, input: ''})))
+      required.forEach((missing, i) => {
+        const r = runs[i]
+        expect(r.timedOut, `--${missing}: hung`).to.equal(false)
+        expect(r.code, `--${missing}`).to.equal(2)
+        expect(r.stderr).to.include(`--${missing}`)
+      })
+      expect(snapshot(t)).to.equal(before)
+    })
+
+    it('a missing required flag does not wait for stdin even when stdin stays open', async () => {
+      // stdin is a pipe that is never closed by input: a prompt would wait forever
+      const r = await runCli(['project', 'add', '--unit', '市公安局', '--register', t.register], {timeoutMs: 10_000})
+      expect(r.timedOut).to.equal(false)
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include('--name')
+    })
+  })
+
+  describe('project update', () => {
+    it('--total re-routes, and the change is in project show --json history', async () => {
+      await addJson(t, {total: '85万', fiscal: '60万'})
+      const r = await runCli(['project', 'update', '2027-0001', '--total', '120万', '--json', '--register', t.register])
+      expect(r.code, r.stderr).to.equal(0)
+      const updated = json<ProjectJson>(r)
+      expectProjectShape(updated)
+      expect(updated.totalInvestmentFen).to.equal(120 * WAN)
+      expect(updated.fiscalFundsFen).to.equal(60 * WAN)
+      expect(updated.track).to.equal('approval')
+      expect(updated.routing.reason).to.include('120.00 万元').and.include('立项金额标准')
+
+      const shown = json<ProjectJson>(await runCli(['project', 'show', '2027-0001', '--json', '--register', t.register]))
+      expect(shown.track).to.equal('approval')
+      expect(shown.history!.map((h) => h.action)).to.deep.equal(['create', 'update'])
+      const change = shown.history![1].change
+      expect(change.fields.totalInvestmentFen).to.deep.equal({from: 85 * WAN, to: 120 * WAN})
+      expect(change.track).to.deep.include({from: 'review', to: 'approval'})
+
+      // back down below the services limit
+      const down = json<ProjectJson>(await runCli(['project', 'update', '2027-0001', '--total', '79.99万', '--fiscal', '79.99万', '--json', '--register', t.register]))
+      expect(down.track).to.equal('self')
+      expect((await list(t))[0].track).to.equal('self')
+    })
+
+    it('refuses fiscal funds above the new total (exit 2), nothing written', async () => {
+      await addJson(t, {total: '85万', fiscal: '85万'})
+      const before = snapshot(t)
+      const r = await runCli(['project', 'update', '2027-0001', '--total', '70万', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include('市本级财政资金')
+      expect(snapshot(t)).to.equal(before)
+    })
+
+    it('an unknown id is exit 2 naming the id', async () => {
+      const r = await runCli(['project', 'update', '2027-0042', '--total', '70万', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include('2027-0042')
+    })
+  })
+
+  describe('project withdraw', () => {
+    it('needs --confirm without a TTY; with --confirm ID it withdraws; a second withdrawal is exit 4', async () => {
+      await addJson(t)
+      const before = snapshot(t)
+      const noConfirm = await runCli(['project', 'withdraw', '2027-0001', '--register', t.register], {timeoutMs: 10_000})
+      expect(noConfirm.timedOut).to.equal(false)
+      expect(noConfirm.code).to.equal(2)
+      expect(noConfirm.stderr).to.include('--confirm 2027-0001')
+      expect(snapshot(t)).to.equal(before)
+
+      const wrong = await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0002', '--register', t.register])
+      expect(wrong.code).to.equal(2)
+      expect(snapshot(t)).to.equal(before)
+
+      const ok = await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--json', '--register', t.register])
+      expect(ok.code, ok.stderr).to.equal(0)
+      expect(json<ProjectJson>(ok).status).to.equal('withdrawn')
+      expect((await list(t))[0].status).to.equal('withdrawn')
+
+      const afterWithdraw = snapshot(t)
+      const again = await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--register', t.register])
+      expect(again.code).to.equal(4)
+      expect(again.stderr).to.include('2027-0001').and.include('已撤回')
+      expect(again.stderr).to.include('没有可执行的下一步')
+      const againJson = await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--json', '--register', t.register])
+      expect(againJson.code).to.equal(4)
+      const body = json<{error: {exitCode: number; from: string; allowed: string[]}}>(againJson)
+      expect(body.error.exitCode).to.equal(4)
+      expect(body.error.from).to.equal('withdrawn')
+      expect(body.error.allowed).to.deep.equal([])
+      expect(snapshot(t)).to.equal(afterWithdraw)
+
+      const history = json<ProjectJson>(await runCli(['project', 'show', '2027-0001', '--json', '--register', t.register])).history!
+      expect(history.map((h) => h.action)).to.deep.equal(['create', 'withdraw'])
+    })
+
+    it('an update of a withdrawn project is refused with exit 4', async () => {
+      await addJson(t)
+      await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--register', t.register])
+      const r = await runCli(['project', 'update', '2027-0001', '--total', '90万', '--register', t.register])
+      expect(r.code).to.equal(4)
+      expect(r.stderr).to.include('已撤回')
+    })
+
+    it('the id of a withdrawn project is never reused', async () => {
+      await addJson(t, {name: 'A'})
+      await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--register', t.register])
+      const next = await addJson(t, {name: 'A'})
+      expect(next.id).to.equal('2027-0002')
+    })
+  })
+
+  describe('config', () => {
+    it('config show --json has the exact DESIGN §5 shape', async () => {
+      const r = await runCli(['config', 'show', '--json', '--register', t.register])
+      expect(r.code).to.equal(0)
+      const c = json<any>(r)
+      expect(c).to.have.all.keys('rules', 'settings')
+      expect(c.rules).to.include.all.keys('version', 'procurementLimitFen', 'approvalStandardFen', 'timeLimits')
+      expect(c.rules.version).to.be.a('string').and.not.equal('')
+      expect(c.rules.procurementLimitFen).to.deep.equal({goods: 50 * WAN, services: 80 * WAN, works: 100 * WAN})
+      expect(c.rules.approvalStandardFen).to.equal(100 * WAN)
+      expect(c.rules.timeLimits).to.deep.equal({'secrecy-prereview': 10, 'cyber-prereview': 10, approval: 20, 'technical-review': 20, 'fiscal-review': 20})
+      expect(c.settings).to.have.all.keys('planYear', 'declarationDeadline', 'lang')
+      expect(c.settings).to.deep.equal({planYear: 2027, declarationDeadline: '2026-12-31', lang: 'zh'})
+    })
+
+    it('config show marks the approval standard as an assumption until the office sets it', async () => {
+      const standardLine = (out: string) => out.split('\n').find((l) => l.trim().startsWith('立项金额标准'))
+      const before = await runCli(['config', 'show', '--register', t.register])
+      expect(standardLine(before.stdout)).to.include('100.00 万元').and.include('假设')
+      const set = await runCli(['config', 'set', 'approval-standard', '1,000,000元', '--register', t.register])
+      expect(set.code, set.stderr).to.equal(0)
+      const after = await runCli(['config', 'show', '--register', t.register])
+      expect(standardLine(after.stdout)).to.include('100.00 万元')
+      expect(standardLine(after.stdout)).to.not.include('假设')
+    })
+
+    it('config set takes 80万, 800000 and 800,000元 alike, and time limits and the deadline', async () => {
+      const forms = ['60万', '600000', '600,000元']
+      for (const value of forms) {
+        const r = await runCli(['config', 'set', 'procurement-limit.services', value, '--json', '--register', t.register])
+        expect(r.code, value).to.equal(0)
+        const c = json<any>(await runCli(['config', 'show', '--json', '--register', t.register]))
+        expect(c.rules.procurementLimitFen.services, value).to.equal(60 * WAN)
+      }
+      expect((await runCli(['config', 'set', 'time-limit.fiscal-review', '15', '--register', t.register])).code).to.equal(0)
+      expect((await runCli(['config', 'set', 'declaration-deadline', '2026-11-30', '--register', t.register])).code).to.equal(0)
+      const c = json<any>(await runCli(['config', 'show', '--json', '--register', t.register]))
+      expect(c.rules.timeLimits['fiscal-review']).to.equal(15)
+      expect(c.settings.declarationDeadline).to.equal('2026-11-30')
+    })
+
+    it('config set procurement-limit.goods 20万 is refused (below the 30万 floor): exit 2, nothing written', async () => {
+      const before = snapshot(t)
+      const r = await runCli(['config', 'set', 'procurement-limit.goods', '20万', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include('30')
+      expect(r.stderr).to.include('下限')
+      expect(snapshot(t)).to.equal(before)
+      const works = await runCli(['config', 'set', 'procurement-limit.works', '59.99万', '--register', t.register])
+      expect(works.code).to.equal(2)
+      expect(works.stderr).to.include('60')
+      expect(snapshot(t)).to.equal(before)
+      // exactly at the floor is allowed
+      expect((await runCli(['config', 'set', 'procurement-limit.goods', '30万', '--register', t.register])).code).to.equal(0)
+    })
+
+    // BUG: the refusal of `config set procurement-limit.goods 20万` shows a raw catalogue key instead of the
+    // setting's name: 「“field.procurement-limit.goods”为 20万，低于省定下限 30 万元」 (no `field.procurement-limit.*`
+    // message in src/core/i18n/zh.ts). Likewise `config set approval-standard 90万` with the default rules says
+    // 「立项金额标准不能低于works类采购限额」 with the identifier `works` instead of 工程.
+    // Repro: itplan init --year 2027 --register R; itplan config set procurement-limit.goods 20万 --register R
+    it.skip('config refusals name the setting and the category in Chinese, not catalogue keys or identifiers', async () => {
+      const r = await runCli(['config', 'set', 'procurement-limit.goods', '20万', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.not.include('field.')
+      expect(r.stderr).to.include('货物')
+      const s = await runCli(['config', 'set', 'approval-standard', '90万', '--register', t.register])
+      expect(s.code).to.equal(2)
+      expect(s.stderr).to.include('工程')
+      expect(s.stderr).to.not.include('works')
+    })
+
+    it('refuses an approval standard below a procurement limit (90万 < works 100万): exit 2, nothing written', async () => {
+      const before = snapshot(t)
+      const r = await runCli(['config', 'set', 'approval-standard', '90万', '--register', t.register])
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.include('立项金额标准')
+      expect(snapshot(t)).to.equal(before)
+    })
+
+    it('refuses an unknown key (exit 2) and a malformed amount (exit 2)', async () => {
+      const before = snapshot(t)
+      const key = await runCli(['config', 'set', 'approval-limit', '90万', '--register', t.register])
+      expect(key.code).to.equal(2)
+      expect(key.stderr).to.include('approval-limit')
+      const amount = await runCli(['config', 'set', 'approval-standard', '1.2.3', '--register', t.register])
+      expect(amount.code).to.equal(2)
+      expect(amount.stderr).to.include('1.2.3')
+      expect(snapshot(t)).to.equal(before)
+    })
+  })
+
+  describe('project route after a rules change', () => {
+    it('--dry-run lists exactly the projects that would move and writes nothing; then route moves exactly those', async () => {
+      const specs: Array<[string, string, string]> = [
+        ['服务85万', 'services', '85万'], // review → review
+        ['服务95万', 'services', '95万'], // review → approval
+        ['货物90万', 'goods', '90万'], // review → approval (the tie at the new standard)
+        ['服务89.99万', 'services', '89.99万'], // review → review
+        ['工程85万', 'works', '85万'], // self → review (works limit 80万)
+        ['工程70万', 'works', '70万'], // self → self
+        ['服务120万', 'services', '120万'], // approval → approval
+        ['撤回95万', 'services', '95万'], // withdrawn: not re-routed
+      ]
+      const ids = new Map<string, string>()
+      for (const [name, category, total] of specs) ids.set(name, (await addJson(t, {name, 'procurement-category': category, total})).id)
+      const w = await runCli(['project', 'withdraw', ids.get('撤回95万')!, '--confirm', ids.get('撤回95万')!, '--register', t.register])
+      expect(w.code).to.equal(0)
+
+      expect((await runCli(['config', 'set', 'procurement-limit.works', '80万', '--register', t.register])).code).to.equal(0)
+      const set = await runCli(['config', 'set', 'approval-standard', '90万', '--register', t.register])
+      expect(set.code, set.stderr).to.equal(0)
+      // config set changes the rules, not the projects: route does that
+      const stale = new Map((await list(t)).map((p) => [p.name, p.track]))
+      expect(stale.get('服务95万')).to.equal('review')
+
+      const expected = [
+        {id: ids.get('服务95万'), from: 'review', to: 'approval'},
+        {id: ids.get('货物90万'), from: 'review', to: 'approval'},
+        {id: ids.get('工程85万'), from: 'self', to: 'review'},
+      ]
+      const before = snapshot(t)
+      const dry = await runCli(['project', 'route', '--dry-run', '--json', '--register', t.register])
+      expect(dry.code, dry.stderr).to.equal(0)
+      const dryBody = json<{dryRun: boolean; moved: Array<{id: string; from: string; to: string; reason: string}>}>(dry)
+      expect(dryBody.dryRun).to.equal(true)
+      expect(dryBody.moved.map(({id, from, to}) => ({id, from, to}))).to.deep.equal(expected)
+      expect(dryBody.moved[1].reason).to.include('以上').and.include('以下')
+      expect(snapshot(t)).to.equal(before)
+
+      const dryText = await runCli(['project', 'route', '--dry-run', '--register', t.register])
+      expect(dryText.code).to.equal(0)
+      for (const e of expected) expect(dryText.stdout).to.include(e.id!)
+      expect(dryText.stdout).to.not.include(ids.get('服务85万')!)
+      expect(dryText.stdout).to.include('未写入')
+      expect(snapshot(t)).to.equal(before)
+
+      const real = await runCli(['project', 'route', '--json', '--register', t.register])
+      expect(real.code, real.stderr).to.equal(0)
+      const realBody = json<{dryRun: boolean; moved: Array<{id: string; from: string; to: string}>}>(real)
+      expect(realBody.dryRun).to.not.equal(true)
+      expect(realBody.moved.map(({id, from, to}) => ({id, from, to}))).to.deep.equal(expected)
+
+      const tracks = new Map((await list(t)).map((p) => [p.name, p]))
+      expect(tracks.get('服务85万')!.track).to.equal('review')
+      expect(tracks.get('服务95万')!.track).to.equal('approval')
+      expect(tracks.get('货物90万')!.track).to.equal('approval')
+      expect(tracks.get('服务89.99万')!.track).to.equal('review')
+      expect(tracks.get('工程85万')!.track).to.equal('review')
+      expect(tracks.get('工程70万')!.track).to.equal('self')
+      expect(tracks.get('服务120万')!.track).to.equal('approval')
+      expect(tracks.get('撤回95万')!.track).to.equal('review')
+      expect(tracks.get('服务95万')!.routing.approvalStandardFen).to.equal(90 * WAN)
+      expect(tracks.get('工程85万')!.routing.procurementLimitFen).to.equal(80 * WAN)
+
+      // the move is journalled on the project
+      const history = json<ProjectJson>(await runCli(['project', 'show', ids.get('服务95万')!, '--json', '--register', t.register])).history!
+      expect(history.at(-1)!.action).to.equal('reroute')
+      expect(history.at(-1)!.change.track).to.deep.equal({from: 'review', to: 'approval'})
+
+      // nothing left to move
+      const again = json<{moved: unknown[]}>(await runCli(['project', 'route', '--json', '--register', t.register]))
+      expect(again.moved).to.deep.equal([])
+    })
+  })
+
+  // BUG: `project route --json` without --dry-run omits the `dryRun` field: the command returns
+  // {dryRun: this.flags['dry-run']}, which is undefined when the flag is absent, and JSON.stringify drops it.
+  // A script reading `.dryRun` gets undefined instead of false (DESIGN §5: fields are never removed or retyped).
+  // Repro: itplan init --register R; itplan project route --json --register R → {"rulesVersion": ..., "moved": []}
+  it.skip('project route --json says dryRun: false when it wrote', async () => {
+    const r = await runCli(['project', 'route', '--json', '--register', t.register])
+    expect(r.code).to.equal(0)
+    expect(json<{dryRun: boolean}>(r).dryRun).to.equal(false)
+  })
+
+  describe('lock', () => {
+    it('a held lock makes a mutation exit 5 within a few seconds (--lock-timeout 1), writing nothing', async () => {
+      fs.mkdirSync(t.lock) // what proper-lockfile holds: a fresh directory beside the register
+      const before = snapshot(t)
+      const [r, j] = await Promise.all([
+        runCli(['project', 'add', ...projectFlags(), '--lock-timeout', '1', '--register', t.register], {timeoutMs: 15_000}),
+        runCli(['config', 'set', 'approval-standard', '120万', '--lock-timeout', '1', '--json', '--register', t.register], {timeoutMs: 15_000}),
+      ])
+      expect(r.timedOut).to.equal(false)
+      expect(r.code, r.stderr).to.equal(5)
+      expect(r.ms).to.be.below(6_000)
+      expect(r.stderr).to.include(t.register)
+      expect(snapshot(t)).to.equal(before)
+      expect(fs.existsSync(t.lock)).to.equal(true) // someone else's lock is not removed
+
+      expect(j.code).to.equal(5)
+      expect(json<ErrorJson>(j).error.exitCode).to.equal(5)
+
+      // reads do not need the lock
+      const read = await runCli(['project', 'list', '--json', '--register', t.register])
+      expect(read.code).to.equal(0)
+
+      fs.rmdirSync(t.lock)
+      const after = await add(t)
+      expect(after.code, after.stderr).to.equal(0)
+    })
+  })
+
+  describe('register location', () => {
+    it('uses ITPLAN_REGISTER, else ./data/register.json under the current directory', async () => {
+      const viaEnv = await runCli(['project', 'add', ...projectFlags(), '--json'], {env: {ITPLAN_REGISTER: t.register}})
+      expect(viaEnv.code, viaEnv.stderr).to.equal(0)
+      expect((await list(t)).map((p) => p.id)).to.deep.equal(['2027-0001'])
+
+      const init = await runCli(['init', '--year', '2028'], {cwd: t.dir})
+      expect(init.code, init.stderr).to.equal(0)
+      expect(fs.existsSync(`${t.dir}/data/register.json`)).to.equal(true)
+      const local = await runCli(['config', 'show', '--json'], {cwd: t.dir})
+      expect(json<any>(local).settings.planYear).to.equal(2028)
+    })
+  })
+})
