@@ -1,7 +1,8 @@
 // The project and config commands through the real binary, on a real register in a temp dir, without a TTY.
 import {expect} from 'chai'
 import fs from 'node:fs'
-import {initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {spawnSync} from 'node:child_process'
+import {BIN, initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
 
 const WAN = 1_000_000
 const HAN = /[\u4e00-\u9fff]/
@@ -105,157 +106,192 @@ describe('itplan project / config (through the CLI)', function () {
   })
   afterEach(() => t.cleanup())
 
-  describe('project add --json, then project list --json', () => {
-    it('returns the DESIGN §5 project shape, the same from add, list and show', async () => {
-      const added = await addJson(t, {
-        'period-months': '12',
-        'contact-name': '张三',
-        'contact-phone': '0735-2222222',
-        summary: '建设警务数据平台',
-      })
-      expectProjectShape(added)
-      expect(added.id).to.equal('2027-0001')
-      expect(added.planYear).to.equal(2027)
-      expect(added.unit).to.equal('市公安局')
-      expect(added.nature).to.equal('new')
-      expect(added.totalInvestmentFen).to.equal(85 * WAN)
-      expect(added.fiscalFundsFen).to.equal(85 * WAN)
-      expect(added.periodMonths).to.equal(12)
-      expect(added.contact).to.deep.equal({name: '张三', phone: '0735-2222222'})
-      expect(added.compliance).to.deep.equal({govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''})
-      expect(added.status).to.equal('declared')
-      expect(added.track).to.equal('review')
-      expect(added.routing).to.deep.include({track: 'review', procurementLimitFen: 80 * WAN, approvalStandardFen: 100 * WAN})
-      expect(added.routing.reason).to.equal('总投资 85.00 万元 ≥ 服务类采购限额 80.00 万元，且 < 立项金额标准 100.00 万元 → 技术初审+财政投资评审')
-      expect(added.flags).to.deep.equal([])
+  describe('project add --json, then project list --json (one register, many declarations)', () => {
+    let shared: TempRegister
+    const added = new Map<string, ProjectJson>()
+    let listed: ProjectJson[] = []
+    let shown: ProjectJson
+    let defaulted: CliResult
 
-      const listed = await list(t)
-      expect(listed).to.have.length(1)
-      expectProjectShape(listed[0])
-      expect(listed[0]).to.deep.equal(added)
+    const boundary: Array<[string, string, string]> = [
+      ['goods', '499,999.99元', 'self'],
+      ['goods', '50万', 'review'],
+      ['goods', '100万', 'approval'],
+      ['services', '799999.99', 'self'],
+      ['services', '80万', 'review'],
+      ['services', '999,999.99元', 'review'],
+      ['services', '100万', 'approval'],
+      ['works', '999999.99', 'self'],
+      ['works', '100万', 'approval'],
+    ]
+    const flagged: Array<[string, Record<string, string>, string[]]> = [
+      ['逾期', {'declared-on': '2027-01-05'}, []],
+      ['按时', {'declared-on': '2026-12-31'}, []],
+      ['不共享', {}, ['--no-data-sharing']],
+      ['有说明', {justification: '公安专网数据按规定不上平台'}, ['--no-data-sharing']],
+      ['多部门', {total: '150万'}, ['--co-unit', '市财政局', '--co-unit', '市数据资源局']],
+      ['多部门小额', {total: '60万'}, ['--co-unit', '市财政局']],
+    ]
 
-      const shown = await runCli(['project', 'show', '2027-0001', '--json', '--register', t.register])
-      expect(shown.code).to.equal(0)
-      const p = json<ProjectJson>(shown)
-      expectProjectShape(p)
-      expect(p.id).to.equal('2027-0001')
-      expect(p.history!.map((h) => h.action)).to.deep.equal(['create'])
-    })
-
-    it('accepts the Chinese words for the closed lists and normalises the unit', async () => {
-      const p = await addJson(t, {unit: '郴州市公安局', nature: '改造升级', category: '数据系统', 'procurement-category': '工程', total: '１２０万元'})
-      expect(p).to.deep.include({unit: '市公安局', nature: 'upgrade', category: 'data', procurementCategory: 'works', totalInvestmentFen: 120 * WAN, track: 'approval'})
-    })
-
-    it('ids run YYYY-NNNN per plan year', async () => {
-      const a = await addJson(t, {name: 'A'})
-      const b = await addJson(t, {name: 'B'})
-      const c = await addJson(t, {name: 'C', 'declared-on': '2027-11-01'}, ['--year', '2028'])
-      expect([a.id, b.id, c.id]).to.deep.equal(['2027-0001', '2027-0002', '2028-0001'])
-      expect((await list(t, ['--year', '2028'])).map((p) => p.id)).to.deep.equal(['2028-0001'])
-    })
-
-    it('routes every boundary case to the right track', async () => {
-      const cases: Array<[string, string, string]> = [
-        ['goods', '49.99万', 'self'],
-        ['goods', '499,999.99元', 'self'],
-        ['goods', '50万', 'review'],
-        ['services', '799999.99', 'self'],
-        ['services', '80万', 'review'],
-        ['services', '999,999.99元', 'review'],
-        ['services', '100万', 'approval'],
-        ['works', '99.99万', 'self'],
-        ['works', '999999.99', 'self'],
-        ['works', '100万', 'approval'],
-        ['goods', '1.2亿', 'approval'],
+    // All declared at once: each process takes the register lock in turn.
+    before(async () => {
+      shared = tempRegister()
+      fs.copyFileSync(template.register, shared.register)
+      fs.copyFileSync(template.journal, shared.journal)
+      const jobs: Array<[string, Promise<CliResult>]> = [
+        ['完整', add(shared, {name: '完整', 'period-months': '12', 'contact-name': '张三', 'contact-phone': '0735-2222222', summary: '建设警务数据平台'}, ['--json'])],
+        ['中文', add(shared, {name: '中文', unit: '郴州市公安局', nature: '改造升级', category: '数据系统', 'procurement-category': '工程', total: '１２０万元'}, ['--json'])],
+        ['下一年', add(shared, {name: '下一年', 'declared-on': '2027-11-01'}, ['--year', '2028', '--json'])],
+        ...boundary.map(([category, total], i): [string, Promise<CliResult>] => [`边界${i}`, add(shared, {name: `边界${i}`, 'procurement-category': category, total}, ['--json'])]),
+        ...flagged.map(([name, overrides, extra]): [string, Promise<CliResult>] => [name, add(shared, {name, ...overrides}, [...extra, '--json'])]),
       ]
-      // declared concurrently: each process takes the lock in turn
-      const results = await Promise.all(cases.map(([category, total], i) => add(t, {name: `边界${i}`, 'procurement-category': category, total}, ['--json'])))
-      for (const r of results) expect(r.code, r.stderr).to.equal(0)
-      const byName = new Map((await list(t)).map((p) => [p.name, p]))
-      expect(byName.size).to.equal(cases.length)
-      cases.forEach(([category, total, track], i) => {
-        const p = byName.get(`边界${i}`)!
-        expectProjectShape(p)
+      const defaultedRun = add(shared, {name: '未填采购类别', 'procurement-category': null}, ['--json'])
+      for (const [name, run] of jobs) {
+        const r = await run
+        expect(r.code, `${name}: ${r.stderr}`).to.equal(0)
+        added.set(name, json<ProjectJson>(r))
+      }
+      defaulted = await defaultedRun
+      listed = await list(shared)
+      const id = added.get('完整')!.id
+      const show = await runCli(['project', 'show', id, '--json', '--register', shared.register])
+      expect(show.code).to.equal(0)
+      shown = json<ProjectJson>(show)
+    })
+    after(() => shared.cleanup())
+
+    const byName = (name: string) => {
+      const p = listed.find((x) => x.name === name)
+      expect(p, name).to.not.equal(undefined)
+      return p!
+    }
+
+    it('returns the DESIGN §5 project shape, the same from add, list and show', () => {
+      const p = added.get('完整')!
+      expectProjectShape(p)
+      expect(p.planYear).to.equal(2027)
+      expect(p.unit).to.equal('市公安局')
+      expect(p.nature).to.equal('new')
+      expect(p.totalInvestmentFen).to.equal(85 * WAN)
+      expect(p.fiscalFundsFen).to.equal(85 * WAN)
+      expect(p.periodMonths).to.equal(12)
+      expect(p.contact).to.deep.equal({name: '张三', phone: '0735-2222222'})
+      expect(p.summary).to.equal('建设警务数据平台')
+      expect(p.compliance).to.deep.equal({govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''})
+      expect(p.status).to.equal('declared')
+      expect(p.track).to.equal('review')
+      expect(p.routing).to.deep.include({track: 'review', procurementLimitFen: 80 * WAN, approvalStandardFen: 100 * WAN})
+      expect(p.routing.reason).to.equal('总投资 85.00 万元 ≥ 服务类采购限额 80.00 万元，且 < 立项金额标准 100.00 万元 → 技术初审+财政投资评审')
+      expect(p.flags).to.deep.equal([])
+
+      expect(listed).to.have.length(added.size + 1)
+      for (const item of listed) expectProjectShape(item)
+      expect(byName('完整')).to.deep.equal(p)
+
+      expectProjectShape(shown)
+      const {history, nextSteps, ...rest} = shown
+      expect(rest).to.deep.equal(p)
+      expect(history!.map((h) => h.action)).to.deep.equal(['create'])
+      expect(history![0].projectId).to.equal(p.id)
+      expect(nextSteps).to.include(`itplan project withdraw ${p.id}`)
+    })
+
+    it('gives ids YYYY-NNNN, numbered without gaps per plan year', () => {
+      const ids2027 = listed.filter((p) => p.planYear === 2027).map((p) => p.id).sort()
+      expect(ids2027).to.deep.equal(ids2027.map((_, i) => `2027-${String(i + 1).padStart(4, '0')}`))
+      expect(added.get('下一年')!.id).to.equal('2028-0001')
+      expect(added.get('下一年')!.planYear).to.equal(2028)
+    })
+
+    it('accepts the Chinese words for the closed lists and normalises the unit', () => {
+      expect(added.get('中文')).to.deep.include({unit: '市公安局', nature: 'upgrade', category: 'data', procurementCategory: 'works', totalInvestmentFen: 120 * WAN, track: 'approval'})
+    })
+
+    it('routes every boundary case to the right track', () => {
+      boundary.forEach(([category, total, track], i) => {
+        const p = byName(`边界${i}`)
         expect(p.procurementCategory).to.equal(category)
         expect(p.track, `${category} ${total}`).to.equal(track)
         expect(p.routing.track).to.equal(track)
+        expect(p.routing.procurementLimitFen).to.equal({goods: 50, services: 80, works: 100}[category]! * WAN)
       })
       // the amounts hidden by rounding are stated in 元
-      expect(byName.get('边界1')!.routing.reason).to.include('499,999.99 元')
-      expect(byName.get('边界3')!.routing.reason).to.include('799,999.99 元')
-      expect(byName.get('边界5')!.routing.reason).to.include('999,999.99 元')
+      expect(byName('边界0').routing.reason).to.include('499,999.99 元')
+      expect(byName('边界3').routing.reason).to.include('799,999.99 元')
+      expect(byName('边界5').routing.reason).to.include('999,999.99 元')
+      expect(byName('边界7').routing.reason).to.include('999,999.99 元')
       // the tie explains both words
-      expect(byName.get('边界6')!.routing.reason).to.include('以上').and.include('以下')
-      // filters
-      expect((await list(t, ['--track', 'self'])).map((p) => p.name).sort()).to.deep.equal(['边界0', '边界1', '边界3', '边界7', '边界8'])
+      expect(byName('边界6').routing.reason).to.include('以上').and.include('以下')
     })
 
-    it('computes the flags late, non-compliant and major-multi-unit', async () => {
-      const [late, onTime, noShare, justified, multi, multiSmall] = await Promise.all([
-        addJson(t, {name: '逾期', 'declared-on': '2027-01-05'}),
-        addJson(t, {name: '按时', 'declared-on': '2026-12-31'}),
-        addJson(t, {name: '不共享'}, ['--no-data-sharing']),
-        addJson(t, {name: '有说明', justification: '公安专网数据按规定不上平台'}, ['--no-data-sharing']),
-        addJson(t, {name: '多部门', total: '150万'}, ['--co-unit', '市财政局', '--co-unit', '市数据资源局']),
-        addJson(t, {name: '多部门小额', total: '60万'}, ['--co-unit', '市财政局']),
-      ])
-      expect(late.flags).to.deep.equal(['late'])
-      expect(onTime.flags).to.deep.equal([])
-      expect(noShare.flags).to.deep.equal(['non-compliant'])
-      expect(noShare.compliance.dataSharing).to.equal(false)
-      expect(justified.flags).to.deep.equal([])
-      expect(multi.coUnits).to.deep.equal(['市财政局', '市数据资源局'])
-      expect(multi.track).to.equal('approval')
-      expect(multi.flags).to.deep.equal(['major-multi-unit'])
-      expect(multiSmall.flags).to.deep.equal([])
-      expect((await list(t, ['--flag', 'late'])).map((p) => p.name)).to.deep.equal(['逾期'])
+    it('computes the flags late, non-compliant and major-multi-unit', () => {
+      expect(byName('逾期').flags).to.deep.equal(['late'])
+      expect(byName('按时').flags).to.deep.equal([])
+      expect(byName('不共享').flags).to.deep.equal(['non-compliant'])
+      expect(byName('不共享').compliance.dataSharing).to.equal(false)
+      expect(byName('有说明').flags).to.deep.equal([])
+      expect(byName('有说明').compliance.justification).to.equal('公安专网数据按规定不上平台')
+      expect(byName('多部门').coUnits).to.deep.equal(['市财政局', '市数据资源局'])
+      expect(byName('多部门').track).to.equal('approval')
+      expect(byName('多部门').flags).to.deep.equal(['major-multi-unit'])
+      expect(byName('多部门小额').flags).to.deep.equal([])
     })
 
-    it('defaults the procurement category to services with a warning on stderr, stdout JSON only', async () => {
-      const r = await add(t, {'procurement-category': null}, ['--json'])
-      expect(r.code).to.equal(0)
-      expect(json<ProjectJson>(r).procurementCategory).to.equal('services')
-      expect(r.stderr).to.include('采购类别')
+    it('filters project list by track, flag and year', async () => {
+      const [self, late, y2028] = await Promise.all([list(shared, ['--track', 'self']), list(shared, ['--flag', 'late']), list(shared, ['--year', '2028'])])
+      expect(self.map((p) => p.name).sort()).to.deep.equal(listed.filter((p) => p.track === 'self').map((p) => p.name).sort())
+      expect(self.map((p) => p.name)).to.include.members(['边界0', '边界3', '边界7'])
+      expect(late.map((p) => p.name)).to.deep.equal(['逾期'])
+      expect(y2028.map((p) => p.id)).to.deep.equal(['2028-0001'])
     })
 
-    it('refuses the same project twice (exit 4), naming the first', async () => {
-      await addJson(t)
-      const before = snapshot(t)
-      const r = await add(t, {unit: '郴州市公安局'})
+    it('defaults the procurement category to services with a warning on stderr, stdout JSON only', () => {
+      expect(defaulted.code).to.equal(0)
+      expect(json<ProjectJson>(defaulted).procurementCategory).to.equal('services')
+      expect(defaulted.stderr).to.include('采购类别')
+    })
+
+    it('refuses the same project twice (exit 4), naming the first, writing nothing', async () => {
+      const before = snapshot(shared)
+      const first = added.get('完整')!
+      const r = await add(shared, {name: '完整', unit: '郴州市公安局'})
       expect(r.code).to.equal(4)
-      expect(r.stderr).to.include('2027-0001')
-      expect(snapshot(t)).to.equal(before)
+      expect(r.stderr).to.include(first.id)
+      expect(snapshot(shared)).to.equal(before)
     })
   })
 
   describe('language', () => {
     it('--lang en and ITPLAN_LANG=en give English messages; Chinese by default', async () => {
-      const zh = await add(t, {name: 'A'})
+      const [zh, en, env, bad, badEnv, zhBad] = await Promise.all([
+        add(t, {name: 'A'}),
+        add(t, {name: 'B'}, ['--lang', 'en']),
+        runCli(['project', 'add', ...projectFlags({name: 'C'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}}),
+        add(t, {name: 'D', nature: 'rebuild'}, ['--lang', 'en']),
+        runCli(['project', 'add', ...projectFlags({name: 'D', total: 'abc'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}}),
+        add(t, {name: 'D', nature: 'rebuild'}),
+      ])
       expect(zh.code).to.equal(0)
-      expect(zh.stdout).to.include('已登记项目 2027-0001')
+      expect(zh.stdout).to.match(/已登记项目 2027-000[123]/)
 
-      const en = await add(t, {name: 'B'}, ['--lang', 'en'])
       expect(en.code).to.equal(0)
-      expect(en.stdout).to.match(/registered project 2027-0002/i)
+      expect(en.stdout).to.match(/registered project 2027-000[123]/i)
       expect(en.stdout).to.not.include('已登记')
 
-      const env = await runCli(['project', 'add', ...projectFlags({name: 'C'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}})
       expect(env.code).to.equal(0)
-      expect(env.stdout).to.match(/registered project 2027-0003/i)
+      expect(env.stdout).to.match(/registered project 2027-000[123]/i)
+      expect(env.stdout).to.not.include('已登记')
 
       // errors too
-      const bad = await add(t, {name: 'D', nature: 'rebuild'}, ['--lang', 'en'])
       expect(bad.code).to.equal(2)
       expect(bad.stderr).to.match(/^Error:/)
       expect(bad.stderr).to.include('rebuild')
       expect(bad.stderr).to.match(/nature/i)
       expect(bad.stderr).to.not.include('错误')
-      const badEnv = await runCli(['project', 'add', ...projectFlags({name: 'D', total: 'abc'}), '--register', t.register], {env: {ITPLAN_LANG: 'en'}})
       expect(badEnv.code).to.equal(2)
       expect(badEnv.stderr).to.match(/total investment/i)
       expect(badEnv.stderr).to.not.include('错误')
-      const zhBad = await add(t, {name: 'D', nature: 'rebuild'})
+      expect(zhBad.code).to.equal(2)
       expect(zhBad.stderr).to.include('错误').and.include('建设性质')
     })
 
@@ -274,11 +310,13 @@ describe('itplan project / config (through the CLI)', function () {
       const cases: Array<[string[], number]> = [
         [['project', 'add', ...projectFlags({nature: 'rebuild'}), '--json'], 2],
         [['project', 'show', '2027-0099', '--json'], 2],
+        [['project', 'update', '2027-0042', '--total', '70万', '--json'], 2],
         [['project', 'add', ...projectFlags(), '--bogus', '--json'], 2],
         [['config', 'set', 'no-such-key', '1', '--json'], 2],
       ]
-      for (const [args, exitCode] of cases) {
-        const r = await runCli([...args, '--register', t.register])
+      const runs = await Promise.all(cases.map(([args]) => runCli([...args, '--register', t.register])))
+      for (const [i, [args, exitCode]] of cases.entries()) {
+        const r = runs[i]
         expect(r.code, args.join(' ')).to.equal(exitCode)
         const body = json<ErrorJson>(r)
         expect(Object.keys(body)).to.deep.equal(['error'])
@@ -289,6 +327,8 @@ describe('itplan project / config (through the CLI)', function () {
         expect(r.stderr).to.not.include(body.error.message.split('\n')[0])
         expect(r.stderr).to.not.match(/错误|Error/)
       }
+      expect(json<ErrorJson>(runs[1]).error.message).to.include('2027-0099')
+      expect(json<ErrorJson>(runs[2]).error.message).to.include('2027-0042')
     })
 
     const bad: Array<[string, Record<string, string | null>, string[], string[]]> = [
@@ -375,25 +415,17 @@ describe('itplan project / config (through the CLI)', function () {
       expect(change.fields.totalInvestmentFen).to.deep.equal({from: 85 * WAN, to: 120 * WAN})
       expect(change.track).to.deep.include({from: 'review', to: 'approval'})
 
+      // a total below the fiscal funds is refused (exit 2), nothing written
+      const before = snapshot(t)
+      const refused = await runCli(['project', 'update', '2027-0001', '--total', '50万', '--register', t.register])
+      expect(refused.code).to.equal(2)
+      expect(refused.stderr).to.include('市本级财政资金')
+      expect(snapshot(t)).to.equal(before)
+
       // back down below the services limit
       const down = json<ProjectJson>(await runCli(['project', 'update', '2027-0001', '--total', '79.99万', '--fiscal', '79.99万', '--json', '--register', t.register]))
       expect(down.track).to.equal('self')
       expect((await list(t))[0].track).to.equal('self')
-    })
-
-    it('refuses fiscal funds above the new total (exit 2), nothing written', async () => {
-      await addJson(t, {total: '85万', fiscal: '85万'})
-      const before = snapshot(t)
-      const r = await runCli(['project', 'update', '2027-0001', '--total', '70万', '--register', t.register])
-      expect(r.code).to.equal(2)
-      expect(r.stderr).to.include('市本级财政资金')
-      expect(snapshot(t)).to.equal(before)
-    })
-
-    it('an unknown id is exit 2 naming the id', async () => {
-      const r = await runCli(['project', 'update', '2027-0042', '--total', '70万', '--register', t.register])
-      expect(r.code).to.equal(2)
-      expect(r.stderr).to.include('2027-0042')
     })
   })
 
@@ -429,22 +461,17 @@ describe('itplan project / config (through the CLI)', function () {
       expect(body.error.allowed).to.deep.equal([])
       expect(snapshot(t)).to.equal(afterWithdraw)
 
+      // nor can it be updated
+      const update = await runCli(['project', 'update', '2027-0001', '--total', '90万', '--register', t.register])
+      expect(update.code).to.equal(4)
+      expect(update.stderr).to.include('已撤回')
+      expect(snapshot(t)).to.equal(afterWithdraw)
+
       const history = json<ProjectJson>(await runCli(['project', 'show', '2027-0001', '--json', '--register', t.register])).history!
       expect(history.map((h) => h.action)).to.deep.equal(['create', 'withdraw'])
-    })
 
-    it('an update of a withdrawn project is refused with exit 4', async () => {
-      await addJson(t)
-      await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--register', t.register])
-      const r = await runCli(['project', 'update', '2027-0001', '--total', '90万', '--register', t.register])
-      expect(r.code).to.equal(4)
-      expect(r.stderr).to.include('已撤回')
-    })
-
-    it('the id of a withdrawn project is never reused', async () => {
-      await addJson(t, {name: 'A'})
-      await runCli(['project', 'withdraw', '2027-0001', '--confirm', '2027-0001', '--register', t.register])
-      const next = await addJson(t, {name: 'A'})
+      // the same project may be declared again, under a new id: a withdrawn id is never reused
+      const next = await addJson(t)
       expect(next.id).to.equal('2027-0002')
     })
   })
@@ -476,33 +503,35 @@ describe('itplan project / config (through the CLI)', function () {
     })
 
     it('config set takes 80万, 800000 and 800,000元 alike, and time limits and the deadline', async () => {
-      const forms = ['60万', '600000', '600,000元']
-      for (const value of forms) {
+      const forms: Array<[string, number]> = [['60万', 60 * WAN], ['700000', 70 * WAN], ['650,000元', 65 * WAN]]
+      for (const [value, fen] of forms) {
         const r = await runCli(['config', 'set', 'procurement-limit.services', value, '--json', '--register', t.register])
         expect(r.code, value).to.equal(0)
-        const c = json<any>(await runCli(['config', 'show', '--json', '--register', t.register]))
-        expect(c.rules.procurementLimitFen.services, value).to.equal(60 * WAN)
+        expect(json<{to: number}>(r).to, value).to.equal(fen)
       }
       expect((await runCli(['config', 'set', 'time-limit.fiscal-review', '15', '--register', t.register])).code).to.equal(0)
       expect((await runCli(['config', 'set', 'declaration-deadline', '2026-11-30', '--register', t.register])).code).to.equal(0)
       const c = json<any>(await runCli(['config', 'show', '--json', '--register', t.register]))
+      expect(c.rules.procurementLimitFen.services).to.equal(65 * WAN)
       expect(c.rules.timeLimits['fiscal-review']).to.equal(15)
       expect(c.settings.declarationDeadline).to.equal('2026-11-30')
     })
 
     it('config set procurement-limit.goods 20万 is refused (below the 30万 floor): exit 2, nothing written', async () => {
       const before = snapshot(t)
-      const r = await runCli(['config', 'set', 'procurement-limit.goods', '20万', '--register', t.register])
-      expect(r.code).to.equal(2)
-      expect(r.stderr).to.include('30')
-      expect(r.stderr).to.include('下限')
-      expect(snapshot(t)).to.equal(before)
-      const works = await runCli(['config', 'set', 'procurement-limit.works', '59.99万', '--register', t.register])
+      const [goods, works] = await Promise.all([
+        runCli(['config', 'set', 'procurement-limit.goods', '20万', '--register', t.register]),
+        runCli(['config', 'set', 'procurement-limit.works', '59.99万', '--register', t.register]),
+      ])
+      expect(goods.code).to.equal(2)
+      expect(goods.stderr).to.include('20万').and.include('30').and.include('下限')
       expect(works.code).to.equal(2)
       expect(works.stderr).to.include('60')
       expect(snapshot(t)).to.equal(before)
       // exactly at the floor is allowed
-      expect((await runCli(['config', 'set', 'procurement-limit.goods', '30万', '--register', t.register])).code).to.equal(0)
+      const floor = await runCli(['config', 'set', 'procurement-limit.goods', '30万', '--json', '--register', t.register])
+      expect(floor.code).to.equal(0)
+      expect(json<{to: number}>(floor).to).to.equal(30 * WAN)
     })
 
     // BUG: the refusal of `config set procurement-limit.goods 20万` shows a raw catalogue key instead of the
@@ -521,20 +550,17 @@ describe('itplan project / config (through the CLI)', function () {
       expect(s.stderr).to.not.include('works')
     })
 
-    it('refuses an approval standard below a procurement limit (90万 < works 100万): exit 2, nothing written', async () => {
+    it('refuses a standard below a limit, an unknown key and a malformed amount: exit 2, nothing written', async () => {
       const before = snapshot(t)
-      const r = await runCli(['config', 'set', 'approval-standard', '90万', '--register', t.register])
-      expect(r.code).to.equal(2)
-      expect(r.stderr).to.include('立项金额标准')
-      expect(snapshot(t)).to.equal(before)
-    })
-
-    it('refuses an unknown key (exit 2) and a malformed amount (exit 2)', async () => {
-      const before = snapshot(t)
-      const key = await runCli(['config', 'set', 'approval-limit', '90万', '--register', t.register])
+      const [below, key, amount] = await Promise.all([
+        runCli(['config', 'set', 'approval-standard', '90万', '--register', t.register]),
+        runCli(['config', 'set', 'approval-limit', '90万', '--register', t.register]),
+        runCli(['config', 'set', 'approval-standard', '1.2.3', '--register', t.register]),
+      ])
+      expect(below.code).to.equal(2) // 90 万 < the works limit of 100 万
+      expect(below.stderr).to.include('立项金额标准')
       expect(key.code).to.equal(2)
       expect(key.stderr).to.include('approval-limit')
-      const amount = await runCli(['config', 'set', 'approval-standard', '1.2.3', '--register', t.register])
       expect(amount.code).to.equal(2)
       expect(amount.stderr).to.include('1.2.3')
       expect(snapshot(t)).to.equal(before)
@@ -554,7 +580,9 @@ describe('itplan project / config (through the CLI)', function () {
         ['撤回95万', 'services', '95万'], // withdrawn: not re-routed
       ]
       const ids = new Map<string, string>()
-      for (const [name, category, total] of specs) ids.set(name, (await addJson(t, {name, 'procurement-category': category, total})).id)
+      const added = await Promise.all(specs.map(([name, category, total]) => addJson(t, {name, 'procurement-category': category, total})))
+      for (const p of added) ids.set(p.name, p.id)
+      expect(ids.size).to.equal(specs.length)
       const w = await runCli(['project', 'withdraw', ids.get('撤回95万')!, '--confirm', ids.get('撤回95万')!, '--register', t.register])
       expect(w.code).to.equal(0)
 
@@ -566,17 +594,17 @@ describe('itplan project / config (through the CLI)', function () {
       expect(stale.get('服务95万')).to.equal('review')
 
       const expected = [
-        {id: ids.get('服务95万'), from: 'review', to: 'approval'},
-        {id: ids.get('货物90万'), from: 'review', to: 'approval'},
-        {id: ids.get('工程85万'), from: 'self', to: 'review'},
-      ]
+        {id: ids.get('服务95万')!, from: 'review', to: 'approval'},
+        {id: ids.get('货物90万')!, from: 'review', to: 'approval'},
+        {id: ids.get('工程85万')!, from: 'self', to: 'review'},
+      ].sort((a, b) => a.id.localeCompare(b.id)) // listed in register order
       const before = snapshot(t)
       const dry = await runCli(['project', 'route', '--dry-run', '--json', '--register', t.register])
       expect(dry.code, dry.stderr).to.equal(0)
       const dryBody = json<{dryRun: boolean; moved: Array<{id: string; from: string; to: string; reason: string}>}>(dry)
       expect(dryBody.dryRun).to.equal(true)
       expect(dryBody.moved.map(({id, from, to}) => ({id, from, to}))).to.deep.equal(expected)
-      expect(dryBody.moved[1].reason).to.include('以上').and.include('以下')
+      expect(dryBody.moved.find((m) => m.id === ids.get('货物90万'))!.reason).to.include('以上').and.include('以下')
       expect(snapshot(t)).to.equal(before)
 
       const dryText = await runCli(['project', 'route', '--dry-run', '--register', t.register])
@@ -653,6 +681,36 @@ describe('itplan project / config (through the CLI)', function () {
     })
   })
 
+  describe('stale lock', () => {
+    it('the lock of a crashed writer (an old lock directory) is taken over, not waited on forever', async () => {
+      fs.mkdirSync(t.lock)
+      const old = new Date(Date.now() - 120_000)
+      fs.utimesSync(t.lock, old, old)
+      const r = await runCli(['project', 'add', ...projectFlags(), '--lock-timeout', '2', '--json', '--register', t.register], {timeoutMs: 15_000})
+      expect(r.code, r.stderr).to.equal(0)
+      expect(json<ProjectJson>(r).id).to.equal('2027-0001')
+      expect(fs.existsSync(t.lock)).to.equal(false)
+    })
+  })
+
+  // BUG: `project add` decides whether to prompt for the (optional) procurement category with
+  // `process.stdin.isTTY` instead of `isInteractive()` (src/commands/project/add.ts). From a terminal with stdout
+  // redirected (`itplan project add ... --json > out.json`, or ITPLAN_NO_PROMPT set), stdin is a TTY but prompting
+  // is off, so askChoice throws usage.missingFlag: exit 2 「缺少必填参数 --procurement-category」, where a
+  // non-terminal run defaults to services with a warning (DESIGN §6: procurementCategory defaults to services).
+  // Repro (Linux): script -qec "itplan project add --register R --unit 市公安局 --name P --nature new
+  //   --category data --total 1万 --fiscal 1万 --json | cat" /dev/null   → {"error":{"code":"usage.missingFlag",...}}
+  it.skip('from a terminal with stdout redirected, a missing --procurement-category still defaults to services', function () {
+    if (process.platform === 'win32' || !fs.existsSync('/usr/bin/script')) this.skip()
+    const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`
+    const args = ['project', 'add', ...projectFlags({'procurement-category': null}), '--json', '--register', t.register]
+    const command = `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} | cat`
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 15_000})
+    expect(r.stdout).to.not.include('usage.missingFlag')
+    const body = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as ProjectJson
+    expect(body.procurementCategory).to.equal('services')
+  })
+
   describe('register location', () => {
     it('uses ITPLAN_REGISTER, else ./data/register.json under the current directory', async () => {
       const viaEnv = await runCli(['project', 'add', ...projectFlags(), '--json'], {env: {ITPLAN_REGISTER: t.register}})
@@ -664,6 +722,18 @@ describe('itplan project / config (through the CLI)', function () {
       expect(fs.existsSync(`${t.dir}/data/register.json`)).to.equal(true)
       const local = await runCli(['config', 'show', '--json'], {cwd: t.dir})
       expect(json<any>(local).settings.planYear).to.equal(2028)
+    })
+
+    it('works with a register under a Chinese folder and file name, its journal and backups beside it', async () => {
+      const dir = `${t.dir}/数字政府办公室`
+      const register = `${dir}/郴州市登记簿.json`
+      const init = await runCli(['init', '--year', '2027', '--register', register])
+      expect(init.code, init.stderr).to.equal(0)
+      const r = await runCli(['project', 'add', ...projectFlags(), '--json', '--register', register])
+      expect(r.code, r.stderr).to.equal(0)
+      expect(fs.readdirSync(dir).sort()).to.deep.equal(['郴州市登记簿.audit.jsonl', '郴州市登记簿.backups', '郴州市登记簿.json'])
+      const listed = json<ProjectJson[]>(await runCli(['project', 'list', '--json', '--register', register]))
+      expect(listed.map((p) => p.id)).to.deep.equal(['2027-0001'])
     })
   })
 })

@@ -148,12 +148,15 @@ describe('register store (real files)', function () {
 
     for (const [label, corrupt, words] of corruptions) {
       it(`${label}: project add exits 6, names the file, leaves it byte-for-byte`, async () => {
-        await initRegister(t.dir, 2027)
+        await initInProcess(t.register)
         fs.writeFileSync(t.register, corrupt(readData(t.register)))
         const before = fs.readFileSync(t.register)
         const journalBefore = fs.readFileSync(t.journal)
 
-        const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+        const [r, j] = await Promise.all([
+          runCli(['project', 'add', ...projectFlags(), '--register', t.register]),
+          runCli(['project', 'add', ...projectFlags(), '--register', t.register, '--json']),
+        ])
         expect(r.code, r.stderr).to.equal(6)
         expect(r.stderr).to.include(t.register)
         expect(r.stderr).to.include(words)
@@ -161,7 +164,6 @@ describe('register store (real files)', function () {
         expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
         expect(fs.readFileSync(t.journal).equals(journalBefore)).to.equal(true)
 
-        const j = await runCli(['project', 'add', ...projectFlags(), '--register', t.register, '--json'])
         expect(j.code).to.equal(6)
         const body = json<{error: {code: string; message: string; exitCode: number}}>(j)
         expect(body.error.exitCode).to.equal(6)
@@ -171,11 +173,8 @@ describe('register store (real files)', function () {
     }
 
     it('names the newest backup when there is one', async () => {
-      await initRegister(t.dir, 2027)
-      for (const n of [1, 2, 3]) {
-        const r = await runCli(['project', 'add', ...projectFlags({name: `项目${n}`}), '--register', t.register])
-        expect(r.code, r.stderr).to.equal(0)
-      }
+      await initInProcess(t.register)
+      for (const n of [1, 2, 3]) await addInProcess(t.register, n)
       const backups = await listBackups(t.register)
       expect(backups).to.have.length(3)
       const newest = backups.at(-1)!
@@ -189,15 +188,28 @@ describe('register store (real files)', function () {
       expect((await listBackups(t.register)).map((b) => b.id)).to.deep.equal(backups.map((b) => b.id))
     })
 
-    it('config set and project route refuse it too', async () => {
-      await initRegister(t.dir, 2027)
+    it('config set, project route and project list refuse it too', async () => {
+      await initInProcess(t.register)
       fs.writeFileSync(t.register, JSON.stringify({...readData(t.register), schemaVersion: 99}))
       const before = fs.readFileSync(t.register)
-      for (const args of [['config', 'set', 'approval-standard', '120万'], ['project', 'route'], ['project', 'list']]) {
-        const r = await runCli([...args, '--register', t.register])
-        expect(r.code, args.join(' ')).to.equal(6)
-        expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
-      }
+      const commands = [['config', 'set', 'approval-standard', '120万'], ['project', 'route'], ['project', 'list']]
+      const runs = await Promise.all(commands.map((args) => runCli([...args, '--register', t.register])))
+      commands.forEach((args, i) => expect(runs[i].code, `${args.join(' ')}: ${runs[i].stderr}`).to.equal(6))
+      expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
+    })
+
+    it('init --force (the explicit, confirmed way out) keeps the corrupt bytes as a backup before replacing them', async () => {
+      await initRegister(t.dir, 2027)
+      fs.writeFileSync(t.register, JSON.stringify({...readData(t.register), schemaVersion: 99}))
+      const corrupt = fs.readFileSync(t.register)
+      const refused = await runCli(['init', '--force', '--register', t.register])
+      expect(refused.code).to.equal(2) // no TTY and no --confirm
+      expect(fs.readFileSync(t.register).equals(corrupt)).to.equal(true)
+      const r = await runCli(['init', '--force', '--confirm', 'register.json', '--year', '2027', '--register', t.register])
+      expect(r.code, r.stderr).to.equal(0)
+      const backups = await listBackups(t.register)
+      expect(backups.some((b) => fs.readFileSync(b.file).equals(corrupt))).to.equal(true)
+      expect((await loadRegister(t.register)).schemaVersion).to.equal(SCHEMA_VERSION)
     })
 
     it('loadRegister throws RegisterUnreadable (exit 6) naming the path', async () => {
@@ -216,7 +228,7 @@ describe('register store (real files)', function () {
 
   describe('backups', () => {
     it(`after 25 mutations only the last ${KEEP_BACKUPS} backups remain, and they are whole registers`, async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       for (let n = 1; n <= 25; n++) await addInProcess(t.register, n)
       expect(KEEP_BACKUPS).to.equal(20)
       const backups = await listBackups(t.register)
@@ -234,7 +246,7 @@ describe('register store (real files)', function () {
     })
 
     it('the CLI keeps a backup of the previous state before each change', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       const initial = fs.readFileSync(t.register)
       const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
       expect(r.code, r.stderr).to.equal(0)
@@ -320,6 +332,24 @@ describe('register store (real files)', function () {
       })
     }
 
+    it('a crash in the middle of a multi-entry append (one change journalled as several entries) is repaired', async () => {
+      await initInProcess(t.register)
+      await mutateRegister({file: t.register, lockTimeoutMs: 5_000, operator: 'tester', command: 'test batch'}, () => ({
+        result: null,
+        changes: [1, 2, 3].map((n) => ({projectId: null, action: 'test-batch', change: {n}})),
+      }))
+      const full = fs.readFileSync(t.journal, 'utf8')
+      const lines = journalLines(t.journal)
+      expect(lines).to.have.length(4)
+      // keep the init entry, the first batch entry and half of the second
+      const cut = lines[0].length + 1 + lines[1].length + 1 + Math.floor(lines[2].length / 2)
+      fs.writeFileSync(t.journal, full.slice(0, cut))
+      const audit = readData(t.register).audit
+      expect(await repairJournal(t.journal, audit)).to.equal(2)
+      expect(fs.readFileSync(t.journal, 'utf8')).to.equal(full)
+      expect((await verifyJournal(t.journal, audit)).ok).to.equal(true)
+    })
+
     it('repairJournal alone restores the missing entry and is idempotent', async () => {
       await initInProcess(t.register)
       await addInProcess(t.register, 1)
@@ -347,7 +377,7 @@ describe('register store (real files)', function () {
 
     it('loadRegister under NODE_ENV=test reads the file on disk, and sees changes made by others', async () => {
       process.env.NODE_ENV = 'test'
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       expect((await loadRegister(t.register)).projects).to.have.length(0)
       const r = await runCli(['project', 'add', ...projectFlags(), '--register', t.register], {env: {NODE_ENV: 'test'}})
       expect(r.code, r.stderr).to.equal(0)
@@ -367,7 +397,7 @@ describe('register store (real files)', function () {
 
   describe('lock', () => {
     it('a mutation waits a bounded time for a held lock and gives up with RegisterBusy (exit 5), writing nothing', async () => {
-      await initRegister(t.dir, 2027)
+      await initInProcess(t.register)
       const before = fs.readFileSync(t.register)
       const held = await acquireLock(t.register, 1_000)
       try {

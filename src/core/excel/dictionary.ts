@@ -77,8 +77,8 @@ let simplify: ((text: string) => string) | null = null
 /** Traditional → Simplified, character by character ('tw' also undoes Taiwan variants such as 臺/著). */
 export function toSimplified(text: string): string {
   // Building the converter costs ~30 ms, so only the first header pays for it.
-  simplify ??= Converter({from: 'tw', to: 'cn'})
-  return simplify(text)
+  const convert = (simplify ??= Converter({from: 'tw', to: 'cn'}))
+  return convert(text)
 }
 
 const BRACKETS: ReadonlyArray<[RegExp, string]> = [

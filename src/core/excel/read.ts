@@ -3,8 +3,6 @@
 // (numbers, text, dates, booleans) and the validator decides what they mean. Every refusal is an InvalidData
 // with a catalogue code and the file's base name (and sheet where there is one), never a stack trace.
 import {createHash} from 'node:crypto'
-import {createRequire} from 'node:module'
-const require = createRequire(import.meta.url)
 import {createReadStream} from 'node:fs'
 import {open, stat, readFile, mkdtemp, mkdir, copyFile, rm, access} from 'node:fs/promises'
 import {constants as fsConstants} from 'node:fs'
@@ -13,8 +11,8 @@ import {execFile} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {basename, extname, join, delimiter, posix} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {Readable, Writable} from 'node:stream'
-import {pipeline} from 'node:stream/promises'
+import {Readable, Transform, pipeline} from 'node:stream'
+import * as zlib from 'node:zlib'
 import {createInflateRaw, inflateRawSync, constants as zlibConstants} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {InvalidData} from '../domain/errors.js'
@@ -45,7 +43,7 @@ export interface ReadRow {
   /** one value per column of the header (index − 1), in the original order, for the error workbook */
   values: CellValue[]
   /** every column the dictionary recognised, with its value (null when the cell is empty); a field absent
-   * from the map has no column at all */
+   * from the map has no column at all. Read-only (a RowFields view over `values`; `get` gives a fresh object) */
   byField: Map<string, {value: CellValue; column: ReadColumn}>
   /** a 合计 / 小计 / 总计 row */
   kind: 'data' | 'total'
@@ -459,6 +457,78 @@ function allTextish(row: RawRow): boolean {
   return text >= 3 && text > other
 }
 
+const TOTAL_CHARS = /[合小总總]/
+
+export interface FieldCell {
+  value: CellValue
+  column: ReadColumn
+}
+
+/**
+ * `ReadRow.byField`: a read-only Map view of one row's recognised columns over the row's values. A real Map
+ * per row (25 entries, 25 small objects) costs ~2 KB, 100 MB for 50,000 rows; the view costs a few words.
+ */
+export class RowFields extends Map<string, FieldCell> {
+  constructor(
+    private readonly cells: CellValue[],
+    private readonly columnsByField: Map<string, ReadColumn>,
+  ) {
+    super()
+  }
+
+  override get(field: string): FieldCell | undefined {
+    const column = this.columnsByField.get(field)
+    return column ? {value: this.cells[column.index - 1], column} : undefined
+  }
+
+  override has(field: string): boolean {
+    return this.columnsByField.has(field)
+  }
+
+  override get size(): number {
+    return this.columnsByField.size
+  }
+
+  /** A plain Map copy, for iteration. */
+  toMap(): Map<string, FieldCell> {
+    const m = new Map<string, FieldCell>()
+    for (const [field, column] of this.columnsByField) m.set(field, {value: this.cells[column.index - 1], column})
+    return m
+  }
+
+  override keys() {
+    return this.columnsByField.keys()
+  }
+
+  override values() {
+    return this.toMap().values()
+  }
+
+  override entries() {
+    return this.toMap().entries()
+  }
+
+  override [Symbol.iterator]() {
+    return this.toMap()[Symbol.iterator]()
+  }
+
+  override forEach(callback: (value: FieldCell, key: string, map: Map<string, FieldCell>) => void, thisArg?: unknown): void {
+    this.toMap().forEach((v, k) => callback.call(thisArg, v, k, this))
+  }
+
+  override set(): this {
+    throw new TypeError('ReadRow.byField is read-only')
+  }
+
+  override delete(): boolean {
+    throw new TypeError('ReadRow.byField is read-only')
+  }
+
+  override clear(): void {
+    throw new TypeError('ReadRow.byField is read-only')
+  }
+}
+
 class SheetAssembler {
   private scanned: RawRow[] = []
   private layout: HeaderLayout | null = null
@@ -467,6 +537,7 @@ class SheetAssembler {
   private rows: ReadRow[] = []
   private unitNote: AmountUnit | null = null
   private mapped: ReadColumn[] = []
+  private columnsByField = new Map<string, ReadColumn>()
   private unitCol = -1
   private nameCol = -1
 
@@ -491,12 +562,12 @@ class SheetAssembler {
     const scanned = this.scanned
     this.scanned = []
     if (!layout) {
-      if (process.env.RD_DEBUG) console.log('NOHEADER', this.name, JSON.stringify(scanned.slice(0, 3)))
       this.gaveUp = true
       return
     }
     this.layout = layout
     this.mapped = layout.columns.filter((c) => c.field !== null)
+    for (const c of this.mapped) this.columnsByField.set(c.field as string, c)
     this.unitCol = layout.columns.findIndex((c) => c.field === 'unit')
     this.nameCol = layout.columns.findIndex((c) => c.field === 'name')
     this.applyUnitNote(scanned.slice(0, layout.lastIndex + 1 - layout.headerRowCount))
@@ -517,9 +588,7 @@ class SheetAssembler {
     const values: CellValue[] = new Array(columns.length)
     for (let i = 0; i < columns.length; i++) values[i] = cells[i] ?? null
     if (this.mappedBlank(values)) return
-    const byField = new Map<string, {value: CellValue; column: ReadColumn}>()
-    for (const column of this.mapped) byField.set(column.field as string, {value: values[column.index - 1], column})
-    this.rows.push({rowNumber, values, byField, kind: this.isTotal(values) ? 'total' : 'data'})
+    this.rows.push({rowNumber, values, byField: new RowFields(values, this.columnsByField), kind: this.isTotal(values) ? 'total' : 'data'})
   }
 
   /** A row with nothing under any recognised column (a pre-numbered 序号 only, say) is blank. */
@@ -529,7 +598,8 @@ class SheetAssembler {
   }
 
   private isTotal(values: CellValue[]): boolean {
-    const label = (v: CellValue | undefined) => typeof v === 'string' && v.length <= 16 && isTotalLabel(v)
+    // Most cells cannot be a total label; the character test spares them the Traditional→Simplified pass.
+    const label = (v: CellValue | undefined) => typeof v === 'string' && v.length <= 16 && TOTAL_CHARS.test(v) && isTotalLabel(v)
     if (this.unitCol >= 0 && label(values[this.unitCol])) return true
     if (this.nameCol >= 0 && label(values[this.nameCol])) return true
     const firstText = values.find((v) => typeof v === 'string')
@@ -570,8 +640,15 @@ function tooManyRows(file: string, sheet: string, rows: number, limits: Limits):
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// .xlsx: a look at the zip directory first (validity, zip-bomb sizes, real sheet names, declared dimensions),
-// then exceljs's streaming reader for the cells
+// .xlsx: the zip directory is read here (validity, zip-bomb sizes, real sheet names, declared dimensions) and
+// each part is inflated here; exceljs's streaming readers parse the shared strings, styles and rows.
+//
+// Why not `for await (const ws of new WorkbookReader(path))`: its zip iteration (unzipper) emits 'end' when
+// the input is exhausted, even while parsed entries still wait in the stream's buffer, so on small files the
+// shared strings (or a sheet) are silently dropped now and then (every text cell read as empty); it hangs for
+// ever on a damaged part; it crashes when xl/workbook.xml comes after the sheets (exceljs's own writer does
+// that); it names sheets Sheet1… when the rels use absolute targets (openpyxl); and it reads sheets in zip
+// order. Feeding its readers part by part avoids all five and parses the same XML with the same code.
 
 interface ZipEntry {
   name: string
@@ -663,14 +740,33 @@ async function readZipDirectory(fh: FileHandle, size: number): Promise<Map<strin
   return entries
 }
 
-async function dataStart(fh: FileHandle, entry: ZipEntry): Promise<number> {
+/** Where a part's data begins, past its local header; checks that the data lies inside the file. */
+async function dataStart(fh: FileHandle, entry: ZipEntry, size: number): Promise<number> {
+  if (entry.method !== 0 && entry.method !== 8) throw new NotAZip(`compression method ${entry.method}`)
   const local = await readAt(fh, entry.localOffset, 30)
   if (local.readUInt32LE(0) !== LOCAL_SIG) throw new NotAZip('bad local header')
-  return entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
+  if (start + entry.compressedSize > size) throw new NotAZip(`${entry.name} outside the file`)
+  return start
 }
 
-async function entryData(fh: FileHandle, entry: ZipEntry, compressedLimit: number): Promise<Buffer> {
-  return readAt(fh, await dataStart(fh, entry), Math.min(entry.compressedSize, compressedLimit))
+/** A whole small part (workbook.xml and its rels), inflated with a hard output cap. */
+async function readEntryText(fh: FileHandle, entry: ZipEntry, start: number, maxOutput = 16 * 1024 * 1024): Promise<string> {
+  if (entry.uncompressedSize > maxOutput) throw new NotAZip(`${entry.name} too large`)
+  const data = await readAt(fh, start, entry.compressedSize)
+  const text = entry.method === 0 ? data : inflateRawSync(data, {maxOutputLength: maxOutput})
+  return text.toString('utf8')
+}
+
+/** The first few KB of a part, enough to see a worksheet's <dimension>. */
+async function readEntryPrefix(fh: FileHandle, entry: ZipEntry, start: number): Promise<string> {
+  const data = await readAt(fh, start, Math.min(entry.compressedSize, 4096))
+  if (entry.method === 0) return data.toString('utf8')
+  try {
+    return inflateRawSync(data, {finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 8 * 1024 * 1024}).toString('utf8')
+  } catch {
+    return ''
+  }
 }
 
 const CRC_TABLE = (() => {
@@ -683,63 +779,41 @@ const CRC_TABLE = (() => {
   return table
 })()
 
+// zlib.crc32 is native from Node 20.15; the table version covers older Node 20 releases.
+const nativeCrc32 = (zlib as {crc32?: (data: Buffer, value?: number) => number}).crc32
+
 function crc32(previous: number, buf: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(buf, previous)
   let c = ~previous
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
   return ~c >>> 0
 }
 
-async function* compressedChunks(fh: FileHandle, start: number, length: number): AsyncGenerator<Buffer> {
-  const size = 1024 * 1024
-  for (let done = 0; done < length; ) {
-    const chunk = await readAt(fh, start + done, Math.min(size, length - done))
-    done += chunk.length
-    yield chunk
-  }
-}
-
 /**
- * Inflates one part completely, checking its size and CRC against the directory. exceljs's streaming unzip
- * hangs for ever on a damaged part (the error is raised on a stream nobody is waiting on), so damage must be
- * found before exceljs starts. This also enforces the uncompressed sizes on real bytes, not declared ones.
+ * The inflated bytes of one part, checked against the directory as they pass: more bytes than declared (a zip
+ * bomb whose sizes lie) or a wrong size or CRC at the end (damage) fails the stream, and so the read.
  */
-async function verifyEntry(fh: FileHandle, entry: ZipEntry): Promise<void> {
-  if (entry.method !== 0 && entry.method !== 8) throw new NotAZip(`compression method ${entry.method}`)
-  const source = compressedChunks(fh, await dataStart(fh, entry), entry.compressedSize)
-  let crc = 0
+function partStream(path: string, entry: ZipEntry, start: number): Readable {
   let produced = 0
-  const check = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
+  let crc = 0
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
       produced += chunk.length
       if (produced > entry.uncompressedSize) return callback(new NotAZip(`${entry.name} larger than declared`))
       crc = crc32(crc, chunk)
+      callback(null, chunk)
+    },
+    flush(callback) {
+      if (produced !== entry.uncompressedSize || crc !== entry.crc32) return callback(new NotAZip(`${entry.name} damaged`))
       callback()
     },
   })
-  if (entry.method === 8) await pipeline(Readable.from(source), createInflateRaw(), check)
-  else await pipeline(Readable.from(source), check)
-  if (produced !== entry.uncompressedSize || crc !== entry.crc32) throw new NotAZip(`${entry.name} damaged`)
-}
-
-/** A whole small part (workbook.xml and its rels), inflated with a hard output cap. */
-async function readEntryText(fh: FileHandle, entry: ZipEntry, maxOutput = 16 * 1024 * 1024): Promise<string> {
-  if (entry.uncompressedSize > maxOutput) throw new NotAZip(`${entry.name} too large`)
-  const data = await entryData(fh, entry, entry.compressedSize)
-  if (entry.method === 0) return data.toString('utf8')
-  if (entry.method !== 8) throw new NotAZip(`compression method ${entry.method}`)
-  return inflateRawSync(data, {maxOutputLength: maxOutput}).toString('utf8')
-}
-
-/** The first few KB of a part, enough to see a worksheet's <dimension>. */
-async function readEntryPrefix(fh: FileHandle, entry: ZipEntry): Promise<string> {
-  const data = await entryData(fh, entry, 4096)
-  if (entry.method === 0) return data.toString('utf8')
-  if (entry.method !== 8) return ''
-  try {
-    return inflateRawSync(data, {finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 8 * 1024 * 1024}).toString('utf8')
-  } catch {
-    return ''
-  }
+  const raw = entry.compressedSize === 0 ? Readable.from([]) : createReadStream(path, {start, end: start + entry.compressedSize - 1})
+  const stages: Array<NodeJS.ReadableStream | NodeJS.WritableStream> = entry.method === 8 ? [raw, createInflateRaw(), check] : [raw, check]
+  // The callback form destroys every stage on error and passes the error on to `check`, which is what the
+  // parser reads: a damaged part surfaces as an exception, never as a stall.
+  pipeline(stages as never, () => undefined)
+  return check
 }
 
 const XML_ENTITIES = new Map([
@@ -770,44 +844,58 @@ function relationshipId(attrs: Map<string, string>): string | undefined {
   return undefined
 }
 
+interface Part {
+  entry: ZipEntry
+  start: number
+}
+
 interface SheetInfo {
   name: string
   hidden: boolean
-  /** the part's path inside the zip */
-  path: string
   order: number
-  /** the number in xl/worksheets/sheetN.xml, which is how exceljs's streaming reader knows it */
-  sheetNo: string | null
+  part: Part
 }
 
 interface WorkbookInfo {
   sheets: SheetInfo[]
   date1904: boolean
+  sharedStrings: Part | null
+  styles: Part | null
+}
+
+interface WorkbookXml {
+  sheets: Array<{name: string; hidden: boolean; path: string}>
+  date1904: boolean
+  /** other parts by relationship type suffix (sharedStrings, styles) */
+  parts: Map<string, string>
 }
 
 function resolveTarget(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target))
 }
 
-function parseWorkbook(workbookXml: string, relsXml: string): WorkbookInfo {
+function parseWorkbook(workbookXml: string, relsXml: string): WorkbookXml {
   const targets = new Map<string, string>()
+  const parts = new Map<string, string>()
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attributes(m[0])
     const id = a.get('Id')
     const target = a.get('Target')
-    if (id && target && /\/worksheet$/.test(a.get('Type') ?? '')) targets.set(id, resolveTarget(target))
+    const type = (a.get('Type') ?? '').replace(/^.*\//, '')
+    if (!id || !target || a.get('TargetMode') === 'External') continue
+    if (type === 'worksheet') targets.set(id, resolveTarget(target))
+    else if (!parts.has(type)) parts.set(type, resolveTarget(target))
   }
-  const sheets: SheetInfo[] = []
+  const sheets: WorkbookXml['sheets'] = []
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const a = attributes(m[0])
     const rid = relationshipId(a)
     const path = rid ? targets.get(rid) : undefined
     if (!path) continue // chart sheets and dialog sheets hold no cells
-    const no = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)
-    sheets.push({name: a.get('name') ?? '', hidden: (a.get('state') ?? 'visible') !== 'visible', path, order: sheets.length, sheetNo: no ? no[1] : null})
+    sheets.push({name: a.get('name') ?? '', hidden: (a.get('state') ?? 'visible') !== 'visible', path})
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml)
-  return {sheets, date1904}
+  return {sheets, date1904, parts}
 }
 
 /** The last row of `<dimension ref="A1:Z300000"/>`, or null. */
@@ -817,6 +905,22 @@ function declaredRows(sheetXmlStart: string): number | null {
   return Number(m[4] ?? m[2])
 }
 
+function checkUncompressed(entries: Map<string, ZipEntry>, file: string): void {
+  let total = 0
+  for (const e of entries.values()) total += e.uncompressedSize
+  if (total > MAX_UNCOMPRESSED_BYTES) throw new InvalidData('file.uncompressedTooLarge', {file, bytes: total, limit: MAX_UNCOMPRESSED_BYTES})
+  for (const e of entries.values()) {
+    if (/sharedStrings\.xml$/i.test(e.name) && e.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
+      throw new InvalidData('file.uncompressedTooLarge', {file, bytes: e.uncompressedSize, limit: MAX_SHARED_STRINGS_BYTES})
+    }
+  }
+}
+
+async function partAt(fh: FileHandle, entries: Map<string, ZipEntry>, path: string | undefined, size: number): Promise<Part | null> {
+  const entry = path === undefined ? undefined : entries.get(path)
+  return entry ? {entry, start: await dataStart(fh, entry, size)} : null
+}
+
 /** Everything that can be known from the zip directory, before any sheet is parsed. */
 async function inspectWorkbook(path: string, file: string, limits: Limits): Promise<WorkbookInfo> {
   const {size} = await stat(path)
@@ -824,21 +928,24 @@ async function inspectWorkbook(path: string, file: string, limits: Limits): Prom
   try {
     const entries = await readZipDirectory(fh, size)
     checkUncompressed(entries, file)
-    for (const entry of entries.values()) if (!entry.name.endsWith('/')) await verifyEntry(fh, entry)
-    const workbook = entries.get('xl/workbook.xml')
-    const rels = entries.get('xl/_rels/workbook.xml.rels')
+    const workbook = await partAt(fh, entries, 'xl/workbook.xml', size)
+    const rels = await partAt(fh, entries, 'xl/_rels/workbook.xml.rels', size)
     if (!workbook || !rels) throw new InvalidData('file.notWorkbook', {file})
-    const info = parseWorkbook(await readEntryText(fh, workbook), await readEntryText(fh, rels))
-    for (const sheet of info.sheets) {
-      const entry = entries.get(sheet.path)
-      if (!entry) throw new InvalidData('file.notWorkbook', {file, sheet: sheet.name})
-      // exceljs's streaming reader only reads parts named xl/worksheets/sheetN.xml; any other sheet would be
-      // silently lost.
-      if (sheet.sheetNo === null) throw new InvalidData('file.unsupported', {file, sheet: sheet.name, ext: extname(file).toLowerCase()})
-      const rows = declaredRows(await readEntryPrefix(fh, entry))
-      if (rows !== null && rows > limits.maxRows) throw tooManyRows(file, sheet.name, rows, limits)
+    const xml = parseWorkbook(await readEntryText(fh, workbook.entry, workbook.start), await readEntryText(fh, rels.entry, rels.start))
+    const sheets: SheetInfo[] = []
+    for (const s of xml.sheets) {
+      const part = await partAt(fh, entries, s.path, size)
+      if (!part) throw new InvalidData('file.notWorkbook', {file, sheet: s.name})
+      const rows = declaredRows(await readEntryPrefix(fh, part.entry, part.start))
+      if (rows !== null && rows > limits.maxRows) throw tooManyRows(file, s.name, rows, limits)
+      sheets.push({name: s.name, hidden: s.hidden, order: sheets.length, part})
     }
-    return info
+    return {
+      sheets,
+      date1904: xml.date1904,
+      sharedStrings: await partAt(fh, entries, xml.parts.get('sharedStrings') ?? 'xl/sharedStrings.xml', size),
+      styles: await partAt(fh, entries, xml.parts.get('styles') ?? 'xl/styles.xml', size),
+    }
   } catch (e) {
     if (e instanceof InvalidData) throw e
     throw new InvalidData('file.notWorkbook', {file})
@@ -847,17 +954,7 @@ async function inspectWorkbook(path: string, file: string, limits: Limits): Prom
   }
 }
 
-function checkUncompressed(entries: Map<string, ZipEntry>, file: string): void {
-  let total = 0
-  for (const e of entries.values()) total += e.uncompressedSize
-  if (total > MAX_UNCOMPRESSED_BYTES) throw new InvalidData('file.uncompressedTooLarge', {file, bytes: total, limit: MAX_UNCOMPRESSED_BYTES})
-  const shared = entries.get('xl/sharedStrings.xml')
-  if (shared && shared.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
-    throw new InvalidData('file.uncompressedTooLarge', {file, bytes: shared.uncompressedSize, limit: MAX_SHARED_STRINGS_BYTES})
-  }
-}
-
-// The parts of exceljs's streaming API used here (its typings omit the event emitter, names and ids).
+// The parts of exceljs's streaming reader used here. Its typings omit these; they are stable across exceljs 4.
 interface StreamCell {
   value: unknown
   numFmt?: unknown
@@ -867,53 +964,49 @@ interface StreamRow {
   eachCell(iteratee: (cell: StreamCell, col: number) => void): void
 }
 type StreamWorksheet = AsyncIterable<StreamRow>
-interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
-  on(event: 'entry', listener: (entry: {type: string; id?: string | number}) => void): void
+interface StreamWorkbookInternals {
+  model?: unknown
+  properties?: unknown
+  _parseSharedStrings(stream: Readable): AsyncIterable<unknown>
+  _parseStyles(stream: Readable): Promise<void>
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterator<{eventType: string; value: StreamWorksheet}>
 }
 
-async function openStreamReader(input: NodeJS.ReadableStream, info: WorkbookInfo): Promise<StreamWorkbook> {
+async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<StreamWorkbookInternals> {
   const {default: ExcelJS} = await import('exceljs')
-  const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit'} as const
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, options) as unknown as StreamWorkbook & {model?: unknown; properties?: unknown}
-  // exceljs parses a worksheet at once when the shared strings and rels came first; if xl/workbook.xml comes
-  // later in the zip (exceljs's own writer does that, depending on timing), it then dereferences the missing
-  // workbook model and properties and throws. Both are known already from the zip directory.
+  const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore'} as const
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options) as unknown as StreamWorkbookInternals
+  for (const method of ['_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const) {
+    if (typeof reader[method] !== 'function') throw new Error(`exceljs ${method} is missing: the streaming reader changed`)
+  }
   reader.model = {sheets: []}
   reader.properties = {model: {date1904: info.date1904}}
+  if (info.sharedStrings) for await (const _ of reader._parseSharedStrings(partStream(path, info.sharedStrings.entry, info.sharedStrings.start))) void _
+  // Without the styles every date cell would read as a bare number.
+  if (info.styles) await reader._parseStyles(partStream(path, info.styles.entry, info.styles.start))
   return reader
+}
+
+function worksheetOf(reader: StreamWorkbookInternals, path: string, sheet: SheetInfo): StreamWorksheet {
+  const next = reader._parseWorksheet(partStream(path, sheet.part.entry, sheet.part.start), String(sheet.order + 1)).next()
+  if (next.done) throw new Error('exceljs did not hand out a worksheet reader')
+  return next.value.value
 }
 
 async function readXlsxFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
   const info = await inspectWorkbook(path, file, limits)
-  const byNo = new Map<string, SheetInfo>()
-  for (const s of info.sheets) if (s.sheetNo !== null) byNo.set(s.sheetNo, s)
-  const input = createReadStream(path)
+  if (info.sheets.length === 0) throw new InvalidData('file.empty', {file})
   const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
   try {
-    const reader = await openStreamReader(input, info)
-    const current: {no: string | null} = {no: null}
-    // exceljs announces each worksheet part (by its number) just before handing out its reader.
-    reader.on('entry', (entry) => {
-      if (entry.type === 'worksheet') current.no = String(entry.id)
-    })
-    for await (const worksheet of reader) {
-      const sheet = current.no === null ? undefined : byNo.get(current.no)
-      if (!sheet) {
-        for await (const row of worksheet) void row // a part no sheet refers to: drain it
-        continue
-      }
-      results.push({order: sheet.order, result: await readWorksheet(worksheet, sheet, file, info.date1904, limits)})
+    const reader = await openWorkbookReader(path, info)
+    for (const sheet of info.sheets) {
+      results.push({order: sheet.order, result: await readWorksheet(worksheetOf(reader, path, sheet), sheet, file, info.date1904, limits)})
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
     throw new InvalidData('file.notWorkbook', {file})
-  } finally {
-    input.destroy()
   }
-  if (process.env.RD_DEBUG && results.some((r) => 'reason' in r.result && r.result.name === '申报表')) require('node:fs').copyFileSync(path, '/tmp/rdscratch/fail.xlsx')
-  if (info.sheets.length === 0 || results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) {
-    throw new InvalidData('file.empty', {file})
-  }
+  if (results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) throw new InvalidData('file.empty', {file})
   return collect(results)
 }
 

@@ -1,0 +1,38 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../cli/base-command.js'
+import {renderReport} from '../cli/render-report.js'
+import {t, getLang} from '../core/i18n/index.js'
+import {todayLocal} from '../core/domain/dates.js'
+import {buildReport} from '../core/domain/report.js'
+import {openStages} from '../core/operations/review.js'
+import {lifecycleDeadlines} from '../core/operations/deadlines.js'
+import {renderReportHtml} from '../core/report/html.js'
+import {writeOutputFile} from '../core/output.js'
+
+export default class Report extends ItplanCommand<typeof Report> {
+  static override summary = '汇总报告：按审批路径、单位、类型、状态统计，超期环节，滞留最久的项目；可输出 HTML 页面'
+  static override examples = ['<%= config.bin %> report --year 2027', '<%= config.bin %> report --as-of 2027-06-30 --html out/report.html', '<%= config.bin %> report --json']
+  static override flags = {
+    year: Flags.integer({description: '计划年度（默认全部）'}),
+    'as-of': Flags.string({description: '以哪一天计算（默认今天）'}),
+    html: Flags.string({description: '另存为 HTML 页面（含图表，可打印）'}),
+  }
+
+  async run() {
+    const data = await this.load()
+    const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
+    const calendar = this.calendarFor(data)
+    const deadlines = [...openStages(data, asOf, calendar.workingDaysBetween), ...lifecycleDeadlines(data, asOf, calendar)]
+    const report = buildReport(data, {year: this.flags.year ?? null, asOf, generatedAt: new Date().toISOString(), deadlines})
+    if (this.flags.html) {
+      const file = path.resolve(this.flags.html)
+      this.guardOutput(file)
+      await writeOutputFile(file, renderReportHtml(report, getLang()))
+      if (!this.jsonEnabled()) this.logToStderr(t('common.written', {path: file}))
+    }
+    if (!this.jsonEnabled()) this.log(renderReport(report))
+    return report
+  }
+}

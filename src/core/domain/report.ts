@@ -1,0 +1,131 @@
+// The summary leaders look at (DESIGN §5 `report`): counts and amounts by track, unit, category and status, the
+// overdue stages by department, the projects waiting longest, incidents. One structure feeds the terminal, the
+// HTML page and --json, so the three can never disagree.
+import {daysBetween} from './dates.js'
+import {CLOSED_STATUSES} from './lifecycle.js'
+import {isWeakEvaluation, lastEvaluationByUnit} from './project.js'
+import {CATEGORIES, PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Category, type Project, type ProjectFlag, type ProjectStatus, type RegisterData, type Track} from './types.js'
+
+export interface Amounts {
+  count: number
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+}
+
+export interface DeadlineRow {
+  projectId: string
+  projectName: string
+  unit: string
+  key: string
+  department: string
+  startedOn: string | null
+  dueOn: string | null
+  daysLeft: number | null
+}
+
+export interface ReportData {
+  year: number | null
+  asOf: string
+  generatedAt: string
+  rulesVersion: string
+  auditHead: string | null
+  totals: Amounts
+  byTrack: Array<{track: Track} & Amounts>
+  byCategory: Array<{category: Category} & Amounts>
+  byStatus: Array<{status: ProjectStatus} & Amounts>
+  byUnit: Array<{unit: string; suspended: boolean; weakPerformance: boolean} & Amounts>
+  flags: Array<{flag: ProjectFlag; count: number}>
+  deadlinesByDepartment: Array<{department: string; open: number; overdue: number; items: DeadlineRow[]}>
+  stuck: Array<{projectId: string; projectName: string; unit: string; status: ProjectStatus; since: string; days: number}>
+  incidents: Array<{projectId: string; projectName: string; unit: string; kind: string; date: string; description: string}>
+}
+
+const zero = (): Amounts => ({count: 0, totalInvestmentFen: 0, fiscalFundsFen: 0})
+function add(a: Amounts, p: Project): void {
+  a.count += 1
+  a.totalInvestmentFen += p.totalInvestmentFen
+  a.fiscalFundsFen += p.fiscalFundsFen
+}
+
+/** The day the project entered its current status, read from the record of that step. */
+export function statusSince(p: Project): string {
+  const c = p.construction
+  const a = p.acceptance
+  const openStarts = p.stages.filter((s) => s.status === 'open' || s.status === 'returned').map((s) => s.startedOn!).filter(Boolean).sort()
+  const decided = p.stages.map((s) => s.decidedOn).filter((d): d is string => d !== null).sort()
+  const candidates: Record<string, string | null | undefined> = {
+    declared: p.declaredOn,
+    reviewing: openStarts[0],
+    cleared: decided.at(-1),
+    'in-construction': c?.startedOn,
+    suspended: c?.suspendedOn,
+    completed: c?.completedOn,
+    'preliminarily-accepted': a?.preliminaryOn,
+    'acceptance-applied': a?.appliedOn,
+    'tech-reviewed': a?.techReview?.date,
+    rectifying: a?.expertOn ?? a?.techReview?.date,
+    accepted: a?.expertOn,
+  }
+  return candidates[p.status] ?? p.updatedAt.slice(0, 10)
+}
+
+export function buildReport(data: RegisterData, o: {year: number | null; asOf: string; generatedAt: string; deadlines: DeadlineRow[]}): ReportData {
+  const projects = data.projects.filter((p) => o.year === null || p.planYear === o.year)
+  const counted = projects.filter((p) => p.status !== 'withdrawn')
+  const totals = zero()
+  const byTrack = new Map(TRACKS.map((k) => [k, zero()]))
+  const byCategory = new Map(CATEGORIES.map((k) => [k, zero()]))
+  const byStatus = new Map(PROJECT_STATUSES.map((k) => [k, zero()]))
+  const byUnit = new Map<string, Amounts>()
+  const flags = new Map(PROJECT_FLAGS.map((f) => [f, 0]))
+  for (const p of counted) {
+    add(totals, p)
+    add(byTrack.get(p.track)!, p)
+    add(byCategory.get(p.category)!, p)
+    add(byStatus.get(p.status)!, p)
+    if (!byUnit.has(p.unit)) byUnit.set(p.unit, zero())
+    add(byUnit.get(p.unit)!, p)
+    for (const f of p.flags) flags.set(f, (flags.get(f) ?? 0) + 1)
+  }
+  // withdrawn projects are still counted by status, so the status table accounts for every declaration
+  for (const p of projects) if (p.status === 'withdrawn') add(byStatus.get('withdrawn')!, p)
+  const evaluations = lastEvaluationByUnit(data.projects)
+  const ids = new Set(projects.map((p) => p.id))
+  const departments = new Map<string, DeadlineRow[]>()
+  for (const row of o.deadlines) {
+    if (!ids.has(row.projectId)) continue
+    departments.set(row.department, [...(departments.get(row.department) ?? []), row])
+  }
+  const stuck = projects
+    .filter((p) => !CLOSED_STATUSES.includes(p.status))
+    .map((p) => {
+      const since = statusSince(p)
+      return {projectId: p.id, projectName: p.name, unit: p.unit, status: p.status, since, days: Math.max(0, daysBetween(since, o.asOf))}
+    })
+    .sort((a, b) => b.days - a.days || a.projectId.localeCompare(b.projectId))
+    .slice(0, 10)
+  const incidents = projects.flatMap((p) => (p.construction?.incidents ?? []).map((i) => ({projectId: p.id, projectName: p.name, unit: p.unit, kind: i.kind, date: i.date, description: i.description})))
+  return {
+    year: o.year,
+    asOf: o.asOf,
+    generatedAt: o.generatedAt,
+    rulesVersion: data.rules.version,
+    auditHead: data.audit.head,
+    totals,
+    byTrack: TRACKS.map((track) => ({track, ...byTrack.get(track)!})),
+    byCategory: CATEGORIES.map((category) => ({category, ...byCategory.get(category)!})),
+    byStatus: PROJECT_STATUSES.map((status) => ({status, ...byStatus.get(status)!})).filter((s) => s.count > 0),
+    byUnit: [...byUnit.entries()]
+      .map(([unit, a]) => {
+        const last = evaluations.get(unit)
+        return {unit, suspended: data.units.some((u) => u.name === unit && u.suspended), weakPerformance: last !== undefined && isWeakEvaluation(last, data.rules), ...a}
+      })
+      .sort((a, b) => b.totalInvestmentFen - a.totalInvestmentFen || a.unit.localeCompare(b.unit, 'zh')),
+    flags: PROJECT_FLAGS.map((flag) => ({flag, count: flags.get(flag) ?? 0})),
+    deadlinesByDepartment: [...departments.entries()]
+      .map(([department, items]) => ({department, open: items.length, overdue: items.filter((i) => (i.daysLeft ?? 0) < 0).length, items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))}))
+      .sort((a, b) => b.overdue - a.overdue || a.department.localeCompare(b.department, 'zh')),
+    stuck,
+    incidents: incidents.sort((a, b) => b.date.localeCompare(a.date)),
+  }
+}
