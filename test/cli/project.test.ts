@@ -388,8 +388,8 @@ describe('itplan project / config (through the CLI)', function () {
     })
 
     it('a missing required flag does not wait for stdin even when stdin stays open', async () => {
-      // stdin is a pipe that is never closed by input: a prompt would wait forever
-      const r = await runCli(['project', 'add', '--unit', '市公安局', '--register', t.register], {timeoutMs: 10_000})
+      // stdin is a pipe that is never written to nor closed: a prompt would wait forever
+      const r = await runCli(['project', 'add', '--unit', '市公安局', '--register', t.register], {timeoutMs: 10_000, keepStdinOpen: true})
       expect(r.timedOut).to.equal(false)
       expect(r.code).to.equal(2)
       expect(r.stderr).to.include('--name')
@@ -433,7 +433,7 @@ describe('itplan project / config (through the CLI)', function () {
     it('needs --confirm without a TTY; with --confirm ID it withdraws; a second withdrawal is exit 4', async () => {
       await addJson(t)
       const before = snapshot(t)
-      const noConfirm = await runCli(['project', 'withdraw', '2027-0001', '--register', t.register], {timeoutMs: 10_000})
+      const noConfirm = await runCli(['project', 'withdraw', '2027-0001', '--register', t.register], {timeoutMs: 10_000, keepStdinOpen: true})
       expect(noConfirm.timedOut).to.equal(false)
       expect(noConfirm.code).to.equal(2)
       expect(noConfirm.stderr).to.include('--confirm 2027-0001')

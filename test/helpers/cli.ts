@@ -24,6 +24,8 @@ export interface CliOptions {
   input?: string
   /** kill the process after this long (default 30 s); a killed process reports code -1 and timedOut */
   timeoutMs?: number
+  /** leave stdin open (a pipe nobody writes to), as a scheduler or CI runner may: a prompt would wait forever */
+  keepStdinOpen?: boolean
 }
 
 /** The environment of a child: the parent's, minus anything that would change itplan's behaviour. */
@@ -60,11 +62,12 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     })
     child.on('close', (code) => {
       clearTimeout(timer)
+      child.stdin.destroy()
       resolve({code: timedOut ? -1 : (code ?? -1), stdout, stderr, timedOut, ms: Date.now() - started})
     })
     child.stdin.on('error', () => undefined)
     if (opts.input !== undefined) child.stdin.write(opts.input)
-    child.stdin.end()
+    if (!opts.keepStdinOpen) child.stdin.end()
   })
 }
 

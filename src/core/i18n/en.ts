@@ -379,4 +379,5 @@ export const en: Record<keyof typeof zh, string> = {
   'incident.delay': "serious delay",
   'incident.loss': "major investment loss",
   'incident.other': "other",
+  'template.written': "wrote the declaration template {path} ({columns} columns)",
 }

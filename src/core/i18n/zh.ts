@@ -392,4 +392,5 @@ export const zh = {
   'incident.delay': "严重逾期",
   'incident.loss': "重大投资损失",
   'incident.other': "其他",
+  'template.written': "已生成申报表模板 {path}（{columns} 列）",
 } as const

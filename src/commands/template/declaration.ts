@@ -1,0 +1,24 @@
+import path from 'node:path'
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t} from '../../core/i18n/index.js'
+import {writeDeclarationTemplate} from '../../core/excel/template.js'
+import {loadRegister} from '../../core/register/store.js'
+
+export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDeclaration> {
+  static override summary = '生成发给各单位的申报表模板（下拉框、填表说明、版本标记）'
+  static override examples = ['<%= config.bin %> template declaration --out 2027年度信息化项目申报表.xlsx']
+  static override flags = {
+    out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目申报表.xlsx）'}),
+    year: Flags.integer({description: '计划年度（默认登记簿的计划年度，没有登记簿时为明年）'}),
+  }
+
+  async run() {
+    const year = this.flags.year ?? (await loadRegister(this.registerPath).then((d) => d.settings.planYear).catch(() => new Date().getFullYear() + 1))
+    const out = path.resolve(this.flags.out ?? `郴州市${year}年度信息化项目申报表.xlsx`)
+    this.guardOutput(out)
+    const {columns} = await writeDeclarationTemplate(out, {planYear: year, generatedAt: new Date().toISOString()})
+    this.say(t('template.written', {path: out, columns}))
+    return {file: out, planYear: year, columns}
+  }
+}
