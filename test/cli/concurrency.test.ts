@@ -2,12 +2,9 @@
 // Nothing may be lost, no id may repeat, and the journal must hold one chained entry per project.
 import {expect} from 'chai'
 import fs from 'node:fs'
-import {createRegister} from '../../src/core/register/store.js'
 import {verifyJournal} from '../../src/core/register/journal.js'
 import {listBackups} from '../../src/core/register/backups.js'
-import {emptyRegister} from '../../src/core/domain/register-data.js'
-import {defaultRules, defaultSettings} from '../../src/core/domain/defaults.js'
-import {json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
+import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
 
 const WRITERS = 10
@@ -18,14 +15,7 @@ describe('concurrent writers (through the CLI)', function () {
 
   beforeEach(async () => {
     t = tempRegister()
-    // Created in-process with an explicit `force: false`: a register made by `itplan init` has an
-    // unverifiable first journal entry (see the BUG test in test/core/store.test.ts).
-    await createRegister(t.register, emptyRegister(defaultRules(), defaultSettings(2027), new Date().toISOString()), {
-      force: false,
-      lockTimeoutMs: 5_000,
-      operator: 'tester',
-      command: 'itplan init',
-    })
+    await initRegister(t.dir, 2027)
   })
   afterEach(() => t.cleanup())
 

@@ -348,6 +348,28 @@ describe('excel/read: refusals', () => {
     await expectInvalid(readDeclarationFile(path), 'file.notWorkbook')
   })
 
+  /** Rewrites the uncompressed size of one part in the zip's central directory. */
+  async function withDeclaredSize(name: string, part: string, size: number): Promise<string> {
+    const bytes = Buffer.from(await readFile(fixture('simple.xlsx')))
+    for (let p = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p - 1)) {
+      const nameLength = bytes.readUInt16LE(p + 28)
+      if (bytes.toString('utf8', p + 46, p + 46 + nameLength) === part) bytes.writeUInt32LE(size, p + 24)
+    }
+    const path = join(tmp, name)
+    await writeFile(path, bytes)
+    return path
+  }
+
+  it('a part declaring a huge size (zip bomb) → file.uncompressedTooLarge', async () => {
+    const path = await withDeclaredSize('bomb.xlsx', 'xl/worksheets/sheet1.xml', 0xfffffff0)
+    const e = await expectInvalid(readDeclarationFile(path), 'file.uncompressedTooLarge')
+    expect(e.params).to.include({file: 'bomb.xlsx'})
+  })
+
+  it('a part inflating beyond its declared size → file.notWorkbook', async () => {
+    await expectInvalid(readDeclarationFile(await withDeclaredSize('liar.xlsx', 'xl/worksheets/sheet1.xml', 1000)), 'file.notWorkbook')
+  })
+
   it('an empty file and an empty workbook → file.empty', async () => {
     const zero = join(tmp, 'zero.xlsx')
     await writeFile(zero, '')
@@ -566,7 +588,7 @@ describe('excel/read: layouts and cells', () => {
     expect(r.sheets[0].rows).to.have.length(10)
   })
 
-  it('drops blank rows, including rows with only a serial number', async () => {
+  it('drops blank rows (also rows with only a serial number) and the header repeated further down', async () => {
     const path = await writeWorkbook('blank-rows.xlsx', (wb) => {
       const ws = wb.addWorksheet('申报表')
       ws.addRow(['序号', ...BASIC_HEADERS])
@@ -575,9 +597,31 @@ describe('excel/read: layouts and cells', () => {
       ws.addRow([])
       ws.addRow([3])
       ws.addRow([4, '市后面局', '后面的项目', '新建', '业务系统', '服务', 1, 1])
+      ws.addRow(['序号', ...BASIC_HEADERS])
+      ws.addRow([5, '市再后面局', '再后面的项目', '新建', '业务系统', '服务', 2, 2])
     })
     const sheet = (await readDeclarationFile(path)).sheets[0]
-    expect(sheet.rows.map((x) => x.rowNumber)).to.deep.equal([2, 6])
+    expect(sheet.rows.map((x) => x.rowNumber)).to.deep.equal([2, 6, 8])
+  })
+
+  it('flags hidden sheets and gives a read-only field view', async () => {
+    const path = await writeWorkbook('hidden.xlsx', (wb) => {
+      const ws = wb.addWorksheet('隐藏的申报表', {state: 'hidden'})
+      ws.addRow(BASIC_HEADERS)
+      ws.addRow(BASIC_ROW)
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.hidden).to.equal(true)
+    const fields = sheet.rows[0].byField
+    expect(fields).to.be.instanceOf(Map)
+    expect(fields.size).to.equal(7)
+    expect(fields.has('unit')).to.equal(true)
+    expect(fields.has('summary')).to.equal(false)
+    expect(fields.get('summary')).to.equal(undefined)
+    expect([...fields.keys()]).to.deep.equal(['unit', 'name', 'nature', 'category', 'procurementCategory', 'totalInvestment', 'fiscalFunds'])
+    expect([...fields].map(([k, v]) => [k, v.value])[0]).to.deep.equal(['unit', '市测试局'])
+    expect(() => fields.set('unit', {value: 'x', column: sheet.columns[0]})).to.throw(TypeError)
+    expect(() => fields.delete('unit')).to.throw(TypeError)
   })
 })
 
@@ -610,6 +654,14 @@ describe('excel/read: CSV', () => {
     const sheet = (await readDeclarationFile(path)).sheets[0]
     expect(value(sheet.rows[0], 'name')).to.equal('测试平台')
     expect(value(sheet.rows[0], 'fiscalFunds')).to.equal('90')
+  })
+
+  it('honours Excel’s sep= line', async () => {
+    const path = join(tmp, 'sep.csv')
+    await writeFile(path, `sep=;\n${BASIC_HEADERS.join(';')}\n市分号局;分号项目;新建;业务系统;服务;1,5;1,5\n`)
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(value(sheet.rows[0], 'unit')).to.equal('市分号局')
+    expect(value(sheet.rows[0], 'totalInvestment')).to.equal('1,5')
   })
 
   it('sniffs the delimiter and numbers records, not lines', () => {

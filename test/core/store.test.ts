@@ -29,10 +29,7 @@ async function addInProcess(register: string, n: number) {
   )
 }
 
-/**
- * Creates the register in this process with an explicit `force: false`. The journal tests use it because a
- * register made by `itplan init` has an unverifiable first entry (see the BUG test under 'init').
- */
+/** Creates the register in this process (fast); `itplan init` itself is tested under 'init'. */
 async function initInProcess(register: string, year = 2027): Promise<void> {
   await createRegister(register, emptyRegister(defaultRules(), defaultSettings(year), new Date().toISOString()), {force: false, lockTimeoutMs: 5_000, operator: 'tester', command: 'itplan init'})
 }
@@ -75,15 +72,9 @@ describe('register store (real files)', function () {
       expect(entry.hash).to.equal(data.audit.head)
     })
 
-    // BUG: `itplan init` (without --force) journals change {force: undefined, rulesVersion}. hashEntry's
-    // canonical() hashes the undefined as `"force":null`, but JSON.stringify drops the key when the line is
-    // written, so the stored entry no longer matches its hash: verifyJournal fails at seq 1 (audit.badHash)
-    // on every freshly initialised register, and `audit verify` will exit 6 on it.
-    // Repro: itplan init --year 2027 --register /tmp/x/register.json; then
-    //   verifyJournal('/tmp/x/register.audit.jsonl', register.audit) → {ok:false, problem:{seq:1,line:1,code:'audit.badHash'}}
-    // (src/commands/init.ts passes this.flags.force, undefined when the flag is absent, into createRegister;
-    // canonical() in src/core/register/journal.ts should skip undefined values as JSON.stringify does.)
-    it.skip('a register made by `itplan init` has a journal that verifies', async () => {
+    // Regression: `init` without --force once journalled {force: undefined}; the hash covered `"force":null`
+    // while the stored line dropped the key, so every fresh register failed verification at seq 1.
+    it('a register made by `itplan init` has a journal that verifies', async () => {
       await initRegister(t.dir, 2027)
       const data = await loadRegister(t.register)
       const verified = await verifyJournal(t.journal, data.audit)

@@ -62,7 +62,7 @@ export function parseYesNo(v: RawValue): boolean | null {
 
 /** Accepts the identifier (`services`) or any of its words (服务, 服务类). */
 export function parseEnum<T extends string>(v: RawValue, allowed: readonly T[], words: Record<string, string[]> | undefined): T | null {
-  const text = toSimplified(normaliseText(asText(v))).replace(/\s+/g, '')
+  const text = toSimplified(toHalfWidth(asText(v))).replace(/\s+/g, '')
   if (allowed.includes(text as T)) return text as T
   const bare = text.replace(/类$/, '')
   for (const value of allowed) {

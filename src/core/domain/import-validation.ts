@@ -79,6 +79,18 @@ function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Re
 }
 
 /** `seen` is shared by all files of one batch: the same project twice in a batch is an error on the later row. */
+// Units often end a sheet with 填表人：… 审核人：… or a 备注 line; such a row has no amount and says what it is.
+const SIGNATURE = /^(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
+
+function signatureText(raw: Record<string, RawValue>): string {
+  return Object.values(raw).find((v) => typeof v === 'string' && SIGNATURE.test(v.trim())) as string
+}
+
+function isSignatureRow(raw: Record<string, RawValue>): boolean {
+  const blank = (v: RawValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+  return blank(raw.totalInvestment) && blank(raw.fiscalFunds) && signatureText(raw) !== undefined
+}
+
 export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
   const declarations: ValidDeclaration[] = []
   const errors: RowProblem[] = []
@@ -111,6 +123,10 @@ export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<
       }
       const raw: Record<string, RawValue> = {}
       for (const [field, cell] of row.byField) raw[field] = cell.value
+      if (isSignatureRow(raw)) {
+        warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: signatureText(raw)}})
+        continue
+      }
       // A missing procurement column means the default, silently per row (one warning per sheet above).
       if (!present.has('procurementCategory')) raw.procurementCategory = '服务'
       const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits, defaultAmountUnit: 'wan'})

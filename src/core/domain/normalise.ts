@@ -28,8 +28,9 @@ export function matchKeyOfName(raw: string): string {
     .toLowerCase()
 }
 
+/** Free text (names, summaries) is kept as written: only surrounding and repeated white space goes. */
 export function normaliseText(raw: string): string {
-  return cleanSpaces(toHalfWidth(raw))
+  return cleanSpaces(raw)
 }
 
 /** co-units are separated by 、 , ， ; ； or line breaks */

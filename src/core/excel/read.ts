@@ -587,8 +587,19 @@ class SheetAssembler {
     const columns = (this.layout as HeaderLayout).columns
     const values: CellValue[] = new Array(columns.length)
     for (let i = 0; i < columns.length; i++) values[i] = cells[i] ?? null
-    if (this.mappedBlank(values)) return
+    if (this.mappedBlank(values) || this.repeatsHeader(values)) return
     this.rows.push({rowNumber, values, byField: new RowFields(values, this.columnsByField), kind: this.isTotal(values) ? 'total' : 'data'})
+  }
+
+  /** The header again (a block pasted with its header, a second table): 项目名称 under 项目名称 is no project. */
+  private repeatsHeader(values: CellValue[]): boolean {
+    for (const i of [this.unitCol, this.nameCol]) {
+      if (i < 0) continue
+      const v = values[i]
+      const header = (this.layout as HeaderLayout).columns[i].header
+      if (typeof v === 'string' && (v === header || header.endsWith('/' + v))) return true
+    }
+    return false
   }
 
   /** A row with nothing under any recognised column (a pre-numbered 序号 only, say) is blank. */
@@ -1142,9 +1153,12 @@ function quotedEnd(text: string, from: number): number {
 }
 
 async function readCsvFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
-  const text = decodeCsvBytes(await readFile(path), file)
+  let text = decodeCsvBytes(await readFile(path), file)
   if (text.trim() === '') throw new InvalidData('file.empty', {file})
-  const delim = sniffDelimiter(text)
+  // Excel's `sep=;` first line names the delimiter and is not shown as a row.
+  const sep = /^sep=(.)\r?\n/i.exec(text)
+  if (sep) text = text.slice(sep[0].length)
+  const delim = sep ? sep[1] : sniffDelimiter(text)
   const assembler = new SheetAssembler(file, loadDictionary().headerDetection)
   for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
     if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)

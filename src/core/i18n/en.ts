@@ -380,4 +380,5 @@ export const en: Record<keyof typeof zh, string> = {
   'incident.loss': "major investment loss",
   'incident.other': "other",
   'template.written': "wrote the declaration template {path} ({columns} columns)",
+  'import.noteRowSkipped': "\"{text}\" is a signature or note line, not a project; skipped",
 }

@@ -393,4 +393,5 @@ export const zh = {
   'incident.loss': "重大投资损失",
   'incident.other': "其他",
   'template.written': "已生成申报表模板 {path}（{columns} 列）",
+  'import.noteRowSkipped': "“{text}”是签名或备注行，不是项目，已跳过",
 } as const

@@ -1,0 +1,358 @@
+// The annual plan workbook (Art. 7, DESIGN §7) that goes to the leading group and the city government: the
+// year's planned projects grouped by review track with a 小计 per group and a 合计, a summary by unit, category
+// and track, and a 说明 sheet with the rules in force and the register's audit head. The layout (columns,
+// headers, widths, formats, group order and labels, print settings) is templates/annual-plan.json.
+//
+// A plan of 10,000 projects goes through exceljs's streaming writer row by row (DESIGN §10). Sums are integer
+// 分 added as the rows go out and converted to 万元 once, so a 小计 always equals its rows to the 分.
+import {UsageError} from '../domain/errors.js'
+import {annualPlanOf, findPlan, type AmountTotals} from '../domain/plan.js'
+import {planView} from '../operations/plan.js'
+import {word} from '../i18n/index.js'
+import {TRACKS} from '../domain/types.js'
+import type {Workbook} from 'exceljs'
+import type {Project, RegisterData, Track} from '../domain/types.js'
+import {
+  addSheet,
+  amountValue,
+  chineseOrdinal,
+  drain,
+  FenSums,
+  fillTemplate,
+  HEADER_ROW,
+  loadTableTemplate,
+  requireSheetName,
+  requireText,
+  templateError,
+  rulesNotes,
+  tableStyles,
+  textBar,
+  traceNotes,
+  wanText,
+  writeBandRow,
+  writeDataRow,
+  writeHeaderRow,
+  writeNotesSheet,
+  writeStreamingWorkbook,
+  writeTitleRows,
+  writeTotalRow,
+  type CellOut,
+  type ColumnKind,
+  type NoteRow,
+  type TableStyles,
+  type TableTemplate,
+} from './workbook-layout.js'
+
+export const PLAN_TEMPLATE_FILE = 'annual-plan.json'
+
+/** The columns a plan template may use, and the kind each needs. */
+export const PLAN_COLUMN_KINDS = {
+  seq: 'integer',
+  id: 'text',
+  declarationNo: 'text',
+  unit: 'text',
+  name: 'text',
+  nature: 'text',
+  category: 'text',
+  procurementCategory: 'text',
+  totalInvestment: 'amount',
+  fiscalFunds: 'amount',
+  annualPlan: 'amount',
+  approvedAmount: 'amount',
+  fundingSources: 'text',
+  periodMonths: 'integer',
+  track: 'text',
+  marks: 'text',
+  flags: 'text',
+  contact: 'text',
+  contactPhone: 'text',
+  summary: 'text',
+  remarks: 'text',
+} as const satisfies Record<string, ColumnKind>
+
+export type PlanColumnKey = keyof typeof PLAN_COLUMN_KINDS
+
+type SummaryHeaderKey = 'seq' | 'unit' | 'category' | 'track' | 'marks' | 'count' | 'totalInvestment' | 'fiscalFunds' | 'annualPlan' | 'share' | 'bar'
+
+export interface PlanTemplate extends TableTemplate<PlanColumnKey> {
+  groups: {order: Track[]; names: Record<Track, string>; label: string}
+  subtotalLabel: string
+  marks: {keyArea: string; major: string}
+  remarks: {coUnits: string; specialApproval: Record<'late' | 'multi-unit', string>}
+  summary: {
+    sheetName: string
+    title: string
+    sections: Record<'unit' | 'category' | 'track' | 'marks', string>
+    headers: Record<SummaryHeaderKey, string>
+    widths: Record<'seq' | 'group' | 'count' | 'amount' | 'share' | 'bar', number>
+    barLength: number
+    barChar: string
+  }
+}
+
+export function loadPlanTemplate(): PlanTemplate {
+  const file = PLAN_TEMPLATE_FILE
+  const t = loadTableTemplate<PlanColumnKey, PlanTemplate>(file, PLAN_COLUMN_KINDS)
+  const bad = (problem: string): never => {
+    throw templateError(file, problem)
+  }
+  const order = t.groups?.order
+  if (!Array.isArray(order) || order.length !== TRACKS.length || !TRACKS.every((tr) => order.includes(tr))) {
+    bad(`groups.order 应恰好列出 ${TRACKS.join('、')} 各一次`)
+  }
+  for (const tr of TRACKS) requireText(file, t.groups.names?.[tr], `groups.names.${tr}`)
+  requireText(file, t.groups.label, 'groups.label')
+  requireText(file, t.subtotalLabel, 'subtotalLabel')
+  requireText(file, t.marks?.keyArea, 'marks.keyArea')
+  requireText(file, t.marks?.major, 'marks.major')
+  requireText(file, t.remarks?.coUnits, 'remarks.coUnits')
+  requireText(file, t.remarks?.specialApproval?.late, 'remarks.specialApproval.late')
+  requireText(file, t.remarks?.specialApproval?.['multi-unit'], 'remarks.specialApproval.multi-unit')
+  const s = t.summary
+  requireSheetName(file, s?.sheetName, 'summary.sheetName')
+  requireText(file, s.title, 'summary.title')
+  for (const k of ['unit', 'category', 'track', 'marks'] as const) requireText(file, s.sections?.[k], `summary.sections.${k}`)
+  for (const k of ['seq', 'unit', 'category', 'track', 'marks', 'count', 'totalInvestment', 'fiscalFunds', 'annualPlan', 'share', 'bar'] as const) {
+    requireText(file, s.headers?.[k], `summary.headers.${k}`)
+  }
+  for (const k of ['seq', 'group', 'count', 'amount', 'share', 'bar'] as const) {
+    const w = s.widths?.[k]
+    if (typeof w !== 'number' || !(w >= 1 && w <= 255)) bad(`summary.widths.${k} 应为 1–255 的数字`)
+  }
+  if (typeof s.barLength !== 'number' || !(s.barLength >= 1 && s.barLength <= 100)) bad('summary.barLength 应为 1–100')
+  requireText(file, s.barChar, 'summary.barChar')
+  const names = new Set([t.sheetName, s.sheetName, t.notes.sheetName])
+  if (names.size !== 3) bad('sheetName、summary.sheetName、notes.sheetName 不能相同')
+  return t
+}
+
+export interface PlanExportInput {
+  year: number
+  data: RegisterData
+  /** ISO timestamp printed in 说明 */
+  exportedAt: string
+}
+
+export interface PlanExportResult {
+  projects: number
+  totalInvestmentFen: number
+}
+
+const zh = (kind: string, value: string) => word(kind, value, 'zh')
+
+type Extract = (p: Project, seq: number) => CellOut
+
+/** How each column key reads a project. */
+function extractors(t: PlanTemplate): Record<PlanColumnKey, Extract> {
+  const sep = t.listSeparator
+  return {
+    seq: (_p, seq) => seq,
+    id: (p) => p.id,
+    declarationNo: (p) => p.declarationNo,
+    unit: (p) => p.unit,
+    name: (p) => p.name,
+    nature: (p) => zh('nature', p.nature),
+    category: (p) => zh('category', p.category),
+    procurementCategory: (p) => zh('procurementCategory', p.procurementCategory),
+    totalInvestment: (p) => amountValue(p.totalInvestmentFen),
+    fiscalFunds: (p) => amountValue(p.fiscalFundsFen),
+    annualPlan: (p) => amountValue(annualPlanOf(p)),
+    approvedAmount: (p) => amountValue(p.approvedAmountFen),
+    fundingSources: (p) => p.fundingSources.map((f) => zh('fundingSource', f)).join(sep) || null,
+    periodMonths: (p) => p.periodMonths,
+    track: (p) => zh('track', p.track),
+    marks: (p) => [p.marks.keyArea ? t.marks.keyArea : null, p.marks.major ? t.marks.major : null].filter((m): m is string => m !== null).join(sep) || null,
+    flags: (p) => p.flags.map((f) => zh('flag', f)).join(sep) || null,
+    contact: (p) => p.contact.name || null,
+    contactPhone: (p) => p.contact.phone || null,
+    summary: (p) => p.summary || null,
+    remarks: (p) => {
+      const parts: string[] = []
+      if (p.coUnits.length > 0) parts.push(fillTemplate(t.remarks.coUnits, {units: p.coUnits.join(sep)}))
+      for (const a of p.specialApprovals) parts.push(fillTemplate(t.remarks.specialApproval[a.kind] ?? '{documentNo}', {documentNo: a.documentNo, date: a.date}))
+      return parts.join('；') || null
+    },
+  }
+}
+
+/** The fen amount a plan amount column sums; null when the project has none (审定金额 not yet set). */
+function amountFen(key: PlanColumnKey, p: Project): number | null {
+  switch (key) {
+    case 'totalInvestment':
+      return p.totalInvestmentFen
+    case 'fiscalFunds':
+      return p.fiscalFundsFen
+    case 'annualPlan':
+      return annualPlanOf(p)
+    case 'approvedAmount':
+      return p.approvedAmountFen
+    default:
+      return null
+  }
+}
+
+const byId = (a: Project, b: Project) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Every this many rows the writer yields, so the zip stream drains as the sheet is written. */
+const DRAIN_EVERY = 500
+
+async function writePlanSheet(wb: Workbook, t: PlanTemplate, year: number, projects: readonly Project[], styles: TableStyles): Promise<void> {
+  const columns = t.columns
+  const ws = addSheet(wb, t.sheetName, t.print, columns.map((c) => c.width), HEADER_ROW)
+  writeTitleRows(ws, fillTemplate(t.title, {year}), t.unitNote, columns.length, styles)
+  writeHeaderRow(ws, HEADER_ROW, columns.map((c) => c.header), styles)
+  const extract = extractors(t)
+  const readers = columns.map((c) => extract[c.key])
+  const amountColumns = columns.filter((c) => c.kind === 'amount').map((c) => c.key)
+  const byTrack = new Map<Track, Project[]>(TRACKS.map((tr) => [tr, []]))
+  for (const p of projects) byTrack.get(p.track)!.push(p)
+  const total = new FenSums()
+  let r = HEADER_ROW
+  let ordinal = 0
+  for (const track of t.groups.order) {
+    const group = byTrack.get(track)!.sort(byId)
+    if (group.length === 0) continue
+    ordinal += 1
+    writeBandRow(ws, ++r, fillTemplate(t.groups.label, {ordinal: chineseOrdinal(ordinal), name: t.groups.names[track], count: group.length}), columns.length, styles.groupLabel)
+    const sums = new FenSums()
+    for (let i = 0; i < group.length; i++) {
+      const p = group[i]
+      writeDataRow(
+        ws,
+        ++r,
+        readers.map((read) => read(p, i + 1)),
+        styles.data,
+      )
+      for (const key of amountColumns) sums.add(key, amountFen(key, p))
+      if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await drain()
+    }
+    writeTotalRow(ws, ++r, t.subtotalLabel, columns, sums, styles)
+    total.addAll(sums)
+  }
+  writeTotalRow(ws, ++r, t.totalLabel, columns, total, styles)
+  ws.commit()
+  await drain()
+}
+
+interface SummaryLine {
+  name: string
+  totals: AmountTotals
+}
+
+/** 汇总: by unit, by category, by track, and the key-area / major marks, each with a text bar of 总投资. */
+function writeSummarySheet(wb: Workbook, t: PlanTemplate, year: number, sections: Array<{title: string; header: string; lines: SummaryLine[]; total: boolean}>, styles: TableStyles): void {
+  const s = t.summary
+  const h = s.headers
+  const columns = [
+    {key: 'seq', kind: 'integer' as const, width: s.widths.seq},
+    {key: 'group', kind: 'text' as const, width: s.widths.group, wrap: true},
+    {key: 'count', kind: 'integer' as const, width: s.widths.count},
+    {key: 'totalInvestment', kind: 'amount' as const, width: s.widths.amount},
+    {key: 'fiscalFunds', kind: 'amount' as const, width: s.widths.amount},
+    {key: 'annualPlan', kind: 'amount' as const, width: s.widths.amount},
+    {key: 'share', kind: 'amount' as const, width: s.widths.share, numFmt: '0.00%'},
+    {key: 'bar', kind: 'text' as const, width: s.widths.bar},
+  ]
+  const local = tableStyles(t.fonts, columns)
+  const dataStyles = [...local.data.slice(0, 7), styles.bar]
+  const ws = addSheet(wb, s.sheetName, t.print, columns.map((c) => c.width), null)
+  writeTitleRows(ws, fillTemplate(s.title, {year}), t.unitNote, columns.length, local)
+  let r = 2
+  for (const section of sections) {
+    r += 1
+    writeBandRow(ws, ++r, section.title, columns.length, local.groupLabel)
+    writeHeaderRow(ws, ++r, [h.seq, section.header, h.count, h.totalInvestment, h.fiscalFunds, h.annualPlan, h.share, h.bar], local)
+    const sums = new FenSums()
+    let count = 0
+    for (const line of section.lines) {
+      sums.add('totalInvestment', line.totals.totalInvestmentFen)
+      sums.add('fiscalFunds', line.totals.fiscalFundsFen)
+      sums.add('annualPlan', line.totals.annualPlanFen)
+      count += line.totals.count
+    }
+    const grand = sums.get('totalInvestment') ?? 0
+    const max = Math.max(0, ...section.lines.map((l) => l.totals.totalInvestmentFen))
+    section.lines.forEach((line, i) => {
+      const fen = line.totals.totalInvestmentFen
+      writeDataRow(
+        ws,
+        ++r,
+        [i + 1, line.name, line.totals.count, amountValue(fen), amountValue(line.totals.fiscalFundsFen), amountValue(line.totals.annualPlanFen), grand > 0 ? fen / grand : null, textBar(fen, max, s.barLength, s.barChar)],
+        dataStyles,
+      )
+    })
+    if (section.total) writeTotalRow(ws, ++r, t.totalLabel, columns, sums, local, {labelSpan: 2, extra: {count, share: grand > 0 ? 1 : null}})
+  }
+  ws.commit()
+}
+
+/** 说明: the plan, its approvals, how the table is computed, the rules in force, and where it comes from. */
+function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: ReturnType<typeof planView>, exportedAt: string): NoteRow[] {
+  const all = view.totals.all
+  const rows: NoteRow[] = [
+    {section: '年度计划'},
+    {label: '计划年度', value: `${year} 年度`},
+    {label: '计划状态', value: view.status === 'none' ? '' : zh('planStatus', view.status)},
+    {label: '编制日期', value: view.builtOn ?? ''},
+  ]
+  if (view.approvals.length === 0) rows.push({label: '审批记录', value: '尚未审定（草案）'})
+  for (const a of view.approvals) {
+    rows.push({label: `审批记录：${zh('approver', a.by)}`, value: `${a.by === 'government' ? '批准' : '审定'}，文号 ${a.documentNo}，日期 ${a.date}`})
+  }
+  rows.push(
+    {label: '项目数', value: `${all.count} 个（重点领域 ${view.totals.keyArea.count} 个，重大项目 ${view.totals.major.count} 个）`},
+    {label: '总投资合计', value: wanText(all.totalInvestmentFen)},
+    {label: '市本级财政资金合计', value: wanText(all.fiscalFundsFen)},
+    {label: '年度计划投资合计', value: wanText(all.annualPlanFen)},
+    {section: '编制口径'},
+    {label: '金额', value: '单位为万元；单元格保存精确数值，显示两位小数。小计、合计按各项目金额（以分为单位的整数）相加后换算，不使用公式，与各行之和一致。'},
+    {label: '分组', value: `按审批路径分组，依次为：${t.groups.order.map((tr) => t.groups.names[tr]).join('、')}；组内按项目编号排列，序号每组从1编起。`},
+    {label: '年度计划投资', value: '项目申报时填报的本年度计划投资；未填报的按市本级财政资金计。'},
+    {label: '审定金额', value: '市财政局财政投资评审审定的金额；空白表示尚未审定。'},
+    {label: '提示标记', value: '逾期申报（已经一事一议）、多部门重大项目（已经领导小组决定）、绩效偏弱（建设单位上次绩效评价偏弱，第二十条）等，供审定时参考。'},
+    ...rulesNotes(data.rules),
+    ...traceNotes({exportedAt, auditHead: data.audit.head, template: PLAN_TEMPLATE_FILE, templateVersion: t.version}),
+  )
+  return rows
+}
+
+/**
+ * Writes the annual plan workbook for `year` to `outPath` (via a temporary file beside it). Refuses with
+ * `plan.missing` when the register has no plan for that year.
+ */
+export async function writePlanWorkbook(outPath: string, input: PlanExportInput): Promise<PlanExportResult> {
+  const {year, data, exportedAt} = input
+  if (!findPlan(data.plans, year)) throw new UsageError('plan.missing', {year})
+  const t = loadPlanTemplate()
+  const view = planView(data, year)
+  const index = new Map(data.projects.map((p) => [p.id, p]))
+  const projects = view.included.map((id) => index.get(id)!)
+  const totals = view.totals
+  const styles = tableStyles(t.fonts, t.columns)
+  const h = t.summary.headers
+  const sections = [
+    {title: t.summary.sections.unit, header: h.unit, total: true, lines: totals.byUnit.map((u) => ({name: u.unit, totals: u}))},
+    {
+      title: t.summary.sections.category,
+      header: h.category,
+      total: true,
+      lines: (Object.keys(totals.byCategory) as Array<keyof typeof totals.byCategory>).map((c) => ({name: zh('category', c), totals: totals.byCategory[c]})),
+    },
+    {title: t.summary.sections.track, header: h.track, total: true, lines: t.groups.order.map((tr) => ({name: t.groups.names[tr], totals: totals.byTrack[tr]}))},
+    {
+      title: t.summary.sections.marks,
+      header: h.marks,
+      total: false,
+      lines: [
+        {name: t.marks.keyArea, totals: totals.keyArea},
+        {name: t.marks.major, totals: totals.major},
+      ],
+    },
+  ]
+  await writeStreamingWorkbook(outPath, async (wb) => {
+    await writePlanSheet(wb, t, year, projects, styles)
+    writeSummarySheet(wb, t, year, sections, styles)
+    writeNotesSheet(wb, {name: t.notes.sheetName, title: fillTemplate(t.notes.title, {year}), rows: planNotes(t, data, year, view, exportedAt), print: t.print, styles})
+  })
+  return {projects: projects.length, totalInvestmentFen: totals.all.totalInvestmentFen}
+}
