@@ -22,7 +22,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     register: Flags.string({description: '登记簿文件（默认 ITPLAN_REGISTER 或 ./data/register.json）', helpGroup: 'GLOBAL'}),
     lang: Flags.string({description: '界面语言 zh|en（或 ITPLAN_LANG）', options: ['zh', 'en'], helpGroup: 'GLOBAL'}),
     'lock-timeout': Flags.integer({description: '等待登记簿锁的秒数', default: 30, min: 0, helpGroup: 'GLOBAL'}),
-    operator: Flags.string({description: '记入审计日志的操作人（默认系统用户名）', helpGroup: 'GLOBAL'}),
+    operator: Flags.string({description: '记入审计日志的操作人（默认 ITPLAN_OPERATOR 或系统用户名）', env: 'ITPLAN_OPERATOR', helpGroup: 'GLOBAL'}),
   }
 
   protected flags!: CommandFlags<T>

@@ -712,28 +712,25 @@ describe('itplan project / config (through the CLI)', function () {
   })
 
   describe('register location', () => {
-    it('uses ITPLAN_REGISTER, else ./data/register.json under the current directory', async () => {
-      const viaEnv = await runCli(['project', 'add', ...projectFlags(), '--json'], {env: {ITPLAN_REGISTER: t.register}})
-      expect(viaEnv.code, viaEnv.stderr).to.equal(0)
-      expect((await list(t)).map((p) => p.id)).to.deep.equal(['2027-0001'])
-
-      const init = await runCli(['init', '--year', '2028'], {cwd: t.dir})
-      expect(init.code, init.stderr).to.equal(0)
-      expect(fs.existsSync(`${t.dir}/data/register.json`)).to.equal(true)
-      const local = await runCli(['config', 'show', '--json'], {cwd: t.dir})
-      expect(json<any>(local).settings.planYear).to.equal(2028)
-    })
-
-    it('works with a register under a Chinese folder and file name, its journal and backups beside it', async () => {
+    it('uses --register, else ITPLAN_REGISTER, else ./data/register.json under the current directory', async () => {
+      // a register under a Chinese folder and file name, found through ITPLAN_REGISTER
       const dir = `${t.dir}/数字政府办公室`
       const register = `${dir}/郴州市登记簿.json`
-      const init = await runCli(['init', '--year', '2027', '--register', register])
+      const init = await runCli(['init', '--year', '2027'], {env: {ITPLAN_REGISTER: register}})
       expect(init.code, init.stderr).to.equal(0)
-      const r = await runCli(['project', 'add', ...projectFlags(), '--json', '--register', register])
-      expect(r.code, r.stderr).to.equal(0)
+      const viaEnv = await runCli(['project', 'add', ...projectFlags(), '--json'], {env: {ITPLAN_REGISTER: register}})
+      expect(viaEnv.code, viaEnv.stderr).to.equal(0)
       expect(fs.readdirSync(dir).sort()).to.deep.equal(['郴州市登记簿.audit.jsonl', '郴州市登记簿.backups', '郴州市登记簿.json'])
-      const listed = json<ProjectJson[]>(await runCli(['project', 'list', '--json', '--register', register]))
-      expect(listed.map((p) => p.id)).to.deep.equal(['2027-0001'])
+      // --register wins over ITPLAN_REGISTER
+      const viaFlag = await runCli(['project', 'list', '--json', '--register', register], {env: {ITPLAN_REGISTER: t.register}})
+      expect(json<ProjectJson[]>(viaFlag).map((p) => p.id)).to.deep.equal(['2027-0001'])
+
+      // neither: ./data/register.json under the current directory
+      const local = await runCli(['init', '--year', '2028'], {cwd: t.dir})
+      expect(local.code, local.stderr).to.equal(0)
+      expect(fs.existsSync(`${t.dir}/data/register.json`)).to.equal(true)
+      const show = await runCli(['config', 'show', '--json'], {cwd: t.dir})
+      expect(json<any>(show).settings.planYear).to.equal(2028)
     })
   })
 })

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {confirmDestructive} from '../../cli/confirm.js'
 import {t} from '../../core/i18n/index.js'
+import {todayLocal} from '../../core/domain/dates.js'
 import {withdrawProject} from '../../core/operations/projects.js'
 import {assertCanDo} from '../../core/domain/lifecycle.js'
 import {RegisterIndex} from '../../core/domain/register-data.js'
@@ -21,7 +22,7 @@ export default class ProjectWithdraw extends ItplanCommand<typeof ProjectWithdra
     const project = new RegisterIndex(await this.load()).require(id)
     assertCanDo(project, 'withdraw')
     await confirmDestructive(id, this.flags.confirm, t('prompt.confirmWithdraw', {id, name: project.name}))
-    const {result} = await this.mutate((ctx) => withdrawProject(ctx, id, {now: new Date().toISOString(), reason: this.flags.reason}))
+    const {result} = await this.mutate((ctx) => withdrawProject(ctx, id, {today: todayLocal(), now: new Date().toISOString(), reason: this.flags.reason}))
     this.say(t('project.withdrawn', {id}))
     return result
   }

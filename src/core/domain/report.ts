@@ -47,26 +47,9 @@ function add(a: Amounts, p: Project): void {
   a.fiscalFundsFen += p.fiscalFundsFen
 }
 
-/** The day the project entered its current status, read from the record of that step. */
+/** The day the project entered its current status (registers written before statusSince: its last update). */
 export function statusSince(p: Project): string {
-  const c = p.construction
-  const a = p.acceptance
-  const openStarts = p.stages.filter((s) => s.status === 'open' || s.status === 'returned').map((s) => s.startedOn!).filter(Boolean).sort()
-  const decided = p.stages.map((s) => s.decidedOn).filter((d): d is string => d !== null).sort()
-  const candidates: Record<string, string | null | undefined> = {
-    declared: p.declaredOn,
-    reviewing: openStarts[0],
-    cleared: decided.at(-1),
-    'in-construction': c?.startedOn,
-    suspended: c?.suspendedOn,
-    completed: c?.completedOn,
-    'preliminarily-accepted': a?.preliminaryOn,
-    'acceptance-applied': a?.appliedOn,
-    'tech-reviewed': a?.techReview?.date,
-    rectifying: a?.expertOn ?? a?.techReview?.date,
-    accepted: a?.expertOn,
-  }
-  return candidates[p.status] ?? p.updatedAt.slice(0, 10)
+  return p.statusSince ?? p.updatedAt.slice(0, 10)
 }
 
 export function buildReport(data: RegisterData, o: {year: number | null; asOf: string; generatedAt: string; deadlines: DeadlineRow[]}): ReportData {

@@ -208,6 +208,8 @@ export interface Project {
   track: Track
   routing: Routing
   status: ProjectStatus
+  /** the date of the step that put the project in its current status */
+  statusSince: string
   flags: ProjectFlag[]
   marks: {keyArea: boolean; major: boolean}
   stages: Stage[]

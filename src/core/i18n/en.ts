@@ -381,4 +381,6 @@ export const en: Record<keyof typeof zh, string> = {
   'incident.other': "other",
   'template.written': "wrote the declaration template {path} ({columns} columns)",
   'import.noteRowSkipped': "\"{text}\" is a signature or note line, not a project; skipped",
+  'export.plan': "wrote the annual plan workbook {path} ({count} projects, total {total} 万元)",
+  'export.acceptance': "wrote the acceptance filing workbook {path} ({count} projects)",
 }

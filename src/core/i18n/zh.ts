@@ -394,4 +394,6 @@ export const zh = {
   'incident.other': "其他",
   'template.written': "已生成申报表模板 {path}（{columns} 列）",
   'import.noteRowSkipped': "“{text}”是签名或备注行，不是项目，已跳过",
+  'export.plan': "已导出年度计划表 {path}（{count} 个项目，总投资 {total} 万元）",
+  'export.acceptance': "已导出验收备案表 {path}（{count} 个项目）",
 } as const

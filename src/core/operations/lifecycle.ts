@@ -10,14 +10,17 @@ import type {Acceptance, Change, CheckResult, Construction, Incident, Project, R
 type Outcome = MutationOutcome<Project>
 
 /** Runs one lifecycle step; `apply` returns what is journalled and may add follow-on changes (a unit suspended). */
-function step(ctx: MutationContext, id: string, action: Action, now: string, apply: (p: Project, followOn: Change[]) => Record<string, unknown>): Outcome {
+function step(ctx: MutationContext, id: string, action: Action, when: {date: string; now: string}, apply: (p: Project, followOn: Change[]) => Record<string, unknown>): Outcome {
   const p = ctx.index.require(id)
   assertCanDo(p, action)
   const from = p.status
   const followOn: Change[] = []
   const change = apply(p, followOn)
-  if (p.status !== from) change.status = {from, to: p.status}
-  p.updatedAt = now
+  if (p.status !== from) {
+    change.status = {from, to: p.status}
+    p.statusSince = when.date
+  }
+  p.updatedAt = when.now
   return {result: p, changes: [{projectId: id, action, change}, ...followOn]}
 }
 
@@ -33,7 +36,7 @@ export function startConstruction(ctx: MutationContext, id: string, o: {responsi
   // Art. 11: a named responsible person; Art. 13: a qualified engineering supervisor (监理).
   if (o.responsible.trim() === '') throw new UsageError('usage.missingFlag', {flag: 'responsible'})
   if (o.supervisor.trim() === '') throw new UsageError('usage.missingFlag', {flag: 'supervisor'})
-  return step(ctx, id, 'construction-start', o.now, (p) => {
+  return step(ctx, id, 'construction-start', o, (p) => {
     p.construction = {...newConstruction(), startedOn: o.date, responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen}
     p.status = 'in-construction'
     return {responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen, date: o.date}
@@ -41,7 +44,7 @@ export function startConstruction(ctx: MutationContext, id: string, o: {responsi
 }
 
 export function reportIncident(ctx: MutationContext, id: string, o: Incident & {now: string}): Outcome {
-  return step(ctx, id, 'construction-report', o.now, (p) => {
+  return step(ctx, id, 'construction-report', o, (p) => {
     const incident: Incident = {kind: o.kind, description: o.description, date: o.date}
     ;(p.construction ??= newConstruction()).incidents.push(incident)
     return {...incident}
@@ -49,7 +52,7 @@ export function reportIncident(ctx: MutationContext, id: string, o: Incident & {
 }
 
 export function suspendConstruction(ctx: MutationContext, id: string, o: {reason: string; date: string; now: string}): Outcome {
-  return step(ctx, id, 'construction-suspend', o.now, (p) => {
+  return step(ctx, id, 'construction-suspend', o, (p) => {
     const c = (p.construction ??= newConstruction())
     c.suspendedOn = o.date
     c.suspendReason = o.reason
@@ -59,7 +62,7 @@ export function suspendConstruction(ctx: MutationContext, id: string, o: {reason
 }
 
 export function resumeConstruction(ctx: MutationContext, id: string, o: {date: string; now: string}): Outcome {
-  return step(ctx, id, 'construction-resume', o.now, (p) => {
+  return step(ctx, id, 'construction-resume', o, (p) => {
     const c = (p.construction ??= newConstruction())
     const suspended = {on: c.suspendedOn, reason: c.suspendReason}
     c.suspendedOn = null
@@ -70,7 +73,7 @@ export function resumeConstruction(ctx: MutationContext, id: string, o: {date: s
 }
 
 export function completeConstruction(ctx: MutationContext, id: string, o: {date: string; actualInvestmentFen: number | null; now: string}): Outcome {
-  return step(ctx, id, 'construction-complete', o.now, (p) => {
+  return step(ctx, id, 'construction-complete', o, (p) => {
     const c = (p.construction ??= newConstruction())
     c.completedOn = o.date
     if (o.actualInvestmentFen !== null) c.actualInvestmentFen = o.actualInvestmentFen
@@ -80,7 +83,7 @@ export function completeConstruction(ctx: MutationContext, id: string, o: {date:
 }
 
 export function preliminaryAcceptance(ctx: MutationContext, id: string, o: {result: 'passed' | 'failed'; date: string; now: string}): Outcome {
-  return step(ctx, id, 'acceptance-preliminary', o.now, (p) => {
+  return step(ctx, id, 'acceptance-preliminary', o, (p) => {
     const c = (p.construction ??= newConstruction())
     // A preliminary acceptance straight from construction marks the end of construction on that day.
     if (!c.completedOn) c.completedOn = o.date
@@ -94,7 +97,7 @@ export function preliminaryAcceptance(ctx: MutationContext, id: string, o: {resu
 }
 
 export function applyForAcceptance(ctx: MutationContext, id: string, o: {date: string; now: string}): Outcome {
-  return step(ctx, id, 'acceptance-apply', o.now, (p) => {
+  return step(ctx, id, 'acceptance-apply', o, (p) => {
     const a = (p.acceptance ??= newAcceptance())
     if (p.status === 'rectifying') a.rectifications.push({date: o.date, reason: 'reapply'})
     a.appliedOn = o.date
@@ -119,7 +122,7 @@ function acceptanceFailure(ctx: MutationContext, p: Project, o: {refused: boolea
 }
 
 export function techReview(ctx: MutationContext, id: string, o: {cloud: CheckResult; sharing: CheckResult; security: CheckResult; opinion: string | null; date: string; now: string}): Outcome {
-  return step(ctx, id, 'acceptance-tech-review', o.now, (p, followOn) => {
+  return step(ctx, id, 'acceptance-tech-review', o, (p, followOn) => {
     const a = (p.acceptance ??= newAcceptance())
     a.techReview = {date: o.date, cloud: o.cloud, sharing: o.sharing, security: o.security, opinion: o.opinion}
     // Art. 12, 16: cloud use, data sharing and cybersecurity must all pass.
@@ -132,7 +135,7 @@ export function techReview(ctx: MutationContext, id: string, o: {cloud: CheckRes
 
 export function expertAcceptance(ctx: MutationContext, id: string, o: {result: 'passed' | 'failed'; refusedRectification: boolean; date: string; now: string}): Outcome {
   if (o.refusedRectification && o.result === 'passed') throw new UsageError('acceptance.refusedNeedsFailed')
-  return step(ctx, id, 'acceptance-expert', o.now, (p, followOn) => {
+  return step(ctx, id, 'acceptance-expert', o, (p, followOn) => {
     const a = (p.acceptance ??= newAcceptance())
     a.expertOn = o.date
     a.expertResult = o.result
@@ -143,7 +146,7 @@ export function expertAcceptance(ctx: MutationContext, id: string, o: {result: '
 }
 
 export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo: string; date: string; trialRun: string | null; testReport: string | null; now: string}): Outcome {
-  return step(ctx, id, 'acceptance-file', o.now, (p) => {
+  return step(ctx, id, 'acceptance-file', o, (p) => {
     const a = (p.acceptance ??= newAcceptance())
     a.filedOn = o.date
     a.filingDocumentNo = o.documentNo
@@ -172,7 +175,7 @@ function refreshUnitFlags(ctx: MutationContext, unit: string): Change[] {
 export function evaluate(ctx: MutationContext, id: string, o: {score: number; grade: string | null; date: string; now: string}): Outcome {
   if (!Number.isFinite(o.score) || o.score < 0 || o.score > 100) throw new UsageError('usage.badFlag', {flag: 'score', value: o.score, reason: '0–100'})
   const grade = o.grade ?? gradeFor(o.score)
-  const outcome = step(ctx, id, 'evaluate', o.now, (p) => {
+  const outcome = step(ctx, id, 'evaluate', o, (p) => {
     p.evaluations.push({date: o.date, score: o.score, grade})
     return {score: o.score, grade, date: o.date}
   })

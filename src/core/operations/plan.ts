@@ -67,6 +67,7 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
     if (p.status !== 'planned') {
       assertCanDo(p, 'plan-include')
       p.status = 'planned'
+      p.statusSince = o.today
       p.updatedAt = o.now
       changes.push({projectId: p.id, action: 'plan-include', change: {year: o.year, status: {from: 'declared', to: 'planned'}}})
     }
@@ -74,6 +75,7 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
   for (const {project: p, reasons} of selection.excluded) {
     if (p.status === 'planned') {
       p.status = 'declared'
+      p.statusSince = o.today
       p.updatedAt = o.now
       changes.push({projectId: p.id, action: 'plan-exclude', change: {year: o.year, status: {from: 'planned', to: 'declared'}, reasons: reasons.map((r) => r.code)}})
     }
@@ -122,6 +124,7 @@ export function approvePlan(ctx: MutationContext, o: ApproveOptions): MutationOu
       p.stages = ensureStages(p, p.track, data.rules)
       advanceStages(p, data.rules, o.date, o.addWorkingDays)
     }
+    p.statusSince = o.date
     p.updatedAt = o.now
     changes.push({projectId: id, action: 'plan-approved', change: {status: {from: 'planned', to: p.status}, documentNo: o.documentNo, openedStages: p.stages.filter((s) => s.status === 'open').map((s) => ({key: s.key, dueOn: s.dueOn}))}})
   }
@@ -130,6 +133,7 @@ export function approvePlan(ctx: MutationContext, o: ApproveOptions): MutationOu
     const reasons = plan.excluded.find((e) => e.id === p.id)?.reasons ?? []
     const from = p.status
     p.status = 'dropped'
+    p.statusSince = o.date
     p.updatedAt = o.now
     changes.push({projectId: p.id, action: 'plan-dropped', change: {status: {from, to: 'dropped'}, reasons}})
   }

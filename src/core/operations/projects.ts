@@ -126,11 +126,12 @@ export function updateProject(ctx: MutationContext, id: string, raw: Record<stri
   return applyDeclaration(ctx, project, built.input, {...options, action: 'update'})
 }
 
-export function withdrawProject(ctx: MutationContext, id: string, options: {now: string; reason?: string}): MutationOutcome<Project> {
+export function withdrawProject(ctx: MutationContext, id: string, options: {today: string; now: string; reason?: string}): MutationOutcome<Project> {
   const project = ctx.index.require(id)
   assertCanDo(project, 'withdraw')
   const from = project.status
   project.status = 'withdrawn'
+  project.statusSince = options.today
   project.updatedAt = options.now
   return {result: project, changes: [{projectId: id, action: 'withdraw', change: {status: {from, to: 'withdrawn'}, reason: options.reason ?? null}}]}
 }

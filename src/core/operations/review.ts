@@ -41,7 +41,10 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
   } else {
     change.dueOn = stage.dueOn
   }
-  if (project.status !== fromStatus) change.status = {from: fromStatus, to: project.status}
+  if (project.status !== fromStatus) {
+    change.status = {from: fromStatus, to: project.status}
+    project.statusSince = o.date
+  }
   project.updatedAt = o.now
   return {result: project, changes: [{projectId: id, action: 'review-record', change}]}
 }

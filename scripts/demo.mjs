@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The main job on the embedded sample data: a fresh register under out/, the units' declarations imported
+// (one file is rejected on purpose), the 2027 plan composed and approved, reviews recorded, one project carried
+// through construction to filing, and the workbooks and report written under out/.
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const out = path.join(root, 'out')
+const register = path.join(out, 'register.json')
+fs.rmSync(out, {recursive: true, force: true})
+fs.mkdirSync(path.join(out, 'errors'), {recursive: true})
+
+const env = {...process.env, ITPLAN_REGISTER: register, ITPLAN_OPERATOR: 'demo'}
+const bin = path.join(root, 'bin', 'run.js')
+
+function itplan(args, {expect = [0], quiet = false, json = false} = {}) {
+  process.stdout.write(`\n\x1b[1m▶ itplan ${args.join(' ')}\x1b[0m\n`)
+  const r = spawnSync(process.execPath, [bin, ...args, ...(json ? ['--json'] : [])], {cwd: root, env, encoding: 'utf8'})
+  if (!quiet) process.stdout.write(r.stdout)
+  process.stderr.write(r.stderr)
+  if (!expect.includes(r.status)) {
+    console.error(`demo: "itplan ${args.join(' ')}" exited ${r.status}, expected ${expect.join(' or ')}`)
+    process.exit(1)
+  }
+  return json ? JSON.parse(r.stdout) : r.stdout
+}
+
+itplan(['init', '--year', '2027'])
+itplan(['config', 'show'])
+// One sample file has errors on purpose: the import exits 3, the other files are imported.
+itplan(['import', 'data/samples', '--received-on', '2026-12-15', '--errors-dir', 'out/errors'], {expect: [3]})
+itplan(['project', 'list', '--year', '2027'])
+
+const projects = itplan(['project', 'list', '--year', '2027'], {quiet: true, json: true})
+const byName = (text) => projects.find((p) => p.name.includes(text))
+const late = projects.find((p) => p.flags.includes('late'))
+const multi = projects.find((p) => p.flags.includes('major-multi-unit'))
+if (late) itplan(['special-approval', late.id, '--kind', 'late', '--doc', '郴数政组〔2027〕1号', '--date', '2027-01-08'])
+if (multi) itplan(['special-approval', multi.id, '--kind', 'multi-unit', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-08'])
+const police = byName('智慧警务') ?? projects[0]
+itplan(['plan', 'build', '--year', '2027', '--key-area', police.id, '--major', police.id])
+itplan(['plan', 'approve', '--year', '2027', '--by', 'leading-group', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
+itplan(['plan', 'approve', '--year', '2027', '--by', 'government', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
+
+// Reviews: the police platform passes both pre-reviews; one review project is returned for revision.
+const plan = itplan(['plan', 'show', '--year', '2027'], {quiet: true, json: true})
+const reviewing = itplan(['project', 'list', '--status', 'reviewing'], {quiet: true, json: true})
+itplan(['review', 'record', police.id, '--stage', 'secrecy-prereview', '--result', 'passed', '--date', '2027-01-28', '--doc', '郴委办审〔2027〕4号'])
+itplan(['review', 'record', police.id, '--stage', 'cyber-prereview', '--result', 'passed', '--date', '2027-02-03'])
+const other = reviewing.find((p) => p.id !== police.id && p.track === 'review')
+if (other) {
+  itplan(['review', 'record', other.id, '--stage', 'secrecy-prereview', '--result', 'passed', '--date', '2027-01-27'])
+  itplan(['review', 'record', other.id, '--stage', 'cyber-prereview', '--result', 'returned', '--date', '2027-02-01', '--opinion', '补充网络安全等级保护定级材料'])
+}
+itplan(['review', 'list', '--as-of', '2027-03-01'])
+
+// A self-implemented project goes from cleared to filed (Art. 11–17) and is evaluated (Art. 20).
+const cleared = itplan(['project', 'list', '--status', 'cleared'], {quiet: true, json: true})
+const small = cleared.find((p) => p.track === 'self') ?? cleared[0]
+if (small) {
+  itplan(['construction', 'start', small.id, '--responsible', '李明', '--supervisor', '湖南省信息工程监理有限公司', '--contractor', '郴州智联科技有限公司', '--contract-amount', `${Math.round(small.totalInvestmentFen * 0.95) / 100}元`, '--date', '2027-03-01'])
+  itplan(['construction', 'report', small.id, '--kind', 'delay', '--description', '设备到货延迟两周', '--date', '2027-05-10'])
+  itplan(['construction', 'complete', small.id, '--date', '2027-08-30', '--actual', `${Math.round(small.totalInvestmentFen * 0.93) / 100}元`])
+  itplan(['acceptance', 'preliminary', small.id, '--result', 'passed', '--date', '2027-09-10'])
+  itplan(['acceptance', 'apply', small.id, '--date', '2027-09-15'])
+  itplan(['acceptance', 'tech-review', small.id, '--cloud', 'pass', '--sharing', 'pass', '--security', 'pass', '--date', '2027-09-24'])
+  itplan(['acceptance', 'expert', small.id, '--result', 'passed', '--date', '2027-10-12'])
+  itplan(['acceptance', 'file', small.id, '--doc', '郴数政办备〔2027〕15号', '--date', '2027-10-20', '--trial-run', '2027-08-30 至 2027-09-30', '--test-report', 'HNCS-2027-0932'])
+  itplan(['evaluate', small.id, '--score', '88', '--date', '2027-12-20'])
+}
+
+itplan(['plan', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目计划表.xlsx'])
+itplan(['acceptance', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目验收备案表.xlsx'])
+itplan(['report', '--year', '2027', '--as-of', '2027-03-01', '--html', 'out/report.html'])
+itplan(['audit', 'verify'])
+
+console.log(`\n演示完成 / demo finished: ${plan.included.length} projects in the 2027 plan; outputs in ${path.relative(process.cwd(), out) || out}/`)
+for (const f of fs.readdirSync(out).sort()) console.log(`  out/${f}`)

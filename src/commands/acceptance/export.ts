@@ -1,0 +1,23 @@
+import path from 'node:path'
+import {Flags} from '@oclif/core'
+import {ItplanCommand} from '../../cli/base-command.js'
+import {t} from '../../core/i18n/index.js'
+
+export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExport> {
+  static override summary = '导出验收备案表（已验收、已备案的项目）'
+  static override examples = ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx']
+  static override flags = {
+    year: Flags.integer({description: '计划年度', required: true}),
+    out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目验收备案表.xlsx）'}),
+  }
+
+  async run() {
+    const data = await this.load()
+    const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目验收备案表.xlsx`)
+    this.guardOutput(out)
+    const {writeAcceptanceWorkbook} = await import('../../core/excel/acceptance-export.js')
+    const result = await writeAcceptanceWorkbook(out, {year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    this.say(t('export.acceptance', {path: out, count: result.projects}))
+    return {file: out, ...result}
+  }
+}
