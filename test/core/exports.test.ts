@@ -453,7 +453,9 @@ describe('exports (DESIGN §7)', function () {
       confirmed.data.rules.approvalStandardConfirmed = true
       const out = path.join(dir, 'confirmed.xlsx')
       await writePlanWorkbook(out, {year: YEAR, data: confirmed.data, exportedAt: NOW})
-      expect(allText((await readWorkbook(out)).getWorksheet('说明')!)).to.not.contain('假设值')
+      const standard = (ws: Worksheet) => textOf(rowOf(ws, 1, '立项金额标准').getCell(2))
+      expect(standard((await readWorkbook(out)).getWorksheet('说明')!)).to.equal('100.00 万元')
+      expect(standard(wb.getWorksheet('说明')!)).to.equal('100.00 万元（假设值，尚待办公室确认）')
     })
 
     it('refuses a year without a plan (plan.missing) and writes nothing', async () => {

@@ -1,11 +1,11 @@
 // The declaration header dictionary (templates/declaration.json): which column is which field, whatever
 // the header looks like (DESIGN §6). Header text is only ever looked up in Maps built from the dictionary,
 // never used as an object key, so a header such as `__proto__` simply matches nothing (DESIGN §9).
-import {readFileSync, existsSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {Converter} from 'opencc-js/t2cn'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {InvalidData} from '../domain/errors.js'
+import {toSimplified} from '../domain/normalise.js'
+import {packageRoot} from '../package-root.js'
 import {toHalfWidth} from '../domain/money.js'
 import type {AmountUnit} from '../domain/money.js'
 
@@ -73,14 +73,6 @@ export const DICTIONARY_RELATIVE_PATH = join('templates', 'declaration.json')
 // ---------------------------------------------------------------------------------------------------------
 // Text normalisation
 
-let simplify: ((text: string) => string) | null = null
-/** Traditional → Simplified, character by character ('tw' also undoes Taiwan variants such as 臺/著). */
-export function toSimplified(text: string): string {
-  // Building the converter costs ~30 ms, so only the first header pays for it.
-  const convert = (simplify ??= Converter({from: 'tw', to: 'cn'}))
-  return convert(text)
-}
-
 const BRACKETS: ReadonlyArray<[RegExp, string]> = [
   [/[【〔［]/g, '['],
   [/[】〕］]/g, ']'],
@@ -133,17 +125,6 @@ export function normaliseWord(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Loading
-
-/** The directory holding package.json, found from this module's location (src/ under tsx, dist/ when built). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir
-    const parent = dirname(dir)
-    if (parent === dir) throw new Error('itplan: package.json not found above ' + fileURLToPath(import.meta.url))
-    dir = parent
-  }
-}
 
 interface Loaded {
   dictionary: Dictionary
