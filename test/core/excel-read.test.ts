@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import {InvalidData} from '../../src/core/domain/errors.js'
+import {packageRoot} from '../../src/core/package-root.js'
 import {parseAmount} from '../../src/core/domain/money.js'
 import {
   isTotalLabel,
@@ -15,7 +16,6 @@ import {
   matchValueWord,
   matchYesNo,
   normaliseHeader,
-  packageRoot,
   parseDictionary,
   splitList,
 } from '../../src/core/excel/dictionary.js'

@@ -267,7 +267,7 @@ function acceptanceNotes(t: AcceptanceTemplate, data: RegisterData, year: number
     },
   ]
   if (uncovered.length > 0) rows.push({label: '工作日历', value: `${uncovered.join('、')} 年的节假日安排未载入，按周一至周五计算，请核对（itplan calendar import）。`})
-  rows.push(...rulesNotes(data.rules), ...traceNotes({exportedAt, auditHead: data.audit.head, template: ACCEPTANCE_TEMPLATE_FILE, templateVersion: t.version}))
+  rows.push(...rulesNotes(data.rules), ...traceNotes({exportedAt, auditHead: data.audit.head, auditSeq: data.audit.seq, template: ACCEPTANCE_TEMPLATE_FILE, templateVersion: t.version}))
   return rows
 }
 

@@ -311,7 +311,7 @@ function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: Retu
     {label: '审定金额', value: '市财政局财政投资评审审定的金额；空白表示尚未审定。'},
     {label: '提示标记', value: '逾期申报（已经一事一议）、多部门重大项目（已经领导小组决定）、绩效偏弱（建设单位上次绩效评价偏弱，第二十条）等，供审定时参考。'},
     ...rulesNotes(data.rules),
-    ...traceNotes({exportedAt, auditHead: data.audit.head, template: PLAN_TEMPLATE_FILE, templateVersion: t.version}),
+    ...traceNotes({exportedAt, auditHead: data.audit.head, auditSeq: data.audit.seq, template: PLAN_TEMPLATE_FILE, templateVersion: t.version}),
   )
   return rows
 }

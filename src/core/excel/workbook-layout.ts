@@ -383,6 +383,15 @@ export function dateValue(date: string | null | undefined): CellOut {
 
 export type NoteRow = {section: string} | {label: string; value: string}
 
+const CITATION_LABELS: Record<string, string> = {
+  procurementLimitFen: '政府采购限额标准',
+  approvalStandardFen: '立项金额标准',
+  timeLimits: '审批时限',
+  stages: '评审环节',
+  deadlines: '验收、备案和绩效评价期限',
+  weakPerformance: '绩效偏弱',
+}
+
 /** The rules in force (DESIGN §3, §4): limits, the approval standard (flagged while it is an assumption), times. */
 export function rulesNotes(rules: Rules): NoteRow[] {
   const limits = rules.procurementLimitFen
@@ -405,7 +414,7 @@ export function rulesNotes(rules: Rules): NoteRow[] {
     },
   ]
   for (const s of rules.stages) {
-    rows.push({label: `审批时限：${word('stage', s.key, 'zh')}`, value: `${rules.timeLimits[s.key]} 个工作日（${s.department}，第${s.article}条）`})
+    rows.push({label: `审批时限：${word('stage', s.key, 'zh')}`, value: `${rules.timeLimits[s.key]} 个工作日（${s.department}，第${chineseOrdinal(s.article)}条）`})
   }
   rows.push(
     {label: '竣工验收申请期限', value: `建设完成后 ${rules.deadlines.acceptanceApplyMonths} 个月内`},
@@ -413,12 +422,23 @@ export function rulesNotes(rules: Rules): NoteRow[] {
     {label: '绩效评价', value: `竣工验收后 ${rules.deadlines.evaluationMonths} 个月开展`},
     {label: '绩效偏弱', value: `上次绩效评价低于 ${rules.weakPerformance.scoreBelow} 分或等次为${rules.weakPerformance.grades.join('、')}`},
   )
-  for (const [key, text] of Object.entries(rules.citations)) rows.push({label: `依据：${key}`, value: text})
+  for (const [key, text] of Object.entries(rules.citations)) rows.push({label: `依据：${CITATION_LABELS[key] ?? key}`, value: text})
   return rows
 }
 
+/** `2027-12-31 10:00:00（UTC+08:00）`, then the exact timestamp as recorded. */
+export function exportTimeText(exportedAt: string): string {
+  const d = new Date(exportedAt)
+  if (Number.isNaN(d.getTime())) return exportedAt
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const offset = -d.getTimezoneOffset()
+  const zone = `UTC${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return `${local}（${zone}；${exportedAt}）`
+}
+
 /** Where the printed table comes from: the export time, the journal head, the tool and the template. */
-export function traceNotes(o: {exportedAt: string; auditHead: string | null; template: string; templateVersion: string}): NoteRow[] {
+export function traceNotes(o: {exportedAt: string; auditHead: string | null; auditSeq?: number; template: string; templateVersion: string}): NoteRow[] {
   let version = ''
   try {
     version = readPackageJson<{version?: string}>('package.json').version ?? ''
@@ -427,9 +447,12 @@ export function traceNotes(o: {exportedAt: string; auditHead: string | null; tem
   }
   return [
     {section: '追溯信息'},
-    {label: '导出时间', value: o.exportedAt},
-    {label: '登记簿审计链头', value: o.auditHead ?? '（登记簿尚无审计记录）'},
-    {label: '核对方法', value: '在登记簿所在电脑运行 itplan audit verify，链头与上行一致即表示本表导出后登记簿未被改动或已记入审计日志。'},
+    {label: '导出时间', value: exportTimeText(o.exportedAt)},
+    {label: '登记簿审计链头', value: o.auditHead === null ? '（登记簿尚无审计记录）' : o.auditSeq ? `${o.auditHead}（第 ${o.auditSeq} 条记录）` : o.auditHead},
+    {
+      label: '核对方法',
+      value: '上行为本表导出时登记簿审计日志最后一条记录的哈希值。运行 itplan audit verify 核对审计日志完整，再用 itplan audit log 查到该记录，其后对登记簿的每一项改动均可逐条查明。',
+    },
     {label: '导出工具', value: `itplan ${version}`.trim()},
     {label: '版式模板', value: `templates/${o.template}（版本 ${o.templateVersion}）`},
   ]
