@@ -13,7 +13,7 @@ import type {Cell, Workbook, Worksheet} from 'exceljs'
 import {defaultRules, defaultSettings} from '../../src/core/domain/defaults.js'
 import {emptyRegister} from '../../src/core/domain/register-data.js'
 import {createProject} from '../../src/core/domain/project.js'
-import {UsageError} from '../../src/core/domain/errors.js'
+import {Conflict} from '../../src/core/domain/errors.js'
 import {loadPlanTemplate, writePlanWorkbook, type PlanColumnKey} from '../../src/core/excel/plan-export.js'
 import {loadAcceptanceTemplate, writeAcceptanceWorkbook, type AcceptanceColumnKey} from '../../src/core/excel/acceptance-export.js'
 import type {DeclarationInput, Project, RegisterData, Stage} from '../../src/core/domain/types.js'
@@ -466,9 +466,9 @@ describe('exports (DESIGN §7)', function () {
       } catch (e) {
         error = e
       }
-      expect(error).to.be.instanceOf(UsageError)
-      expect((error as UsageError).code).to.equal('plan.missing')
-      expect((error as UsageError).params).to.deep.equal({year: 2031})
+      expect(error).to.be.instanceOf(Conflict)
+      expect((error as Conflict).code).to.equal('plan.missing')
+      expect((error as Conflict).params).to.deep.equal({year: 2031})
       expect(fs.existsSync(out)).to.equal(false)
     })
   })

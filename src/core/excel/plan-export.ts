@@ -5,7 +5,7 @@
 //
 // A plan of 10,000 projects goes through exceljs's streaming writer row by row (DESIGN §10). Sums are integer
 // 分 added as the rows go out and converted to 万元 once, so a 小计 always equals its rows to the 分.
-import {UsageError} from '../domain/errors.js'
+import {Conflict} from '../domain/errors.js'
 import {annualPlanOf, findPlan, type AmountTotals} from '../domain/plan.js'
 import {planView} from '../operations/plan.js'
 import {word} from '../i18n/index.js'
@@ -322,7 +322,7 @@ function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: Retu
  */
 export async function writePlanWorkbook(outPath: string, input: PlanExportInput): Promise<PlanExportResult> {
   const {year, data, exportedAt} = input
-  if (!findPlan(data.plans, year)) throw new UsageError('plan.missing', {year})
+  if (!findPlan(data.plans, year)) throw new Conflict('plan.missing', {year})
   const t = loadPlanTemplate()
   const view = planView(data, year)
   const index = new Map(data.projects.map((p) => [p.id, p]))

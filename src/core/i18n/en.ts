@@ -395,4 +395,5 @@ export const en: Record<keyof typeof zh, string> = {
   'file.encoding': "the text encoding of {file} is not recognised; save it as \"CSV UTF-8\" or .xlsx",
   'file.csvMalformed': "{file} row {row}: an unclosed quote; the CSV is malformed",
   'dictionary.invalid': "the header dictionary {file} is invalid: {detail}",
+  'template.invalid': "template {file} is invalid: {problem}",
 }

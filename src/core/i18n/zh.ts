@@ -408,4 +408,5 @@ export const zh = {
   'file.encoding': "无法识别 {file} 的文字编码：请另存为“CSV UTF-8”或 .xlsx",
   'file.csvMalformed': "{file} 第 {row} 行的引号没有闭合，CSV 格式有误",
   'dictionary.invalid': "表头字典 {file} 有误：{detail}",
+  'template.invalid': "模板 {file} 有误：{problem}",
 } as const
