@@ -115,6 +115,11 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     return super.finally(error)
   }
 
+  /** JSON for scripts: plain, indented, no colours (oclif's colouring costs more than the command on big lists). */
+  public override logJson(json: unknown): void {
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+  }
+
   protected say(text: string): void {
     if (!this.jsonEnabled()) this.log(text)
   }

@@ -534,12 +534,12 @@ describe('itplan project / config (through the CLI)', function () {
       expect(json<{to: number}>(floor).to).to.equal(30 * WAN)
     })
 
-    // BUG: the refusal of `config set procurement-limit.goods 20万` shows a raw catalogue key instead of the
+    // Regression (fixed): the refusal of `config set procurement-limit.goods 20万` shows a raw catalogue key instead of the
     // setting's name: 「“field.procurement-limit.goods”为 20万，低于省定下限 30 万元」 (no `field.procurement-limit.*`
     // message in src/core/i18n/zh.ts). Likewise `config set approval-standard 90万` with the default rules says
     // 「立项金额标准不能低于works类采购限额」 with the identifier `works` instead of 工程.
     // Repro: itplan init --year 2027 --register R; itplan config set procurement-limit.goods 20万 --register R
-    it.skip('config refusals name the setting and the category in Chinese, not catalogue keys or identifiers', async () => {
+    it('config refusals name the setting and the category in Chinese, not catalogue keys or identifiers', async () => {
       const r = await runCli(['config', 'set', 'procurement-limit.goods', '20万', '--register', t.register])
       expect(r.code).to.equal(2)
       expect(r.stderr).to.not.include('field.')
@@ -643,11 +643,11 @@ describe('itplan project / config (through the CLI)', function () {
     })
   })
 
-  // BUG: `project route --json` without --dry-run omits the `dryRun` field: the command returns
+  // Regression (fixed): `project route --json` without --dry-run omits the `dryRun` field: the command returns
   // {dryRun: this.flags['dry-run']}, which is undefined when the flag is absent, and JSON.stringify drops it.
   // A script reading `.dryRun` gets undefined instead of false (DESIGN §5: fields are never removed or retyped).
   // Repro: itplan init --register R; itplan project route --json --register R → {"rulesVersion": ..., "moved": []}
-  it.skip('project route --json says dryRun: false when it wrote', async () => {
+  it('project route --json says dryRun: false when it wrote', async () => {
     const r = await runCli(['project', 'route', '--json', '--register', t.register])
     expect(r.code).to.equal(0)
     expect(json<{dryRun: boolean}>(r).dryRun).to.equal(false)
@@ -693,14 +693,14 @@ describe('itplan project / config (through the CLI)', function () {
     })
   })
 
-  // BUG: `project add` decides whether to prompt for the (optional) procurement category with
+  // Regression (fixed): `project add` decides whether to prompt for the (optional) procurement category with
   // `process.stdin.isTTY` instead of `isInteractive()` (src/commands/project/add.ts). From a terminal with stdout
   // redirected (`itplan project add ... --json > out.json`, or ITPLAN_NO_PROMPT set), stdin is a TTY but prompting
   // is off, so askChoice throws usage.missingFlag: exit 2 「缺少必填参数 --procurement-category」, where a
   // non-terminal run defaults to services with a warning (DESIGN §6: procurementCategory defaults to services).
   // Repro (Linux): script -qec "itplan project add --register R --unit 市公安局 --name P --nature new
   //   --category data --total 1万 --fiscal 1万 --json | cat" /dev/null   → {"error":{"code":"usage.missingFlag",...}}
-  it.skip('from a terminal with stdout redirected, a missing --procurement-category still defaults to services', function () {
+  it('from a terminal with stdout redirected, a missing --procurement-category still defaults to services', function () {
     if (process.platform === 'win32' || !fs.existsSync('/usr/bin/script')) this.skip()
     const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`
     const args = ['project', 'add', ...projectFlags({'procurement-category': null}), '--json', '--register', t.register]

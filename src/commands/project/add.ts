@@ -1,6 +1,7 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {declarationFlags, rawFromFlags} from '../../cli/project-flags.js'
 import {askChoice, askText} from '../../cli/prompt.js'
+import {isInteractive} from '../../cli/ui.js'
 import {projectSummary} from '../../cli/render.js'
 import {enumWords} from '../../cli/words.js'
 import {t, word} from '../../core/i18n/index.js'
@@ -25,7 +26,7 @@ export default class ProjectAdd extends ItplanCommand<typeof ProjectAdd> {
     const category = await askChoice('category', t('prompt.category'), f.category, choices('category', CATEGORIES))
     const total = await askText('total', t('prompt.total'), f.total)
     const fiscal = await askText('fiscal', t('prompt.fiscal'), f.fiscal)
-    const procurement = f['procurement-category'] ?? (process.stdin.isTTY ? await askChoice('procurement-category', t('prompt.procurementCategory'), undefined, choices('procurementCategory', PROCUREMENT_CATEGORIES)) : undefined)
+    const procurement = f['procurement-category'] ?? (isInteractive() ? await askChoice('procurement-category', t('prompt.procurementCategory'), undefined, choices('procurementCategory', PROCUREMENT_CATEGORIES)) : undefined)
     const raw = {...rawFromFlags(f), unit, name, nature, category, totalInvestment: total, fiscalFunds: fiscal, procurementCategory: procurement}
     const {result: project} = await this.mutate((ctx) => {
       const calendar = this.calendarFor(ctx.data)

@@ -16,6 +16,6 @@ export default class ProjectRoute extends ItplanCommand<typeof ProjectRoute> {
     for (const m of result.moves) this.say(t('project.routeMoved', {id: m.id, name: m.name, from: word('track', m.from), to: word('track', m.to)}))
     if (result.moves.length > 0) this.say(t('project.routeSummary', {count: result.moves.length, verb: t(dryRun ? 'project.routeVerbWould' : 'project.routeVerbMoved')}))
     if (dryRun) this.say(t('common.dryRun'))
-    return {dryRun, rulesVersion: result.rulesVersion, moved: result.moves}
+    return {dryRun: Boolean(dryRun), rulesVersion: result.rulesVersion, moved: result.moves}
   }
 }

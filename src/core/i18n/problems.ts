@@ -1,5 +1,5 @@
 // Problems as sentences: a field problem names its field (and article); a row problem also says where it is.
-import {t, type Lang, getLang} from './index.js'
+import {t, word, type Lang, getLang} from './index.js'
 import type {FieldProblem} from '../domain/errors.js'
 import type {RowProblem} from '../domain/import-validation.js'
 import {formatWan} from '../domain/money.js'
@@ -11,6 +11,7 @@ export function problemText(p: FieldProblem | RowProblem, lang: Lang = getLang()
   for (const k of ['stated', 'sum']) if (typeof params[k] === 'number') params[k] = formatWan(params[k] as number)
   if (typeof params.bytes === 'number') params.megabytes = ((params.bytes as number) / 1048576).toFixed(1)
   if (typeof params.limit === 'number') params.limitMegabytes = Math.round((params.limit as number) / 1048576)
+  if (typeof params.category === 'string') params.category = word('procurementCategory', params.category, lang)
   if (Array.isArray(params.fields)) params.fields = (params.fields as string[]).map((f) => t(`field.${f}`, {}, lang))
   const text = t(p.code, params as Parameters<typeof t>[1], lang)
   return p.article ? `${text}${t('problem.article', {article: p.article, articleZh: chineseNumber(p.article)}, lang)}` : text
