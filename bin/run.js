@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
+// The CLI runs from the bundle that `npm run build` writes (see scripts/bundle.mjs).
+import {execute} from '../dist/bundle/itplan.js'
 
 await execute({dir: import.meta.url})

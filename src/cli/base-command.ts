@@ -115,9 +115,10 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     return super.finally(error)
   }
 
-  /** JSON for scripts: plain, indented, no colours (oclif's colouring costs more than the command on big lists). */
+  /** JSON for scripts: no colours, indented only for a person at a terminal (oclif's colouring costs more than the
+   * command itself on a long list). */
   public override logJson(json: unknown): void {
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+    process.stdout.write(JSON.stringify(json, null, process.stdout.isTTY ? 2 : 0) + '\n')
   }
 
   protected say(text: string): void {

@@ -7,8 +7,6 @@ import {t} from '../core/i18n/index.js'
 import {todayLocal} from '../core/domain/dates.js'
 import {UsageError} from '../core/domain/errors.js'
 import {expandInputs} from '../core/excel/inputs.js'
-import {readBatch} from '../core/excel/read-declarations.js'
-import {errorWorkbookPath, writeRejections} from '../core/excel/rejections.js'
 import {applyImport} from '../core/operations/import.js'
 
 export default class Import extends ItplanCommand<typeof Import> {
@@ -37,6 +35,9 @@ export default class Import extends ItplanCommand<typeof Import> {
     if (files.length === 0) throw new UsageError('import.nothing', {paths: args})
     const receivedOn = f['received-on'] ? this.dateFlag('received-on', f['received-on']) : todayLocal()
     const data = await this.load()
+    // The spreadsheet reader is loaded only by the commands that read spreadsheets.
+    const {readBatch} = await import('../core/excel/read-declarations.js')
+    const {errorWorkbookPath, writeRejections} = await import('../core/excel/rejections.js')
     const progress = startProgress(files.length, !this.jsonEnabled())
     const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file)})
     progress.stop()
