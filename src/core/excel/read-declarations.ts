@@ -36,6 +36,8 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
       fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row: null, column: null, field: null, code: error.code, params: error.params}
     }
     const validation = read ? validateFileRows(read, {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}, seen) : null
+    // Only a rejected file's rows are needed again (for its error workbook); a 50,000-row file's cells are let go.
+    if (read && validation && validation.errors.length === 0) for (const sheet of read.sheets) sheet.rows = []
     results.push({path, file: read?.file ?? path.split(/[/\\]/).pop()!, read, validation, fileProblem})
   }
   return results

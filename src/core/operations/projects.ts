@@ -23,7 +23,9 @@ function declarationContext(data: RegisterData, options: ProjectOpOptions) {
 
 /** What `project show` and the journal say about a new project. */
 export function creationSummary(p: Project) {
-  return {name: p.name, unit: p.unit, planYear: p.planYear, totalInvestmentFen: p.totalInvestmentFen, fiscalFundsFen: p.fiscalFundsFen, track: p.track, flags: p.flags, source: p.source}
+  // The file's hash stays on the project; the journal names the file, sheet and row.
+  const source = p.source ? {file: p.source.file, sheet: p.source.sheet, row: p.source.row} : null
+  return {name: p.name, unit: p.unit, planYear: p.planYear, totalInvestmentFen: p.totalInvestmentFen, fiscalFundsFen: p.fiscalFundsFen, track: p.track, flags: p.flags, source}
 }
 
 export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, options: ProjectOpOptions): MutationOutcome<Project> {

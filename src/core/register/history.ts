@@ -1,5 +1,5 @@
 // A project's history is read from the journal, the one record that cannot drift from what happened.
-import {journalEntries} from './journal.js'
+import {committedPending, journalEntries} from './journal.js'
 import {journalPath} from './paths.js'
 import type {JournalEntry, RegisterData} from '../domain/types.js'
 
@@ -13,6 +13,6 @@ export async function projectHistory(registerPath: string, data: RegisterData, p
     }
   }
   // Committed entries that a crash kept out of the journal so far.
-  for (const e of data.audit.pending) if (!seen.has(e.seq) && (projectId === null || e.projectId === projectId)) found.push(e)
+  for (const e of await committedPending(journalPath(registerPath), data.audit)) if (!seen.has(e.seq) && (projectId === null || e.projectId === projectId)) found.push(e)
   return found
 }

@@ -6,18 +6,16 @@ import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 import fs from 'node:fs/promises'
 import readline from 'node:readline'
+import writeFileAtomic from 'write-file-atomic'
 import type {Change, JournalEntry} from '../domain/types.js'
 
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  const keys = Object.keys(value as object).sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
-}
-
-/** The hash covers the entry exactly as it is stored (JSON drops undefined), with keys in a fixed order. */
+/**
+ * The hash covers the entry's JSON exactly as it is stored, without its own `hash` field: JSON.parse keeps key
+ * order and JSON.stringify reproduces it, so `verify` can recompute it from the line. Reordering or editing
+ * anything in a stored entry changes the hash.
+ */
 export function hashEntry(entry: Omit<JournalEntry, 'hash'>): string {
-  return createHash('sha256').update(canonical(JSON.parse(JSON.stringify(entry)))).digest('hex')
+  return createHash('sha256').update(JSON.stringify(entry)).digest('hex')
 }
 
 export function chainEntries(
@@ -38,15 +36,54 @@ export function chainEntries(
   return entries
 }
 
-export async function appendEntries(file: string, entries: JournalEntry[]): Promise<void> {
-  if (entries.length === 0) return
+export function entryLines(entries: JournalEntry[]): string {
+  return entries.map((e) => JSON.stringify(e) + '\n').join('')
+}
+
+export async function appendEntries(file: string, entries: JournalEntry[] | string): Promise<void> {
+  const text = typeof entries === 'string' ? entries : entryLines(entries)
+  if (text === '') return
   const handle = await fs.open(file, 'a')
   try {
-    await handle.writeFile(entries.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8')
+    await handle.writeFile(text, 'utf8')
     await handle.sync()
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * The entries of the last commit, written durably beside the journal just before the register is renamed into
+ * place. Keeping them out of the register keeps a 50,000-row import from doubling the register's size.
+ */
+export function pendingPath(journal: string): string {
+  return journal.replace(/\.jsonl$/, '') + '.pending.jsonl'
+}
+
+export async function writePending(journal: string, lines: string): Promise<void> {
+  await writeFileAtomic(pendingPath(journal), lines, {fsync: true})
+}
+
+/** The committed entries that may still be missing from the journal: those of the register's last commit. */
+export async function committedPending(journal: string, audit: {head: string | null; pending: JournalEntry[]}): Promise<JournalEntry[]> {
+  if (audit.pending.length > 0) return audit.pending
+  let text: string
+  try {
+    text = await fs.readFile(pendingPath(journal), 'utf8')
+  } catch {
+    return []
+  }
+  const entries: JournalEntry[] = []
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue
+    try {
+      entries.push(JSON.parse(line) as JournalEntry)
+    } catch {
+      return []
+    }
+  }
+  // A sidecar left by a commit that never reached the register (a crash before the rename) is not committed.
+  return entries.at(-1)?.hash === audit.head ? entries : []
 }
 
 export async function* journalEntries(file: string): AsyncGenerator<{line: number; entry: JournalEntry | null; raw: string}> {
@@ -118,9 +155,10 @@ export async function repairJournal(file: string, audit: {head: string | null; p
   if (tornBytes > 0) await fs.truncate(file, size - tornBytes)
   const tail = entry?.hash ?? null
   if (tail === audit.head) return 0
-  const index = audit.pending.findIndex((e) => e.prev === tail)
+  const pending = await committedPending(file, audit)
+  const index = pending.findIndex((e) => e.prev === tail)
   if (index < 0) return 0
-  const missing = audit.pending.slice(index)
+  const missing = pending.slice(index)
   await appendEntries(file, missing)
   return missing.length
 }
@@ -151,9 +189,10 @@ export async function verifyJournal(file: string, audit: {head: string | null; p
   }
   // Entries committed in the register but not yet appended (a crash in between) still form a valid chain.
   if (prev !== audit.head) {
-    const index = audit.pending.findIndex((e) => e.prev === prev)
+    const pending = await committedPending(file, audit)
+    const index = pending.findIndex((e) => e.prev === prev)
     if (index >= 0) {
-      for (const e of audit.pending.slice(index)) {
+      for (const e of pending.slice(index)) {
         const {hash, ...body} = e
         if (e.prev !== prev || hashEntry(body) !== hash) break
         prev = hash

@@ -10,7 +10,7 @@ import {RegisterUnreadable, StorageFailure, UsageError} from '../domain/errors.j
 import type {Change, JournalEntry, RegisterData} from '../domain/types.js'
 import {firstSchemaProblem} from './schema.js'
 import {acquireLock} from './lock.js'
-import {appendEntries, chainEntries, repairJournal} from './journal.js'
+import {appendEntries, chainEntries, entryLines, repairJournal, writePending} from './journal.js'
 import {backupCurrent, newestBackup} from './backups.js'
 import {journalPath} from './paths.js'
 import {migrate} from './migrations.js'
@@ -134,7 +134,8 @@ export async function mutateRegister<T>(options: MutateOptions, change: (ctx: Mu
     if (options.dryRun || outcome.changes.length === 0) return {result: outcome.result, written: false, entries: [], backupId: null}
     const now = (options.now ?? (() => new Date()))()
     const entries = chainEntries(outcome.changes, {at: now.toISOString(), operator: options.operator, command: options.command}, data.audit)
-    data.audit = {head: entries.at(-1)!.hash, seq: entries.at(-1)!.seq, pending: entries}
+    data.audit = {head: entries.at(-1)!.hash, seq: entries.at(-1)!.seq, pending: []}
+    const lines = entryLines(entries)
     let backupId: string | null = null
     try {
       backupId = (await backupCurrent(options.file, entries[0].seq, now))?.id ?? null
@@ -142,11 +143,16 @@ export async function mutateRegister<T>(options: MutateOptions, change: (ctx: Mu
       storageError(error, options.file)
     }
     if (lock.compromised()) throw new StorageFailure('register.lockLost', {path: options.file})
+    try {
+      await writePending(journal, lines)
+    } catch (error) {
+      storageError(error, journal)
+    }
     await db.write()
     try {
-      await appendEntries(journal, entries)
+      await appendEntries(journal, lines)
     } catch {
-      // The register holds these entries as pending; the next command appends them.
+      // The entries are committed in the pending file; the next command appends them.
     }
     return {result: outcome.result, written: true, entries, backupId}
   } finally {
