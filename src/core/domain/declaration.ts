@@ -60,8 +60,20 @@ export function parseYesNo(v: RawValue): boolean | null {
   return null
 }
 
-/** Accepts the identifier (`services`) or any of its words (服务, 服务类). */
+const enumMemo = new WeakMap<object, Map<string, string | null>>()
+
+/** Accepts the identifier (`services`) or any of its words (服务, 服务类). Remembered per word list: a batch
+ * repeats the same few words tens of thousands of times. */
 export function parseEnum<T extends string>(v: RawValue, allowed: readonly T[], words: Record<string, string[]> | undefined): T | null {
+  if (typeof v !== 'string' || !words) return parseEnumUncached(v, allowed, words)
+  let memo = enumMemo.get(words)
+  if (!memo) enumMemo.set(words, (memo = new Map()))
+  let hit = memo.get(v)
+  if (hit === undefined) memo.set(v, (hit = parseEnumUncached(v, allowed, words)))
+  return hit as T | null
+}
+
+function parseEnumUncached<T extends string>(v: RawValue, allowed: readonly T[], words: Record<string, string[]> | undefined): T | null {
   const text = toSimplified(toHalfWidth(asText(v))).replace(/\s+/g, '')
   if (allowed.includes(text as T)) return text as T
   const bare = text.replace(/类$/, '')

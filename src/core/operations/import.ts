@@ -61,6 +61,9 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
   inputs.forEach((input, n) => {
     const out = outcomes[n]
     if (out.status !== 'imported' || !input.validation) return
+    // One journal entry per file, listing every project it created or changed: a 50,000-row file is one change.
+    const created: unknown[] = []
+    const updated: unknown[] = []
     for (const d of input.validation.declarations) {
       const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name)
       if (match && match.status !== 'withdrawn') {
@@ -69,7 +72,7 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
         else {
           out.updated += 1
           out.updatedIds.push(match.id)
-          changes.push(...r.changes.map((c) => ({...c, change: {...(c.change as object), source: d.source}})))
+          for (const c of r.changes) updated.push({id: c.projectId, ...(c.change as object), source: {sheet: d.source.sheet, row: d.source.row}})
         }
         continue
       }
@@ -79,7 +82,11 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
       ctx.index.add(project)
       out.created += 1
       out.createdIds.push(id)
-      changes.push({projectId: id, action: 'import-create', change: creationSummary(project)})
+      created.push({id, ...creationSummary(project)})
+    }
+    if (created.length + updated.length > 0) {
+      const file = input.validation.declarations[0]?.source
+      changes.push({projectId: null, action: 'import', change: {file: input.file, sha256: file?.sha256 ?? null, created, updated}})
     }
   })
   return {result: outcomes, changes}

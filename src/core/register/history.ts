@@ -7,12 +7,31 @@ export async function projectHistory(registerPath: string, data: RegisterData, p
   const found: JournalEntry[] = []
   const seen = new Set<number>()
   for await (const {entry} of journalEntries(journalPath(registerPath))) {
-    if (entry && (projectId === null || entry.projectId === projectId)) {
+    if (entry && concerns(entry, projectId)) {
       found.push(entry)
       seen.add(entry.seq)
     }
   }
   // Committed entries that a crash kept out of the journal so far.
-  for (const e of await committedPending(journalPath(registerPath), data.audit)) if (!seen.has(e.seq) && (projectId === null || e.projectId === projectId)) found.push(e)
-  return found
+  for (const e of await committedPending(journalPath(registerPath), data.audit)) if (!seen.has(e.seq) && concerns(e, projectId)) found.push(e)
+  return projectId === null ? found : found.map((e) => narrowed(e, projectId))
+}
+
+type ImportChange = {file: string; created?: Array<{id: string}>; updated?: Array<{id: string}>}
+
+/** An entry about the project, or an import entry that created or changed it among many. */
+function concerns(entry: JournalEntry, projectId: string | null): boolean {
+  if (projectId === null || entry.projectId === projectId) return true
+  if (entry.action !== 'import' || !entry.change) return false
+  const c = entry.change as ImportChange
+  return Boolean(c.created?.some((p) => p.id === projectId) || c.updated?.some((p) => p.id === projectId))
+}
+
+/** An import entry shown for one project keeps only that project's part (the hash still covers the whole). */
+function narrowed(entry: JournalEntry, projectId: string): JournalEntry {
+  if (entry.action !== 'import' || entry.projectId === projectId) return entry
+  const c = entry.change as ImportChange & Record<string, unknown>
+  const created = c.created?.find((p) => p.id === projectId)
+  const updated = c.updated?.find((p) => p.id === projectId)
+  return {...entry, projectId, action: created ? 'import-create' : 'import-update', change: {file: c.file, ...(created ?? updated)}}
 }

@@ -18,26 +18,34 @@ export function hashEntry(entry: Omit<JournalEntry, 'hash'>): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex')
 }
 
+/** Stored lines of chained entries, serialised once: the hash is over the line without its `hash` field. */
+const LINES = new WeakMap<JournalEntry[], string>()
+
 export function chainEntries(
   changes: Change[],
   meta: {at: string; operator: string; command: string},
   prev: {head: string | null; seq: number},
 ): JournalEntry[] {
   const entries: JournalEntry[] = []
+  const lines: string[] = []
   let head = prev.head
   let seq = prev.seq
   for (const c of changes) {
     seq += 1
     const body = {seq, at: meta.at, operator: meta.operator, command: meta.command, projectId: c.projectId, action: c.action, change: c.change ?? null, prev: head}
-    const hash = hashEntry(body)
+    const json = JSON.stringify(body)
+    const hash = createHash('sha256').update(json).digest('hex')
     entries.push({...body, hash})
+    // the same text JSON.stringify({...body, hash}) gives, without serialising the change twice
+    lines.push(`${json.slice(0, -1)},"hash":"${hash}"}\n`)
     head = hash
   }
+  LINES.set(entries, lines.join(''))
   return entries
 }
 
 export function entryLines(entries: JournalEntry[]): string {
-  return entries.map((e) => JSON.stringify(e) + '\n').join('')
+  return LINES.get(entries) ?? entries.map((e) => JSON.stringify(e) + '\n').join('')
 }
 
 export async function appendEntries(file: string, entries: JournalEntry[] | string): Promise<void> {
