@@ -4,8 +4,8 @@
 // review stage with its due date in official 2026 working days → cleared projects. Every refusal is exit 4 with
 // the allowed next steps named, and leaves the register as it was.
 //
-// The 2026 schedule used below (国办发明电〔2025〕号): Mid-Autumn 25–27 Sep, National Day 1–7 Oct (1–8 Oct off with
-// the Mid-Autumn bridge), adjusted working days Sun 20 Sep and Sat 10 Oct; start day never counted.
+// The 2026 schedule used below (as published by the State Council and shipped in chinese-days): Mid-Autumn 25–27 Sep,
+// National Day 1–7 Oct, adjusted working days Sun 20 Sep and Sat 10 Oct; the start day is never counted.
 import {expect} from 'chai'
 import fs from 'node:fs'
 import {initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
@@ -208,8 +208,8 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     const sum = (ps: Project[]): Amounts => ({count: ps.length, totalInvestmentFen: ps.reduce((s, p) => s + p.totalInvestmentFen, 0), fiscalFundsFen: ps.reduce((s, p) => s + p.fiscalFundsFen, 0)})
     const pick = (a: Amounts): Amounts => ({count: a.count, totalInvestmentFen: a.totalInvestmentFen, fiscalFundsFen: a.fiscalFundsFen})
     expect(pick(plan.totals.all)).to.deep.equal(sum(included))
-    expect(plan.totals.all.totalInvestmentFen).to.equal((85 + 60 + 150 + 30 + 88.88 + 120) * WAN)
-    expect(plan.totals.all.fiscalFundsFen).to.equal((85 + 60 + 150 + 30 + 66.66 + 120) * WAN)
+    expect(plan.totals.all.totalInvestmentFen).to.equal(533_880_000) // 85 + 60 + 150 + 30 + 88.88 + 120 万元
+    expect(plan.totals.all.fiscalFundsFen).to.equal(511_660_000) // 85 + 60 + 150 + 30 + 66.66 + 120 万元
     for (const track of ['self', 'review', 'approval']) expect(pick(plan.totals.byTrack[track]), track).to.deep.equal(sum(included.filter((p) => p.track === track)))
     for (const category of ['infrastructure', 'data', 'business', 'service']) expect(pick(plan.totals.byCategory[category]), category).to.deep.equal(sum(included.filter((p) => p.category === category)))
     expect(plan.totals.byUnit.map((u) => u.unit)).to.have.members([...new Set(included.map((p) => p.unit))])
@@ -256,7 +256,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
       ['fiscal-review', '市财政局', 'pending'],
     ])
     for (const key of ['secrecy-prereview', 'cyber-prereview']) {
-      // 18 Sep + 10 working days: 21–24 Sep, (25–27 off), 28–30 Sep, (1–8 Oct off), 9 Oct → 2026-10-09
+      // 18 Sep + 10 working days: 20 (adjusted Sunday), 21–24, (25–27 off), 28–30 Sep, (1–7 Oct off), 8, 9 Oct
       expect(stage(a, key)).to.include({startedOn: '2026-09-18', dueOn: '2026-10-09'})
     }
     expect(stage(a, 'technical-review')).to.include({startedOn: null, dueOn: null})
@@ -283,7 +283,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     const cyber = await reviewList(['--as-of', '2026-09-30', '--department', '市委网信办'])
     expect(cyber.map((r) => r.projectId)).to.have.members([id.A, id.B, id.D, id.F, id.K])
     expect(cyber.every((r) => r.key === 'cyber-prereview' && r.department === '市委网信办')).to.equal(true)
-    expect(cyber[0].daysLeft, '30 Sep → 9 Oct: 30 Sep is not counted, 1–8 Oct are off').to.equal(1)
+    expect(cyber[0].daysLeft, '30 Sep → 9 Oct: 30 Sep is not counted, 1–7 Oct are off, 8 and 9 Oct count').to.equal(2)
   })
 
   it('review record on a stage not yet open is exit 4 and names the open stages as the allowed next steps', async () => {
@@ -303,15 +303,15 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
   it('returned keeps a pre-review open and restarts its 10 working days; both pre-reviews passed open the technical review, due 20 working days later', async () => {
     let a = await record(id.A, 'cyber-prereview', 'returned', '2026-09-24', ['--opinion', '补充网络安全等级保护测评材料'])
     expect(a.status).to.equal('reviewing')
-    // 24 Sep + 10: 25 (Mid-Autumn) off; 28, 29, 30 Sep; 1–8 Oct off; 9, 10 (adjusted Saturday), 12, 13, 14 Oct
-    expect(stage(a, 'cyber-prereview')).to.include({status: 'returned', startedOn: '2026-09-24', dueOn: '2026-10-14'})
+    // 24 Sep + 10: 25–27 (Mid-Autumn) off; 28, 29, 30 Sep; 1–7 Oct off; 8, 9, 10 (adjusted Saturday), 12, 13, 14, 15 Oct
+    expect(stage(a, 'cyber-prereview')).to.include({status: 'returned', startedOn: '2026-09-24', dueOn: '2026-10-15'})
     a = await record(id.A, 'secrecy-prereview', 'passed', '2026-09-29', ['--doc', '郴委办审〔2026〕12号'])
     expect(stage(a, 'secrecy-prereview')).to.include({status: 'passed', decidedOn: '2026-09-29', documentNo: '郴委办审〔2026〕12号'})
     expect(stage(a, 'technical-review').status, 'one pre-review still open').to.equal('pending')
     const listed = (await reviewList(['--as-of', '2026-09-29'])).filter((r) => r.projectId === id.A)
-    expect(listed.map((r) => [r.key, r.dueOn])).to.deep.equal([['cyber-prereview', '2026-10-14']])
+    expect(listed.map((r) => [r.key, r.dueOn])).to.deep.equal([['cyber-prereview', '2026-10-15']])
     a = await record(id.A, 'cyber-prereview', 'passed', '2026-09-30')
-    // 30 Sep + 20 working days: 9, 10, 12–16, 19–23, 26–30 Oct, 2, 3 Nov → 2026-11-03
+    // 30 Sep + 20 working days: 8, 9, 10, 12–16, 19–23, 26–30 Oct, 2, 3 Nov → 2026-11-03
     expect(stage(a, 'technical-review')).to.include({status: 'open', department: '市行政审批服务局', startedOn: '2026-09-30', dueOn: '2026-11-03'})
     expect(stage(a, 'fiscal-review').status).to.equal('pending')
   })
@@ -381,7 +381,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
   it('an approval-track project passes all five stages in order, each due in working days from its opening; the fiscal amount can also move it to a lighter track', async () => {
     let k = await record(id.K, 'secrecy-prereview', 'passed', '2026-09-21')
     k = await record(id.K, 'cyber-prereview', 'passed', '2026-09-21')
-    // 21 Sep + 20: 22–24, 28–30 Sep, 9, 10, 12–16, 19–23, 26 Oct
+    // 21 Sep + 20: 22–24, 28–30 Sep, 8, 9, 10, 12–16, 19–23, 26 Oct
     expect(stage(k, 'approval')).to.include({status: 'open', startedOn: '2026-09-21', dueOn: '2026-10-26'})
     expect(stage(k, 'technical-review').status).to.equal('pending')
     await refused(['review', 'record', id.K, '--stage', 'fiscal-review', '--result', 'passed', '--date', '2026-10-09'], 4)
