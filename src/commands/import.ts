@@ -30,8 +30,9 @@ export default class Import extends ItplanCommand<typeof Import> {
   async run() {
     const f = this.flags
     const args = this.positional
-    const {files, missing} = await expandInputs(args)
+    const {files, missing, ignored} = await expandInputs(args)
     if (missing.length > 0) throw new UsageError('import.notFound', {paths: missing})
+    for (const file of ignored) this.warnText(t('import.ignoredFile', {file}))
     if (files.length === 0) throw new UsageError('import.nothing', {paths: args})
     const receivedOn = f['received-on'] ? this.dateFlag('received-on', f['received-on']) : todayLocal()
     const data = await this.load()
@@ -48,9 +49,11 @@ export default class Import extends ItplanCommand<typeof Import> {
     )
     const errorFiles = new Map<string, string>()
     if (!dryRun) {
+      const taken = new Set<string>()
       for (const [i, outcome] of outcomes.entries()) {
         if (outcome.status !== 'rejected') continue
-        const out = errorWorkbookPath(batch[i].path, f['errors-dir'])
+        const out = errorWorkbookPath(batch[i].path, f['errors-dir'], taken)
+        taken.add(out)
         this.guardOutput(out)
         if (await writeRejections(batch[i], outcome.problems, out)) errorFiles.set(batch[i].path, out)
       }

@@ -413,6 +413,23 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     ])
   })
 
+  it('a budget raised during review (project update --total) re-routes to the stricter track and adds its missing stage', async () => {
+    await refused(['project', 'update', id.F, '--total', '150万'], 2) // an amount change after planning needs a reason
+    const updated = await ok<Project>(['project', 'update', id.F, '--total', '150万', '--reason', '增加建设内容'])
+    expect(updated).to.include({id: id.F, totalInvestmentFen: 150 * WAN, track: 'approval'})
+    const f = await show(id.F)
+    expect(f.track).to.equal('approval')
+    expect(f.status).to.equal('reviewing')
+    expect(f.stages.map((s) => [s.key, s.department, s.status])).to.deep.equal([
+      ['secrecy-prereview', '市委办', 'open'],
+      ['cyber-prereview', '市委网信办', 'open'],
+      ['approval', '市发改委', 'pending'],
+      ['technical-review', '市行政审批服务局', 'pending'],
+      ['fiscal-review', '市财政局', 'pending'],
+    ])
+    expect(stage(f, 'secrecy-prereview')).to.include({startedOn: '2026-09-18', dueOn: '2026-10-09'})
+  })
+
   it('ends with the plan approved and the projects cleared, refused, dropped or still in review', async () => {
     const plan = await ok<PlanJson>(['plan', 'show', '--year', String(YEAR)])
     expect(plan.status).to.equal('approved')
@@ -422,6 +439,43 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     const remaining = await reviewList(['--as-of', '2026-11-10'])
     expect([...new Set(remaining.map((r) => r.projectId))]).to.deep.equal([id.F])
     await refused(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', 'x', '--date', '2026-11-11'], 4)
+  })
+
+  // BUG: the two pre-reviews run in parallel; when their outcomes are recorded out of date order, the next stage opens
+  // on the date of the record entered last, not the day the last pre-review passed. Repro: a 85万 project approved by
+  // the government on 2026-09-18; review record ID --stage secrecy-prereview --result passed --date 2026-09-29;
+  // review record ID --stage cyber-prereview --result passed --date 2026-09-22 → technical-review startedOn
+  // 2026-09-22, dueOn 2026-10-27, a week before 市委办 passed it (and it can be recorded passed on 2026-09-23). It should
+  // open on 2026-09-29 (due 2026-11-02), or the record should be refused.
+  it.skip('the stage after the pre-reviews opens on the day the last of them passed, whatever order they are recorded in', async function () {
+    const t2 = tempRegister()
+    try {
+      await initRegister(t2.dir, YEAR)
+      const run = async (args: string[]) => {
+        const r = await runCli([...args, '--register', t2.register, '--json'], {cwd: t2.dir})
+        expect(r.code, r.stdout + r.stderr).to.equal(0)
+        return json(r)
+      }
+      const p = await run(['project', 'add', ...projectFlags({'declared-on': '2025-12-01'})])
+      await run(['plan', 'build', '--year', String(YEAR)])
+      await run(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', 'a', '--date', '2026-09-10'])
+      await run(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', 'b', '--date', '2026-09-18'])
+      await run(['review', 'record', p.id, '--stage', 'secrecy-prereview', '--result', 'passed', '--date', '2026-09-29'])
+      const after = (await run(['review', 'record', p.id, '--stage', 'cyber-prereview', '--result', 'passed', '--date', '2026-09-22'])) as Project
+      // 29 Sep + 20 working days: 30 Sep, 8, 9, 10, 12–16, 19–23, 26–30 Oct, 2 Nov
+      expect(stage(after, 'technical-review')).to.include({status: 'open', startedOn: '2026-09-29', dueOn: '2026-11-02'})
+    } finally {
+      t2.cleanup()
+    }
+  })
+
+  // BUG: in `plan build` / `plan show`, the planning group's marks (重点领域 / 重大项目) and the project flags (逾期申报 …)
+  // are two columns both headed 「标记」 (zh.ts: 'plan.marks' and 'table.flags'). Repro: itplan plan show --year 2026.
+  it.skip('plan show heads each column with its own name', async () => {
+    const r = await cli(['plan', 'show', '--year', String(YEAR)])
+    const header = r.stdout.split('\n').find((l) => l.includes('编号') && l.includes('│'))!
+    const cells = header.split('│').map((c) => c.trim()).filter(Boolean)
+    expect(new Set(cells).size, cells.join(' | ')).to.equal(cells.length)
   })
 
   it('an approval date in 2027, a year the official calendar does not cover, warns on stderr naming 2027', async function () {

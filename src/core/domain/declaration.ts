@@ -87,7 +87,10 @@ function parseEnumUncached<T extends string>(v: RawValue, allowed: readonly T[],
 export function parseDateValue(v: RawValue): string | null {
   if (v && typeof v === 'object') return v.date
   if (typeof v === 'number') return excelSerialToDate(v)
-  return parseDate(asText(v))
+  const text = asText(v).trim()
+  // A CSV saved by Excel can hold a date cell as its serial (46357 is 2026-12-01): 1954–2119 only.
+  if (/^\d{5}$/.test(text) && Number(text) >= 20000 && Number(text) <= 80000) return excelSerialToDate(Number(text))
+  return parseDate(text)
 }
 
 /** Allowed words of a closed list, for messages: 新建 / 扩建 / 改造升级 */

@@ -15,7 +15,7 @@ export interface SheetInput {
   name: string
   headerRowNumber: number
   columns: Array<{letter: string; field: string | null; unit: AmountUnit | null; header: string}>
-  rows: Array<{rowNumber: number; byField: Map<string, RowCell>; kind: 'data' | 'total'}>
+  rows: Array<{rowNumber: number; byField: Map<string, RowCell>; kind: 'data' | 'total'; values?: ReadonlyArray<unknown>}>
 }
 
 export interface FileInput {
@@ -65,8 +65,15 @@ function batchKeysOf(input: DeclarationInput): string[] {
   return keys
 }
 
-/** A 合计 row's figure against the rows above it since the previous total: a disagreement is worth a warning. */
-function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Record<string, number>, warnings: RowProblem[]): void {
+type Sums = Record<'totalInvestment' | 'fiscalFunds', number>
+
+/** A 小计 totals the rows since the previous 小计 or 合计; a 合计 / 总计 totals every row since the previous 合计. */
+function isSubtotal(row: SheetInput['rows'][number]): boolean {
+  return (row.values ?? []).some((v) => typeof v === 'string' && v.replace(/\s+/g, '').includes('小计'))
+}
+
+/** A total row's figure against the rows it totals: a disagreement is worth a warning. */
+function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Sums, warnings: RowProblem[]): void {
   for (const field of ['totalInvestment', 'fiscalFunds'] as const) {
     const cell = row.byField.get(field)
     if (!cell || cell.value === null || cell.value === undefined || cell.value === '') continue
@@ -82,13 +89,15 @@ function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Re
 // Units often end a sheet with 填表人：… 审核人：… or a 备注 line; such a row has no amount and says what it is.
 const SIGNATURE = /^(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
 
-function signatureText(raw: Record<string, RawValue>): string {
-  return Object.values(raw).find((v) => typeof v === 'string' && SIGNATURE.test(v.trim())) as string
+/** The note text of a row, in a recognised column or any other (序号, say). */
+function signatureText(raw: Record<string, RawValue>, values: ReadonlyArray<unknown> = []): string | undefined {
+  const found = [...Object.values(raw), ...values].find((v) => typeof v === 'string' && SIGNATURE.test(v.trim()))
+  return found as string | undefined
 }
 
-function isSignatureRow(raw: Record<string, RawValue>): boolean {
+function isBlankAmounts(raw: Record<string, RawValue>): boolean {
   const blank = (v: RawValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
-  return blank(raw.totalInvestment) && blank(raw.fiscalFunds) && signatureText(raw) !== undefined
+  return blank(raw.totalInvestment) && blank(raw.fiscalFunds)
 }
 
 export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
@@ -113,18 +122,21 @@ export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<
     }
     const amountUnits: Partial<Record<(typeof AMOUNT_FIELDS)[number], AmountUnit>> = {}
     for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) amountUnits[c.field as (typeof AMOUNT_FIELDS)[number]] = c.unit ?? 'wan'
-    const sums = {totalInvestment: 0, fiscalFunds: 0}
+    const sinceSubtotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
+    const sinceTotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
     for (const row of sheet.rows) {
       if (row.kind === 'total') {
-        checkTotal(sheet, row, sums, warnings)
-        sums.totalInvestment = 0
-        sums.fiscalFunds = 0
+        const subtotal = isSubtotal(row)
+        checkTotal(sheet, row, subtotal ? sinceSubtotal : sinceTotal, warnings)
+        sinceSubtotal.totalInvestment = sinceSubtotal.fiscalFunds = 0
+        if (!subtotal) sinceTotal.totalInvestment = sinceTotal.fiscalFunds = 0
         continue
       }
       const raw: Record<string, RawValue> = {}
       for (const [field, cell] of row.byField) raw[field] = cell.value
-      if (isSignatureRow(raw)) {
-        warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: signatureText(raw)}})
+      const note = signatureText(raw, row.values)
+      if (note !== undefined && isBlankAmounts(raw)) {
+        warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: note}})
         continue
       }
       // A missing procurement column means the default, silently per row (one warning per sheet above).
@@ -145,8 +157,12 @@ export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<
         continue
       }
       const input = built.input
-      sums.totalInvestment += input.totalInvestmentFen
-      sums.fiscalFunds += input.fiscalFundsFen
+      for (const sums of [sinceSubtotal, sinceTotal]) {
+        sums.totalInvestment += input.totalInvestmentFen
+        sums.fiscalFunds += input.fiscalFundsFen
+      }
+      // A blank 采购类别 cell is treated as 服务, which sets the procurement limit: say so on the row.
+      if (present.has('procurementCategory')) warnings.push(...built.warnings.map(place))
       const keys = batchKeysOf(input)
       const earlier = keys.map((k) => seen.get(k)).find((x) => x !== undefined)
       if (earlier) {

@@ -5,10 +5,14 @@ import path from 'node:path'
 
 export const DECLARATION_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.tsv']
 
-function isCandidate(file: string): boolean {
+/** Office lock files and the error workbooks this tool writes are never declarations. */
+function isGenerated(file: string): boolean {
   const base = path.basename(file)
-  if (base.startsWith('~$') || base.startsWith('.~lock') || base.endsWith('.errors.xlsx')) return false
-  return DECLARATION_EXTENSIONS.includes(path.extname(base).toLowerCase())
+  return base.startsWith('~$') || base.startsWith('.~lock') || base.endsWith('.errors.xlsx')
+}
+
+function isCandidate(file: string): boolean {
+  return !isGenerated(file) && DECLARATION_EXTENSIONS.includes(path.extname(path.basename(file)).toLowerCase())
 }
 
 async function walk(dir: string, found: string[]): Promise<void> {
@@ -41,11 +45,14 @@ export interface ExpandedInputs {
   files: string[]
   /** paths that matched nothing */
   missing: string[]
+  /** Office lock files and our own error workbooks named explicitly (a shell expands *.xlsx to them too) */
+  ignored: string[]
 }
 
 export async function expandInputs(args: string[], cwd = process.cwd()): Promise<ExpandedInputs> {
   const files: string[] = []
   const missing: string[] = []
+  const ignored: string[] = []
   for (const arg of args) {
     const abs = path.resolve(cwd, arg)
     if (/[*?]/.test(arg)) {
@@ -63,7 +70,8 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
     const stat = await fs.stat(abs).catch(() => null)
     if (!stat) missing.push(arg)
     else if (stat.isDirectory()) await walk(abs, files)
+    else if (isGenerated(abs)) ignored.push(abs)
     else files.push(abs)
   }
-  return {files: [...new Set(files)], missing}
+  return {files: [...new Set(files)], missing, ignored}
 }

@@ -33,7 +33,8 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
       read = await readDeclarationFile(path)
     } catch (error) {
       if (!(error instanceof InvalidData)) throw error
-      fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row: null, column: null, field: null, code: error.code, params: error.params}
+      const row = typeof error.params.row === 'number' ? error.params.row : null
+      fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row, column: null, field: null, code: error.code, params: error.params}
     }
     const validation = read ? validateFileRows(read, {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}, seen) : null
     // Only a rejected file's rows are needed again (for its error workbook); a 50,000-row file's cells are let go.

@@ -291,6 +291,9 @@ interface RawRow {
   cells: CellValue[]
 }
 
+/** 填表人：…, 审核人：…, 备注：… — written anywhere under the table. */
+const NOTE_LINE = /^\s*(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
+
 function isBlank(cells: CellValue[]): boolean {
   for (const c of cells) if (c !== null) return false
   return true
@@ -602,10 +605,11 @@ class SheetAssembler {
     return false
   }
 
-  /** A row with nothing under any recognised column (a pre-numbered 序号 only, say) is blank. */
+  /** A row with nothing under any recognised column (a pre-numbered 序号 only, say) is blank — unless another column
+   * holds a note such as 填表人：张三, which the validator must see to report it (nothing is silently dropped). */
   private mappedBlank(values: CellValue[]): boolean {
     for (const column of this.mapped) if (values[column.index - 1] !== null) return false
-    return true
+    return !values.some((v) => typeof v === 'string' && NOTE_LINE.test(v))
   }
 
   private isTotal(values: CellValue[]): boolean {

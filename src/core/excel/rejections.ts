@@ -6,9 +6,16 @@ import {problemText} from '../i18n/problems.js'
 import type {ReadBatchFile} from './read-declarations.js'
 import type {RowProblem} from '../domain/import-validation.js'
 
-export function errorWorkbookPath(sourcePath: string, errorsDir: string | undefined): string {
+/**
+ * `<name>.errors.xlsx` beside the source, or in `errorsDir`. Every unit may call its file 申报表.xlsx: in a shared
+ * errors folder a second one is named after its folder (申报表-市公安局.errors.xlsx), so no unit's errors are lost.
+ */
+export function errorWorkbookPath(sourcePath: string, errorsDir: string | undefined, taken: ReadonlySet<string> = new Set()): string {
   const {dir, name} = path.parse(sourcePath)
-  return path.join(errorsDir ?? dir, `${name}.errors.xlsx`)
+  const target = errorsDir ?? dir
+  const candidates = [`${name}.errors.xlsx`, `${name}-${path.basename(dir)}.errors.xlsx`]
+  for (const c of candidates) if (!taken.has(path.join(target, c))) return path.join(target, c)
+  for (let n = 2; ; n++) if (!taken.has(path.join(target, `${name}-${n}.errors.xlsx`))) return path.join(target, `${name}-${n}.errors.xlsx`)
 }
 
 export async function writeRejections(batchFile: ReadBatchFile, problems: RowProblem[], outPath: string): Promise<boolean> {

@@ -408,4 +408,5 @@ export const en: Record<keyof typeof zh, string> = {
   'field.time-limit.approval': "approval time limit",
   'field.time-limit.technical-review': "technical review time limit",
   'field.time-limit.fiscal-review': "fiscal review time limit",
+  'import.ignoredFile': "skipped {file}: an Office lock file or an error workbook written by itplan is not a declaration (rename a corrected error workbook before importing it)",
 }

@@ -421,4 +421,5 @@ export const zh = {
   'field.time-limit.approval': "立项审批时限",
   'field.time-limit.technical-review': "技术评审时限",
   'field.time-limit.fiscal-review': "财政投资评审时限",
+  'import.ignoredFile': "跳过 {file}：Office 临时锁文件或本工具生成的错误文件不是申报表（若是单位改好后寄回的错误文件，请改名后再导入）",
 } as const

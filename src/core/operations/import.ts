@@ -55,6 +55,8 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
     else if (!input.validation || input.validation.declarations.length === 0) out.status = 'skipped'
   })
   if (o.allOrNothing && outcomes.some((f) => f.status === 'rejected')) {
+    // --all-or-nothing: one rejected file keeps every file of the batch out.
+    for (const f of outcomes) if (f.status === 'imported') f.status = 'skipped'
     return {result: outcomes, changes: []}
   }
   const changes: Change[] = []

@@ -86,9 +86,10 @@ export interface UpdateResult {
  * re-routes; flags are recomputed; an amount change after planning needs a reason and is kept as a record.
  */
 export function applyDeclaration(ctx: MutationContext, project: Project, input: DeclarationInput, options: ProjectOpOptions & {reason?: string; action: string; source?: Project['source']}): MutationOutcome<UpdateResult> {
-  assertCanDo(project, 'update')
+  // An identical declaration is `unchanged` whatever the project's status: only a real change must be allowed.
   const fields = changedFields(project, input)
   if (fields.length === 0) return {result: {project, fields, reroute: null}, changes: []}
+  assertCanDo(project, 'update')
   const late = !['declared', 'planned'].includes(project.status)
   if (late) {
     const locked = fields.filter((f) => !LATE_EDITABLE.includes(f))
