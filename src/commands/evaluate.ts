@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {LifecycleCommand} from '../cli/lifecycle-command.js'
 import {evaluate} from '../core/operations/lifecycle.js'
 import {GRADES} from '../core/domain/evaluation.js'
+import {UsageError} from '../core/domain/errors.js'
 
 export default class Evaluate extends LifecycleCommand<typeof Evaluate> {
   static override summary = '记录绩效评价（第二十条）：低于 60 分或评为“差”的单位，其后续申报标记“绩效偏弱”'
@@ -14,6 +15,9 @@ export default class Evaluate extends LifecycleCommand<typeof Evaluate> {
 
   async run() {
     const score = Number(this.flags.score)
+    if (this.flags.score.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
+      throw new UsageError('usage.badFlag', {flag: 'score', value: this.flags.score, reason: '0–100'})
+    }
     return this.step((ctx, date, now) => evaluate(ctx, this.args.id, {score, grade: this.flags.grade ?? null, date, now}))
   }
 }

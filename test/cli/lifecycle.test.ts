@@ -239,9 +239,10 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
       expect(filing).to.include({key: 'filing', department: '市教育局', dueOn: '2026-11-20', daysLeft: -1})
       const text = await cli(['review', 'list', '--overdue', '--as-of', '2026-11-23'])
       expect(text.stdout).to.contain('验收备案').and.contain('超期 1 个工作日')
-      // the performance evaluation falls due 12 months after acceptance, owed to the funding group (Art. 20)
+      // the performance evaluation falls due 12 months after acceptance, owed to the funding group (Art. 20);
+      // 2027-10-30 is a Saturday, so the period ends on the next working day (《民法典》第二百零三条)
       const evaluation = (await reviewList(['--as-of', '2026-11-23'])).find((r) => r.projectId === id.P1 && r.key === 'evaluation')
-      expect(evaluation).to.include({department: '资金统筹组', dueOn: '2027-10-30'})
+      expect(evaluation).to.include({department: '资金统筹组', dueOn: '2027-11-01'})
     })
 
     it('acceptance file --doc → filed, and the filing deadline leaves the list', async () => {
@@ -350,9 +351,9 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
       expect(report.byUnit.find((u) => u.unit === '市民政局')!.weakPerformance).to.equal(true)
     })
 
-    // BUG: `evaluate ID --score abc` answers 「参数 --score 的值“NaN”无效：0–100」: the clerk is shown NaN, not what they
+    // Regression (fixed): `evaluate ID --score abc` answers 「参数 --score 的值“NaN”无效：0–100」: the clerk is shown NaN, not what they
     // typed. Repro: itplan evaluate 2026-0001 --score abc → stderr 错误: 参数 --score 的值“NaN”无效：0–100 (exit 2).
-    it.skip('a score that is not a number is refused naming what the clerk typed', async () => {
+    it('a score that is not a number is refused naming what the clerk typed', async () => {
       const {text} = await refused(['evaluate', id.P1, '--score', 'abc', '--date', '2026-12-01'], 2)
       expect(text).to.contain('abc').and.not.contain('NaN')
     })
@@ -371,14 +372,14 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
     })
   })
 
-  // BUG (likely; 《民法典》第二百零三条): a deadline whose last day is a public holiday runs to the day after the
+  // Regression (fixed; 《民法典》第二百零三条): a deadline whose last day is a public holiday runs to the day after the
   // holiday ends. Construction completed on 2026-04-01 must be applied for within 6 months, i.e. by 2026-10-01, which is
   // National Day, so the last day is 2026-10-08. itplan lists the step as overdue on 8 Oct (daysLeft -1, because
   // deadlines.ts turns 0 into -1 once the calendar date is past) and as due today on 30 Sep.
   // Repro: init --year 2026; add a 30万 project declared 2025-12-01; plan build/approve (leading-group, government);
   // construction start ... --date 2026-02-02; construction complete ID --date 2026-04-01;
   // review list --as-of 2026-10-08 --json → [{key: "acceptance-apply", dueOn: "2026-10-01", daysLeft: -1, ...}].
-  it.skip('a deadline falling on a public holiday runs to the next working day (Civil Code Art. 203)', async function () {
+  it('a deadline falling on a public holiday runs to the next working day (Civil Code Art. 203)', async function () {
     const t2 = tempRegister()
     try {
       await initRegister(t2.dir, YEAR)

@@ -441,13 +441,13 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     await refused(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', 'x', '--date', '2026-11-11'], 4)
   })
 
-  // BUG: the two pre-reviews run in parallel; when their outcomes are recorded out of date order, the next stage opens
+  // Regression (fixed): the two pre-reviews run in parallel; when their outcomes are recorded out of date order, the next stage opens
   // on the date of the record entered last, not the day the last pre-review passed. Repro: a 85万 project approved by
   // the government on 2026-09-18; review record ID --stage secrecy-prereview --result passed --date 2026-09-29;
   // review record ID --stage cyber-prereview --result passed --date 2026-09-22 → technical-review startedOn
   // 2026-09-22, dueOn 2026-10-27, a week before 市委办 passed it (and it can be recorded passed on 2026-09-23). It should
   // open on 2026-09-29 (due 2026-11-02), or the record should be refused.
-  it.skip('the stage after the pre-reviews opens on the day the last of them passed, whatever order they are recorded in', async function () {
+  it('the stage after the pre-reviews opens on the day the last of them passed, whatever order they are recorded in', async function () {
     const t2 = tempRegister()
     try {
       await initRegister(t2.dir, YEAR)
@@ -469,9 +469,9 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     }
   })
 
-  // BUG: in `plan build` / `plan show`, the planning group's marks (重点领域 / 重大项目) and the project flags (逾期申报 …)
+  // Regression (fixed): in `plan build` / `plan show`, the planning group's marks (重点领域 / 重大项目) and the project flags (逾期申报 …)
   // are two columns both headed 「标记」 (zh.ts: 'plan.marks' and 'table.flags'). Repro: itplan plan show --year 2026.
-  it.skip('plan show heads each column with its own name', async () => {
+  it('plan show heads each column with its own name', async () => {
     const r = await cli(['plan', 'show', '--year', String(YEAR)])
     const header = r.stdout.split('\n').find((l) => l.includes('编号') && l.includes('│'))!
     const cells = header.split('│').map((c) => c.trim()).filter(Boolean)

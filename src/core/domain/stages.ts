@@ -68,7 +68,11 @@ export function advanceStages(project: Project, rules: Rules, date: string, addW
     if (!prePassed) break
     if (stage.status === 'passed') continue
     if (stage.status === 'pending') {
-      open(stage, rules, date, addWorkingDays)
+      // It opens when the last stage before it passed, whatever order the outcomes were entered in (and not before
+      // the step that opens it, for a stage added by a move to a stricter track).
+      const before = order.slice(0, order.indexOf(key)).map((k) => byKey.get(k)?.decidedOn).filter((d): d is string => Boolean(d))
+      const openedOn = [date, ...before].reduce((a, b) => (a > b ? a : b))
+      open(stage, rules, openedOn, addWorkingDays)
       opened.push(key)
     }
     break

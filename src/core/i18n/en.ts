@@ -237,7 +237,7 @@ export const en: Record<keyof typeof zh, string> = {
   'plan.title': "IT project plan {year} ({status})",
   'plan.none': "not built yet",
   'plan.approvalLine': "{by}: {doc} ({date})",
-  'plan.marks': "Marks",
+  'plan.marks': 'Plan marks',
   'plan.markKeyArea': "key area",
   'plan.markMajor': "major",
   'plan.scale': "Investment scale: {count} projects, total {total} 万元, fiscal {fiscal} 万元",

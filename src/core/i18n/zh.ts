@@ -250,7 +250,7 @@ export const zh = {
   'plan.title': "{year} 年度信息化项目计划（{status}）",
   'plan.none': "尚未编制",
   'plan.approvalLine': "{by}：{doc}（{date}）",
-  'plan.marks': "标记",
+  'plan.marks': '计划标记',
   'plan.markKeyArea': "重点领域",
   'plan.markMajor': "重大项目",
   'plan.scale': "投资规模：{count} 个项目，总投资 {total} 万元，其中财政资金 {fiscal} 万元",

@@ -11,11 +11,9 @@ export const EVALUATION_GROUP = '资金统筹组'
 export function lifecycleDeadlines(data: RegisterData, asOf: string, calendar: CalendarSession): OpenStageRow[] {
   const rows: OpenStageRow[] = []
   const {deadlines} = data.rules
-  const daysLeft = (due: string) => {
-    const days = calendar.workingDaysBetween(asOf, due)
-    // A due date on a day off reads 0 on the next working day; past it is still past.
-    return asOf > due && days >= 0 ? -1 : days
-  }
+  const daysLeft = (due: string) => calendar.workingDaysBetween(asOf, due)
+  // 《民法典》第二百零三条: a period whose last day is a public holiday ends on the day after the holiday.
+  const onWorkingDay = (date: string) => (calendar.calendar.isWorkingDay(date) ? date : calendar.addWorkingDays(date, 1))
   const row = (p: RegisterData['projects'][number], key: string, department: string, startedOn: string, dueOn: string): OpenStageRow => ({
     projectId: p.id,
     projectName: p.name,
@@ -30,14 +28,14 @@ export function lifecycleDeadlines(data: RegisterData, asOf: string, calendar: C
   for (const p of data.projects) {
     const completedOn = p.construction?.completedOn
     if (completedOn && ['completed', 'preliminarily-accepted', 'rectifying'].includes(p.status)) {
-      rows.push(row(p, 'acceptance-apply', p.unit, completedOn, addMonths(completedOn, deadlines.acceptanceApplyMonths)))
+      rows.push(row(p, 'acceptance-apply', p.unit, completedOn, onWorkingDay(addMonths(completedOn, deadlines.acceptanceApplyMonths))))
     }
     const acceptedOn = p.acceptance?.expertResult === 'passed' ? p.acceptance.expertOn : null
     if (acceptedOn && p.status === 'accepted') {
       rows.push(row(p, 'filing', p.unit, acceptedOn, calendar.addWorkingDays(acceptedOn, deadlines.filingWorkingDays)))
     }
     if (acceptedOn && (p.status === 'accepted' || p.status === 'filed') && p.evaluations.length === 0) {
-      rows.push(row(p, 'evaluation', EVALUATION_GROUP, acceptedOn, addMonths(acceptedOn, deadlines.evaluationMonths)))
+      rows.push(row(p, 'evaluation', EVALUATION_GROUP, acceptedOn, onWorkingDay(addMonths(acceptedOn, deadlines.evaluationMonths))))
     }
   }
   return rows
