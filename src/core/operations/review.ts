@@ -6,6 +6,7 @@ import {assertCanDo} from '../domain/lifecycle.js'
 import {UsageError} from '../domain/errors.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {Project, RegisterData, ReviewResult, StageKey} from '../domain/types.js'
+import type {DeadlineRow} from '../domain/report.js'
 
 export interface RecordReviewOptions {
   stage: StageKey
@@ -49,17 +50,8 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
   return {result: project, changes: [{projectId: id, action: 'review-record', change}]}
 }
 
-export interface OpenStageRow {
-  projectId: string
-  projectName: string
-  unit: string
-  key: string
-  department: string
-  startedOn: string | null
-  dueOn: string | null
-  daysLeft: number | null
-  status: string
-}
+/** An open stage or deadline as `review list` and `report` show it (daysLeft < 0 when overdue). */
+export type OpenStageRow = DeadlineRow & {status: string}
 
 /** Every open review stage, with working days left (negative when overdue) as of `asOf`. */
 export function openStages(data: RegisterData, asOf: string, workingDaysBetween: (from: string, to: string) => number): OpenStageRow[] {
