@@ -1,5 +1,6 @@
 // Every itplan command extends this: the global flags of DESIGN §5, the language, the register, and the one
 // place where typed errors become exit codes and catalogue messages (in JSON when --json is on).
+import fs from 'node:fs'
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
 import {t, setLang, parseLang, getLang, word, hasMessage} from '../core/i18n/index.js'
@@ -98,6 +99,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   /** Output files never replace the register, its journal or backups. */
   protected guardOutput(file: string): void {
     if (isProtectedPath(this.registerPath, file)) throw new UsageError('output.protected', {path: file})
+    if (fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()) throw new UsageError('output.isDirectory', {path: file})
   }
 
   private calendars: CalendarSession[] = []

@@ -11,6 +11,8 @@ function rejectedRows(x: FileOutcome): number {
   return new Set(x.problems.filter((p) => p.row !== null).map((p) => `${p.sheet}\u0000${p.row}`)).size
 }
 
+const SHOWN_PROBLEMS = 50
+
 const statusWord = (s: FileOutcome['status']) => t(`import.status.${s}`)
 
 export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, o: {dryRun: boolean; allOrNothing: boolean}): string {
@@ -25,7 +27,9 @@ export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], er
     for (const s of b.read?.skippedSheets ?? []) lines.push(out.dim(t('import.sheetSkipped', {file: x.file, sheet: s.name, reason: t(`import.skip.${s.reason}`)})))
     for (const s of b.read?.sheets ?? []) s.unknownHeaders.forEach((h) => unknown.add(h))
     for (const w of b.validation?.warnings ?? []) lines.push(out.yellow(`${placeText(x.file, w)}：${problemText(w)}`))
-    for (const p of x.problems) lines.push(out.red(`${placeText(x.file, p)}：${problemText(p)}`))
+    // The terminal shows the first problems; the error workbook and --json carry them all.
+    for (const p of x.problems.slice(0, SHOWN_PROBLEMS)) lines.push(out.red(`${placeText(x.file, p)}：${problemText(p)}`))
+    if (x.problems.length > SHOWN_PROBLEMS) lines.push(out.red(t('import.moreProblems', {count: x.problems.length - SHOWN_PROBLEMS})))
     const errors = errorFiles.get(b.path)
     if (errors) lines.push(t('import.errorFile', {path: errors}))
   }

@@ -13,7 +13,7 @@ export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
     if (!result.ok) {
       process.exitCode = 6
       const p = result.problem!
-      const message = t(p.code, {seq: p.seq ?? '', line: p.line ?? '', head: result.head ?? '', registerHead: result.registerHead ?? ''})
+      const message = t(p.code, {seq: p.seq ?? '', line: p.line ?? '', head: result.head ?? '', registerHead: result.registerHead ?? '', entries: result.entries, registerSeq: data.audit.seq})
       if (this.jsonEnabled()) return {...result, error: {code: p.code, message, exitCode: 6}}
       this.logToStderr(`${t('error.prefix')}: ${t('audit.failed', {journal: journalPath(this.registerPath)})} ${message}`)
       return result

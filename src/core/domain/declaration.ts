@@ -212,7 +212,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   let declaredOn = ctx.receivedOn
   if (!isBlank(raw.declaredOn)) {
     const parsed = parseDateValue(raw.declaredOn)
-    if (!parsed) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})
+    // A real 申报日期 is in this century: a stray serial (99999999) would otherwise become year 275690.
+    if (!parsed || Number(parsed.slice(0, 4)) < 2000 || Number(parsed.slice(0, 4)) > 2100) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})
     else declaredOn = parsed
   }
   const phoneRaw = raw.contactPhone

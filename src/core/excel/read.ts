@@ -12,6 +12,7 @@ import {tmpdir} from 'node:os'
 import {basename, extname, join, delimiter, posix} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {Readable, Transform, pipeline} from 'node:stream'
+import {StringDecoder} from 'node:string_decoder'
 import * as zlib from 'node:zlib'
 import {createInflateRaw, inflateRawSync, constants as zlibConstants} from 'node:zlib'
 import iconv from 'iconv-lite'
@@ -811,16 +812,22 @@ function crc32(previous: number, buf: Buffer): number {
 function partStream(path: string, entry: ZipEntry, start: number): Readable {
   let produced = 0
   let crc = 0
+  // exceljs decodes each chunk on its own; a character split across two inflated chunks (any Chinese text) would
+  // become U+FFFD. So the part is handed over as text, decoded with a decoder that carries partial characters.
+  const decoder = new StringDecoder('utf8')
   const check = new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
       produced += chunk.length
       if (produced > entry.uncompressedSize) return callback(new NotAZip(`${entry.name} larger than declared`))
       crc = crc32(crc, chunk)
-      callback(null, chunk)
+      const text = decoder.write(chunk)
+      callback(null, text === '' ? undefined : text)
     },
     flush(callback) {
       if (produced !== entry.uncompressedSize || crc !== entry.crc32) return callback(new NotAZip(`${entry.name} damaged`))
-      callback()
+      const rest = decoder.end()
+      callback(null, rest === '' ? undefined : rest)
     },
   })
   const raw = entry.compressedSize === 0 ? Readable.from([]) : createReadStream(path, {start, end: start + entry.compressedSize - 1})
@@ -1036,9 +1043,12 @@ async function readWorksheet(worksheet: StreamWorksheet, sheet: SheetInfo, file:
       if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(`${columnLetter(col)}${rowNumber}`)
     },
   }
+  let counted = 0
   for await (const row of worksheet) {
     rowNumber = row.number
-    if (rowNumber > limits.maxRows) throw tooManyRows(file, sheet.name, rowNumber, limits)
+    // Both the rows' own numbers and how many came: a file can number every row 2.
+    counted += 1
+    if (rowNumber > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(rowNumber, counted), limits)
     const cells: CellValue[] = []
     row.eachCell((cell, c) => {
       col = c

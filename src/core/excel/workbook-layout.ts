@@ -19,6 +19,7 @@ import {readPackageJson} from '../package-root.js'
 import {isValidIsoDate} from '../calendar/index.js'
 import type {Rules} from '../domain/types.js'
 import {safeText} from './errors-workbook.js'
+import {asStorageFailure} from '../output.js'
 
 export {safeText}
 
@@ -484,7 +485,9 @@ export function writeNotesSheet(wb: Workbook, o: {name: string; title: string; r
 export async function writeStreamingWorkbook(outPath: string, build: (wb: Workbook) => Promise<void>): Promise<void> {
   const {default: ExcelJS} = await import('exceljs')
   const dir = dirname(outPath)
-  await mkdir(dir, {recursive: true})
+  await mkdir(dir, {recursive: true}).catch((error: unknown) => {
+    throw asStorageFailure(error, outPath)
+  })
   const temp = join(dir, `.${basename(outPath)}.${process.pid}.${Date.now()}.tmp`)
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({filename: temp, useStyles: true, useSharedStrings: false})
@@ -494,6 +497,6 @@ export async function writeStreamingWorkbook(outPath: string, build: (wb: Workbo
     await rename(temp, outPath)
   } catch (e) {
     await rm(temp, {force: true})
-    throw e
+    throw asStorageFailure(e, outPath)
   }
 }

@@ -409,4 +409,9 @@ export const en: Record<keyof typeof zh, string> = {
   'field.time-limit.technical-review': "technical review time limit",
   'field.time-limit.fiscal-review': "fiscal review time limit",
   'import.ignoredFile': "skipped {file}: an Office lock file or an error workbook written by itplan is not a declaration (rename a corrected error workbook before importing it)",
+  'audit.truncated': "the journal holds {entries} entries but the register records {registerSeq}: entries from {seq} on are missing (the journal was truncated)",
+  'import.moreProblems': "…and {count} more problems: see the error workbook or --json",
+  'output.isDirectory': "output path {path} is a folder; give a file name",
+  'storage.isDirectory': "{path} is a folder; cannot write it",
+  'register.wouldBeInvalid': "this change would leave the register invalid ({detail}); abandoned, nothing written. Please report this",
 }

@@ -422,4 +422,9 @@ export const zh = {
   'field.time-limit.technical-review': "技术评审时限",
   'field.time-limit.fiscal-review': "财政投资评审时限",
   'import.ignoredFile': "跳过 {file}：Office 临时锁文件或本工具生成的错误文件不是申报表（若是单位改好后寄回的错误文件，请改名后再导入）",
+  'audit.truncated': "日志只有 {entries} 条记录，登记簿记录到第 {registerSeq} 条：从第 {seq} 条起的记录缺失（日志被截断或删除）",
+  'import.moreProblems': "……另有 {count} 处问题，见错误文件或 --json",
+  'output.isDirectory': "输出路径 {path} 是一个文件夹，请给出文件名",
+  'storage.isDirectory': "{path} 是一个文件夹，无法写入",
+  'register.wouldBeInvalid': "这次修改会使登记簿不符合格式（{detail}），已放弃，未写入任何内容。请把此信息报告给维护人员",
 } as const

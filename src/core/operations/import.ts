@@ -48,8 +48,9 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
     const out = outcomes[n]
     if (input.fileProblem) out.problems.push(input.fileProblem)
     if (input.validation) {
-      out.problems.push(...input.validation.errors)
-      if (out.problems.length === 0) out.problems.push(...registerProblems(ctx, input.validation.declarations))
+      // concat, not push(...): a file can carry a hundred thousand problems, more than a call's arguments
+      out.problems = out.problems.concat(input.validation.errors)
+      if (out.problems.length === 0) out.problems = registerProblems(ctx, input.validation.declarations)
     }
     if (out.problems.length > 0) out.status = 'rejected'
     else if (!input.validation || input.validation.declarations.length === 0) out.status = 'skipped'

@@ -172,6 +172,7 @@ export async function repairJournal(file: string, audit: {head: string | null; p
 }
 
 export interface VerifyResult {
+  registerSeq?: number
   ok: boolean
   entries: number
   head: string | null
@@ -180,7 +181,7 @@ export interface VerifyResult {
 }
 
 /** Recomputes every hash and link, then compares the end of the chain with the register's head. */
-export async function verifyJournal(file: string, audit: {head: string | null; pending: JournalEntry[]}): Promise<VerifyResult> {
+export async function verifyJournal(file: string, audit: {head: string | null; seq: number; pending: JournalEntry[]}): Promise<VerifyResult> {
   let prev: string | null = null
   let count = 0
   let expectedSeq = 1
@@ -208,6 +209,9 @@ export async function verifyJournal(file: string, audit: {head: string | null; p
       }
     }
   }
-  if (prev !== audit.head) return {ok: false, entries: count, head: prev, registerHead: audit.head, problem: {seq: null, line: null, code: 'audit.headMismatch'}}
+  if (prev !== audit.head) {
+    // Say where the journal stops and how far the register says it went, so the gap can be named.
+    return {ok: false, entries: count, head: prev, registerHead: audit.head, problem: {seq: count + 1, line: null, code: count < audit.seq ? 'audit.truncated' : 'audit.headMismatch'}, registerSeq: audit.seq}
+  }
   return {ok: true, entries: count, head: prev, registerHead: audit.head, problem: null}
 }

@@ -2,6 +2,7 @@
 // refreshes the lock's mtime, so the lock of a crashed writer goes stale after a few seconds instead of forever.
 import lockfile from 'proper-lockfile'
 import {RegisterBusy} from '../domain/errors.js'
+import {asStorageFailure} from '../output.js'
 
 export const STALE_MS = 10_000
 
@@ -39,7 +40,7 @@ export async function acquireLock(target: string, timeoutMs: number): Promise<He
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code !== 'ELOCKED') throw error
+      if (code !== 'ELOCKED') throw asStorageFailure(error, target)
       if (Date.now() >= deadline) throw new RegisterBusy('register.busy', {path: target, seconds: Math.round(timeoutMs / 1000)})
       // Jitter spreads waiting writers so they do not retry in lockstep.
       await sleep(40 + Math.random() * 80)

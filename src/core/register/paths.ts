@@ -1,6 +1,7 @@
 // Where the register and its companions live. The journal, backups and lock sit beside the register so that a
 // register on a shared drive carries its own history with it.
 import path from 'node:path'
+import {pendingPath} from './journal.js'
 
 export function resolveRegisterPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const chosen = flag ?? env.ITPLAN_REGISTER ?? path.join('data', 'register.json')
@@ -28,6 +29,7 @@ export function isProtectedPath(registerPath: string, candidate: string): boolea
   return (
     target === path.resolve(registerPath) ||
     target === journalPath(registerPath) ||
+    target === pendingPath(journalPath(registerPath)) ||
     target === `${path.resolve(registerPath)}.lock` ||
     target.startsWith(backups + path.sep)
   )

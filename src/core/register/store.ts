@@ -14,12 +14,10 @@ import {appendEntries, chainEntries, entryLines, repairJournal, writePending} fr
 import {backupCurrent, newestBackup} from './backups.js'
 import {journalPath} from './paths.js'
 import {migrate} from './migrations.js'
+import {asStorageFailure} from '../output.js'
 
 function storageError(error: unknown, file: string): never {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOSPC' || code === 'EDQUOT') throw new StorageFailure('storage.noSpace', {path: file})
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new StorageFailure('storage.readOnly', {path: file, code})
-  throw error
+  throw asStorageFailure(error, file)
 }
 
 /** lowdb adapter: validating reads, atomic and durable writes. */
@@ -132,6 +130,9 @@ export async function mutateRegister<T>(options: MutateOptions, change: (ctx: Mu
     if (!options.dryRun) await repairJournal(journal, data.audit)
     const outcome = await change({data, index: new RegisterIndex(data)})
     if (options.dryRun || outcome.changes.length === 0) return {result: outcome.result, written: false, entries: [], backupId: null}
+    // Never write a register this program could not read back: that would lock every clerk out (exit 6).
+    const problem = firstSchemaProblem(data)
+    if (problem) throw new StorageFailure('register.wouldBeInvalid', {path: options.file, detail: problem})
     const now = (options.now ?? (() => new Date()))()
     const entries = chainEntries(outcome.changes, {at: now.toISOString(), operator: options.operator, command: options.command}, data.audit)
     data.audit = {head: entries.at(-1)!.hash, seq: entries.at(-1)!.seq, pending: []}
