@@ -332,7 +332,34 @@ export function writeBandRow(ws: Worksheet, rowNumber: number, label: string, co
 export function writeDataRow(ws: Worksheet, rowNumber: number, values: readonly CellOut[], styles: readonly CellStyle[]): void {
   const row = ws.getRow(rowNumber)
   fillRow(row, values, styles)
+  const height = wrappedHeight(ws, values, styles)
+  if (height !== null) row.height = height
   commit(row)
+}
+
+const LINE_POINTS = 14
+
+/** Display columns of a text: CJK and full-width characters are two. */
+function displayWidth(text: string): number {
+  let w = 0
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1
+  return w
+}
+
+/**
+ * The height a row needs for its wrapped text. LibreOffice and WPS do not always grow a row whose height the
+ * file leaves unset, so long 主要建设内容 would print over the next row; the height is estimated from the
+ * column widths (one width unit ≈ one Latin character), capped so one project never fills a page.
+ */
+function wrappedHeight(ws: Worksheet, values: readonly CellOut[], styles: readonly CellStyle[]): number | null {
+  let lines = 1
+  values.forEach((v, i) => {
+    if (typeof v !== 'string' || !styles[i]?.alignment?.wrapText) return
+    const width = Math.max(4, (ws.getColumn(i + 1).width ?? 10) - 1)
+    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / width)), 0)
+    lines = Math.max(lines, needed)
+  })
+  return lines > 1 ? Math.min(lines, 8) * LINE_POINTS + 4 : null
 }
 
 /**
