@@ -414,4 +414,6 @@ export const en: Record<keyof typeof zh, string> = {
   'output.isDirectory': "output path {path} is a folder; give a file name",
   'storage.isDirectory': "{path} is a folder; cannot write it",
   'register.wouldBeInvalid': "this change would leave the register invalid ({detail}); abandoned, nothing written. Please report this",
+  'usage.unknownCommand': "there is no command \"{command}\" (see itplan --help).",
+  'usage.didYouMean': "Did you mean: {commands}",
 }

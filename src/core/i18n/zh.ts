@@ -427,4 +427,6 @@ export const zh = {
   'output.isDirectory': "输出路径 {path} 是一个文件夹，请给出文件名",
   'storage.isDirectory': "{path} 是一个文件夹，无法写入",
   'register.wouldBeInvalid': "这次修改会使登记簿不符合格式（{detail}），已放弃，未写入任何内容。请把此信息报告给维护人员",
+  'usage.unknownCommand': "没有“{command}”这个命令（itplan --help 查看全部命令）。",
+  'usage.didYouMean': "是否要用：{commands}",
 } as const
