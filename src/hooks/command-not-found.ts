@@ -19,7 +19,9 @@ function distance(a: string, b: string): number {
 }
 
 const hook: Hook.CommandNotFound = async function (options) {
-  setLang(parseLang(options.argv?.find((a) => a.startsWith('--lang='))?.slice(7)) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
+  const argv = options.argv ?? []
+  const flag = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? argv[argv.indexOf('--lang') + 1]
+  setLang(parseLang(argv.includes('--lang') || flag ? flag : undefined) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
   const typed = options.id.replace(/:/g, ' ')
   const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' '))
   const near = ids

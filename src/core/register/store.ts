@@ -1,10 +1,10 @@
 // The register: one JSON file behind lowdb, with our own durable adapter (lowdb's JSONFilePreset keeps data in
 // memory under NODE_ENV=test, and its default writer does not fsync). Every change runs under the lock, on a
 // freshly read copy, and is committed by one atomic rename after a backup; the journal follows.
+import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {Low, type Adapter} from 'lowdb'
-import writeFileAtomic from 'write-file-atomic'
 import {RegisterIndex, SCHEMA_VERSION} from '../domain/register-data.js'
 import {RegisterUnreadable, StorageFailure, UsageError} from '../domain/errors.js'
 import type {Change, JournalEntry, RegisterData} from '../domain/types.js'
@@ -50,12 +50,36 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
     return migrated as RegisterData
   }
 
+  /**
+   * Temp file, fsync, rename, fsync of the folder — what write-file-atomic does, but serialised project by project:
+   * one JSON string of a 50,000-project register would double the memory an import needs.
+   */
   async write(data: RegisterData): Promise<void> {
+    const dir = path.dirname(this.file)
+    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
     try {
-      await fs.mkdir(path.dirname(this.file), {recursive: true})
-      await writeFileAtomic(this.file, JSON.stringify(data), {fsync: true})
-      await fsyncDir(path.dirname(this.file))
+      await fs.mkdir(dir, {recursive: true})
+      const handle = await fs.open(temp, 'w')
+      try {
+        const {projects, ...rest} = data
+        const head = JSON.stringify(rest)
+        let chunk = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`
+        for (let i = 0; i < projects.length; i++) {
+          chunk += (i > 0 ? ',' : '') + JSON.stringify(projects[i])
+          if (chunk.length > 1 << 20) {
+            await handle.write(chunk)
+            chunk = ''
+          }
+        }
+        await handle.write(`${chunk}]}`)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await fs.rename(temp, this.file)
+      await fsyncDir(dir)
     } catch (error) {
+      await fs.rm(temp, {force: true}).catch(() => undefined)
       storageError(error, this.file)
     }
   }
