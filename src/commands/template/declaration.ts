@@ -2,7 +2,6 @@ import path from 'node:path'
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
-import {writeDeclarationTemplate} from '../../core/excel/template.js'
 import {loadRegister} from '../../core/register/store.js'
 
 export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDeclaration> {
@@ -17,6 +16,8 @@ export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDe
     const year = this.flags.year ?? (await loadRegister(this.registerPath).then((d) => d.settings.planYear).catch(() => new Date().getFullYear() + 1))
     const out = path.resolve(this.flags.out ?? `郴州市${year}年度信息化项目申报表.xlsx`)
     this.guardOutput(out)
+    // The spreadsheet modules load only for the commands that write spreadsheets.
+    const {writeDeclarationTemplate} = await import('../../core/excel/template.js')
     const {columns} = await writeDeclarationTemplate(out, {planYear: year, generatedAt: new Date().toISOString()})
     this.say(t('template.written', {path: out, columns}))
     return {file: out, planYear: year, columns}

@@ -1,12 +1,15 @@
 // Units and project names arrive typed by dozens of clerks in Simplified or Traditional Chinese, with
 // full-width characters and stray spaces; one normal form lets the register match them (DESIGN §2).
-import * as OpenCC from 'opencc-js/t2cn'
+import {createRequire} from 'node:module'
 import {toHalfWidth} from './money.js'
 
+type ConverterFactory = {Converter(options: {from: string; to: string}): (text: string) => string}
+
 let converter: ((text: string) => string) | null = null
+/** Traditional → Simplified. opencc's dictionaries (~700 KB of source) are loaded on first use, not at start:
+ * `project list` never needs them. */
 export function toSimplified(text: string): string {
-  // Built on first use: most commands never need it and it costs ~10 ms.
-  const convert = (converter ??= OpenCC.Converter({from: 'tw', to: 'cn'}))
+  const convert = (converter ??= (createRequire(import.meta.url)('opencc-js/t2cn') as ConverterFactory).Converter({from: 'tw', to: 'cn'}))
   return convert(text)
 }
 
