@@ -4,7 +4,7 @@
 import {createProject, changedFields} from '../domain/project.js'
 import {canDo} from '../domain/lifecycle.js'
 import {nextProjectId} from '../domain/register-data.js'
-import {applyDeclaration, creationSummary, type ProjectOpOptions} from './projects.js'
+import {applyDeclaration, type ProjectOpOptions} from './projects.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {FileValidation, RowProblem, ValidDeclaration} from '../domain/import-validation.js'
 import type {Change, Project} from '../domain/types.js'
@@ -85,7 +85,8 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
       ctx.index.add(project)
       out.created += 1
       out.createdIds.push(id)
-      created.push({id, ...creationSummary(project)})
+      // What the journal keeps of a created project: enough to trace it; the rest is in the register.
+      created.push({id, name: project.name, unit: project.unit, totalInvestmentFen: project.totalInvestmentFen, track: project.track, row: d.source.row})
     }
     if (created.length + updated.length > 0) {
       const file = input.validation.declarations[0]?.source

@@ -17,7 +17,7 @@ export async function projectHistory(registerPath: string, data: RegisterData, p
   return projectId === null ? found : found.map((e) => narrowed(e, projectId))
 }
 
-type ImportChange = {file: string; created?: Array<{id: string}>; updated?: Array<{id: string}>}
+type ImportChange = {file: string; sha256?: string | null; created?: Array<{id: string}>; updated?: Array<{id: string}>}
 
 /** An entry about the project, or an import entry that created or changed it among many. */
 function concerns(entry: JournalEntry, projectId: string | null): boolean {
@@ -33,5 +33,5 @@ function narrowed(entry: JournalEntry, projectId: string): JournalEntry {
   const c = entry.change as ImportChange & Record<string, unknown>
   const created = c.created?.find((p) => p.id === projectId)
   const updated = c.updated?.find((p) => p.id === projectId)
-  return {...entry, projectId, action: created ? 'import-create' : 'import-update', change: {file: c.file, ...(created ?? updated)}}
+  return {...entry, projectId, action: created ? 'import-create' : 'import-update', change: {file: c.file, sha256: c.sha256 ?? null, ...(created ?? updated)}}
 }
