@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type {Cell, Worksheet} from 'exceljs'
-import {REPO_ROOT, initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {REPO_ROOT, commandsOn, initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 
 const WAN = 1_000_000
 const YEAR = 2026
@@ -59,39 +59,13 @@ interface Row {
   dueOn: string | null
   daysLeft: number | null
 }
-interface ErrorJson {
-  code: string
-  message: string
-  exitCode: number
-  from?: string
-  allowed?: string[]
-}
 
 describe('itplan construction / acceptance / unit / evaluate (issue 6, through the CLI)', function () {
   this.timeout(60_000)
   let t: TempRegister
   const id: Record<string, string> = {}
 
-  const cli = (args: string[]): Promise<CliResult> => runCli([...args, '--register', t.register], {cwd: t.dir})
-  async function ok<T = any>(args: string[]): Promise<T> {
-    const r = await cli([...args, '--json'])
-    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(0)
-    return json<T>(r)
-  }
-  const snapshot = () => fs.readFileSync(t.register, 'base64') + '|' + (fs.existsSync(t.journal) ? fs.readFileSync(t.journal, 'base64') : '')
-  /** A refused command: exit `code` in text and JSON, a Chinese message and no stack on stderr, nothing written. */
-  async function refused(args: string[], code: number): Promise<{text: string; error: ErrorJson}> {
-    const before = snapshot()
-    const r = await cli(args)
-    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(code)
-    expect(r.stderr).to.match(/[\u4e00-\u9fff]/).and.not.match(/\n\s+at /)
-    const j = await cli([...args, '--json'])
-    expect(j.code).to.equal(code)
-    const error = json<{error: ErrorJson}>(j).error
-    expect(error.exitCode).to.equal(code)
-    expect(snapshot(), 'a refused command writes nothing').to.equal(before)
-    return {text: r.stderr, error}
-  }
+  const {cli, ok, refused} = commandsOn(() => t)
   /** Exit 4 naming the current status (in words) and each of `next` among the allowed steps. */
   async function outOfOrder(args: string[], status: string, statusWord: string, next: string[]): Promise<void> {
     const {text, error} = await refused(args, 4)

@@ -7,8 +7,7 @@
 // The 2026 schedule used below (as published by the State Council and shipped in chinese-days): Mid-Autumn 25–27 Sep,
 // National Day 1–7 Oct, adjusted working days Sun 20 Sep and Sat 10 Oct; the start day is never counted.
 import {expect} from 'chai'
-import fs from 'node:fs'
-import {initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {commandsOn, initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 
 const WAN = 1_000_000
 const YEAR = 2026
@@ -72,27 +71,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
   let t: TempRegister
   const id: Record<string, string> = {}
 
-  const cli = (args: string[]): Promise<CliResult> => runCli([...args, '--register', t.register], {cwd: t.dir})
-  async function ok<T = any>(args: string[]): Promise<T> {
-    const r = await cli([...args, '--json'])
-    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(0)
-    return json<T>(r)
-  }
-  const snapshot = () => fs.readFileSync(t.register, 'base64') + '|' + (fs.existsSync(t.journal) ? fs.readFileSync(t.journal, 'base64') : '')
-  /** Runs a command that must be refused with `code`, in text and in JSON; checks that nothing was written. */
-  async function refused(args: string[], code: number): Promise<{text: string; error: {code: string; message: string; exitCode: number; allowed?: string[]}}> {
-    const before = snapshot()
-    const r = await cli(args)
-    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(code)
-    expect(r.stderr).to.match(/[\u4e00-\u9fff]/)
-    expect(r.stderr).to.not.match(/\n\s+at /, 'no stack trace')
-    const j = await cli([...args, '--json'])
-    expect(j.code).to.equal(code)
-    const error = json(j).error
-    expect(error.exitCode).to.equal(code)
-    expect(snapshot(), 'a refused command writes nothing').to.equal(before)
-    return {text: r.stderr, error}
-  }
+  const {cli, ok, refused} = commandsOn(() => t)
   const show = (pid: string) => ok<Project>(['project', 'show', pid])
   const stage = (p: Project, key: string) => {
     const s = p.stages.find((x) => x.key === key)

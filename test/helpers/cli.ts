@@ -1,6 +1,8 @@
 // Runs the real itplan binary (bin/run.js → dist/) in a child process, without a TTY, the way a clerk's
 // script or a scheduled task would. Tests run against dist/: `npm test` builds first.
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
+import {expect} from 'chai'
 import {mkdtempSync, readFileSync, rmSync, existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -133,4 +135,42 @@ export function projectFlags(overrides: Record<string, string | null> = {}): str
   const args: string[] = []
   for (const [k, v] of Object.entries(base)) if (v !== null) args.push(`--${k}`, v)
   return args
+}
+
+/** The error object of `--json` on failure (DESIGN §5), with the extras itplan adds. */
+export interface ErrorJson {
+  code: string
+  message: string
+  exitCode: number
+  from?: string
+  allowed?: string[]
+}
+
+/**
+ * Commands against one temp register (`get` is read at each call, so it can be set in a hook): `ok` expects exit 0
+ * and returns the JSON; `refused` expects exit `code` in text and in JSON, a Chinese message, no stack trace, and
+ * nothing written.
+ */
+export function commandsOn(get: () => TempRegister) {
+  const cli = (args: string[]): Promise<CliResult> => runCli([...args, '--register', get().register], {cwd: get().dir})
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async function ok<T = any>(args: string[]): Promise<T> {
+    const r = await cli([...args, '--json'])
+    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(0)
+    return json<T>(r)
+  }
+  const snapshot = () => fs.readFileSync(get().register, 'base64') + '|' + (fs.existsSync(get().journal) ? fs.readFileSync(get().journal, 'base64') : '')
+  async function refused(args: string[], code: number): Promise<{text: string; error: ErrorJson}> {
+    const before = snapshot()
+    const r = await cli(args)
+    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(code)
+    expect(r.stderr).to.match(/[\u4e00-\u9fff]/).and.not.match(/\n\s+at /)
+    const j = await cli([...args, '--json'])
+    expect(j.code).to.equal(code)
+    const error = json<{error: ErrorJson}>(j).error
+    expect(error.exitCode).to.equal(code)
+    expect(snapshot(), 'a refused command writes nothing').to.equal(before)
+    return {text: r.stderr, error}
+  }
+  return {cli, ok, refused, snapshot}
 }
