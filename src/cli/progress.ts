@@ -7,8 +7,10 @@ export interface Progress {
   stop(): void
 }
 
+/** One bar for the batch: files done of all, and the current file with the rows read so far (a 50,000-row file
+ * takes a few seconds on its own). Only on a terminal. */
 export function startProgress(total: number, enabled: boolean): Progress {
-  if (!enabled || !process.stderr.isTTY || total < 3) return {update: () => undefined, stop: () => undefined}
+  if (!enabled || !process.stderr.isTTY) return {update: () => undefined, stop: () => undefined}
   const bar = new cliProgress.SingleBar({stream: process.stderr, format: ' {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true}, cliProgress.Presets.shades_classic)
   bar.start(total, 0, {file: ''})
   return {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../cli/base-command.js'
 import {enumWords} from '../cli/words.js'
@@ -40,7 +41,7 @@ export default class Import extends ItplanCommand<typeof Import> {
     const {readBatch} = await import('../core/excel/read-declarations.js')
     const {errorWorkbookPath, writeRejections} = await import('../core/excel/rejections.js')
     const progress = startProgress(files.length, !this.jsonEnabled())
-    const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file)})
+    const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file), onRows: (file, i, rows) => progress.update(i, t('import.progressRows', {file: path.basename(file), rows}))})
     progress.stop()
     const dryRun = f['dry-run']
     const {result: outcomes} = await this.mutate(

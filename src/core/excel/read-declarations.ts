@@ -12,6 +12,8 @@ export interface ReadBatchOptions {
   receivedOn: string
   words: EnumWords
   onFile?: (file: string, index: number, total: number) => void
+  /** rows read so far in the current file */
+  onRows?: (file: string, index: number, rows: number) => void
 }
 
 export interface ReadBatchFile extends ImportInput {
@@ -30,7 +32,7 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
     let read: ReadFileResult | null = null
     let fileProblem: RowProblem | null = null
     try {
-      read = await readDeclarationFile(path)
+      read = await readDeclarationFile(path, {onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined})
     } catch (error) {
       if (!(error instanceof InvalidData)) throw error
       const row = typeof error.params.row === 'number' ? error.params.row : null

@@ -85,6 +85,8 @@ export interface ReadOptions {
   maxBytes?: number
   /** default 200,000 */
   maxRows?: number
+  /** called as rows are read (every few thousand), for a progress bar */
+  onRows?: (rows: number) => void
   /** LibreOffice for .xls/.et: a path; null to never convert; undefined to look on the PATH */
   sofficePath?: string | null
 }
@@ -101,7 +103,11 @@ const MAX_UNCALCULATED_REPORTED = 20
 interface Limits {
   maxBytes: number
   maxRows: number
+  /** told every PROGRESS_EVERY rows, for a progress bar */
+  onRows?: (rows: number) => void
 }
+
+const PROGRESS_EVERY = 2000
 
 // ---------------------------------------------------------------------------------------------------------
 // Entry point
@@ -111,7 +117,7 @@ type Format = 'zip' | 'csv' | 'legacy'
 /** Reads one declaration file. Throws InvalidData (`file.*`) when the file as a whole cannot be read. */
 export async function readDeclarationFile(path: string, opts: ReadOptions = {}): Promise<ReadFileResult> {
   const file = basename(path)
-  const limits: Limits = {maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS}
+  const limits: Limits = {maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS, onRows: opts.onRows}
   const size = await fileSize(path, file)
   if (size > limits.maxBytes) throw new InvalidData('file.tooLarge', {file, bytes: size, limit: limits.maxBytes})
   if (size === 0) throw new InvalidData('file.empty', {file})
@@ -1049,6 +1055,7 @@ async function readWorksheet(worksheet: StreamWorksheet, sheet: SheetInfo, file:
     // Both the rows' own numbers and how many came: a file can number every row 2.
     counted += 1
     if (rowNumber > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(rowNumber, counted), limits)
+    if (limits.onRows && counted % PROGRESS_EVERY === 0) limits.onRows(counted)
     const cells: CellValue[] = []
     row.eachCell((cell, c) => {
       col = c
@@ -1176,6 +1183,7 @@ async function readCsvFile(path: string, file: string, limits: Limits): Promise<
   const assembler = new SheetAssembler(file, loadDictionary().headerDetection)
   for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
     if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)
+    if (limits.onRows && rowNumber % PROGRESS_EVERY === 0) limits.onRows(rowNumber)
     assembler.add(rowNumber, fields.map(cleanText))
   }
   return collect([{order: 0, result: assembler.finish({hidden: false, uncalculatedCells: []})}])

@@ -416,4 +416,5 @@ export const en: Record<keyof typeof zh, string> = {
   'register.wouldBeInvalid': "this change would leave the register invalid ({detail}); abandoned, nothing written. Please report this",
   'usage.unknownCommand': "there is no command \"{command}\" (see itplan --help).",
   'usage.didYouMean': "Did you mean: {commands}",
+  'import.progressRows': "{file} ({rows} rows read)",
 }

@@ -429,4 +429,5 @@ export const zh = {
   'register.wouldBeInvalid': "这次修改会使登记簿不符合格式（{detail}），已放弃，未写入任何内容。请把此信息报告给维护人员",
   'usage.unknownCommand': "没有“{command}”这个命令（itplan --help 查看全部命令）。",
   'usage.didYouMean': "是否要用：{commands}",
+  'import.progressRows': "{file}（已读 {rows} 行）",
 } as const
