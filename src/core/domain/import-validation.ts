@@ -36,6 +36,8 @@ export interface RowProblem {
 
 export interface ValidDeclaration {
   input: DeclarationInput
+  /** matchKey(planYear, unit, name), computed once */
+  key: string
   source: Source
   /** key that finds the same project in a batch: 申报编号, else (year, unit, name) */
   batchKeys: string[]
@@ -59,8 +61,8 @@ export interface ImportContext {
 
 const AMOUNT_FIELDS = ['totalInvestment', 'fiscalFunds', 'annualPlan'] as const
 
-function batchKeysOf(input: DeclarationInput): string[] {
-  const keys = [`name:${matchKey(input.planYear, input.unit, input.name)}`]
+function batchKeysOf(input: DeclarationInput, key: string): string[] {
+  const keys = [`name:${key}`]
   if (input.declarationNo) keys.unshift(`no:${input.planYear}\u0000${input.declarationNo}`)
   return keys
 }
@@ -163,7 +165,8 @@ export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<
       }
       // A blank 采购类别 cell is treated as 服务, which sets the procurement limit: say so on the row.
       if (present.has('procurementCategory')) warnings.push(...built.warnings.map(place))
-      const keys = batchKeysOf(input)
+      const key = matchKey(input.planYear, input.unit, input.name)
+      const keys = batchKeysOf(input, key)
       const earlier = keys.map((k) => seen.get(k)).find((x) => x !== undefined)
       if (earlier) {
         errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
@@ -171,7 +174,7 @@ export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<
         continue
       }
       for (const k of keys) seen.set(k, {file: file.file, sheet: sheet.name, row: row.rowNumber})
-      declarations.push({input, source: {file: file.file, sheet: sheet.name, row: row.rowNumber, sha256: file.sha256}, batchKeys: keys})
+      declarations.push({input, key, source: {file: file.file, sheet: sheet.name, row: row.rowNumber, sha256: file.sha256}, batchKeys: keys})
     }
   }
   return {declarations, errors, warnings, badRows}

@@ -39,10 +39,11 @@ export class RegisterIndex {
     for (const p of data.projects) this.add(p)
   }
 
-  add(p: Project): void {
+  /** `key`: the project's match key when the caller has it already (an import computes it once per row). */
+  add(p: Project, key?: string): void {
     this.byId.set(p.id, p)
     if (p.declarationNo) this.byDeclarationNo.set(`${p.planYear}\u0000${p.declarationNo}`, p)
-    if (p.status !== 'withdrawn') this.byMatchKey.set(matchKey(p.planYear, p.unit, p.name), p)
+    if (p.status !== 'withdrawn') this.byMatchKey.set(key ?? matchKey(p.planYear, p.unit, p.name), p)
   }
 
   reindex(p: Project, before: {declarationNo: string | null; unit: string; name: string; planYear: number}): void {
@@ -63,12 +64,12 @@ export class RegisterIndex {
   }
 
   /** A re-imported row is the same project when its 申报编号 matches, else its (year, unit, name). */
-  findMatch(planYear: number, declarationNo: string | null, unit: string, name: string): Project | undefined {
+  findMatch(planYear: number, declarationNo: string | null, unit: string, name: string, key?: string): Project | undefined {
     if (declarationNo) {
       const p = this.byDeclarationNo.get(`${planYear}\u0000${declarationNo}`)
       if (p) return p
     }
-    return this.byMatchKey.get(matchKey(planYear, unit, name))
+    return this.byMatchKey.get(key ?? matchKey(planYear, unit, name))
   }
 
   flagContext(planYear: number, unit: string): FlagContext {

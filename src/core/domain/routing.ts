@@ -48,10 +48,23 @@ export function routingAmount(project: {totalInvestmentFen: number; approvedAmou
   return project.approvedAmountFen ?? project.totalInvestmentFen
 }
 
+const reasons = new Map<string, string>()
+
+/** The reason for the same amount, category and rules is the same sentence: an import asks for it many times. */
+function reasonFor(input: RoutingInput, rules: Rules): string {
+  const key = `${rules.version}|${rules.approvalStandardFen}|${rules.procurementLimitFen[input.procurementCategory]}|${input.procurementCategory}|${input.amountFen}`
+  let reason = reasons.get(key)
+  if (reason === undefined) {
+    if (reasons.size > 10_000) reasons.clear()
+    reasons.set(key, (reason = explainRouting(input, rules, 'zh')))
+  }
+  return reason
+}
+
 export function route(input: RoutingInput, rules: Rules): Routing {
   return {
     track: decideTrack(input, rules),
-    reason: explainRouting(input, rules, 'zh'),
+    reason: reasonFor(input, rules),
     procurementLimitFen: rules.procurementLimitFen[input.procurementCategory],
     approvalStandardFen: rules.approvalStandardFen,
     rulesVersion: rules.version,

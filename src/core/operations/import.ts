@@ -32,7 +32,7 @@ export interface ImportInput {
 function registerProblems(ctx: MutationContext, declarations: ValidDeclaration[]): RowProblem[] {
   const problems: RowProblem[] = []
   for (const d of declarations) {
-    const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name)
+    const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name, d.key)
     if (!match || match.status === 'withdrawn') continue
     if (changedFields(match, d.input).length === 0) continue
     if (!canDo(match.status, 'update') || !['declared', 'planned'].includes(match.status)) {
@@ -68,7 +68,7 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
     const created: unknown[] = []
     const updated: unknown[] = []
     for (const d of input.validation.declarations) {
-      const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name)
+      const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name, d.key)
       if (match && match.status !== 'withdrawn') {
         const r = applyDeclaration(ctx, match, d.input, {...o, action: 'import-update', source: d.source})
         if (r.result.fields.length === 0) out.unchanged += 1
@@ -82,7 +82,7 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
       const id = nextProjectId(ctx.data, d.input.planYear)
       const project: Project = createProject(id, d.input, ctx.data.rules, ctx.index.flagContext(d.input.planYear, d.input.unit), o.now, d.source)
       ctx.data.projects.push(project)
-      ctx.index.add(project)
+      ctx.index.add(project, d.key)
       out.created += 1
       out.createdIds.push(id)
       // What the journal keeps of a created project: enough to trace it; the rest is in the register.
