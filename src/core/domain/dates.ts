@@ -1,14 +1,10 @@
 // Calendar dates are 'YYYY-MM-DD' strings with no time zone: a deadline must not move by a day because the
 // machine's clock is in another zone.
 import {toHalfWidth} from './money.js'
+import {isValidIsoDate, todayIso, yearOf as calendarYearOf} from '../calendar/dates.js'
 
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
+/** A real calendar date written YYYY-MM-DD (the calendar module's check: one definition for the whole core). */
+export const isIsoDate = isValidIsoDate
 
 function iso(y: number, m: number, d: number): string | null {
   const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
@@ -31,13 +27,12 @@ export function excelSerialToDate(serial: number): string | null {
   return date.toISOString().slice(0, 10)
 }
 
+/** Today on the machine's clock, as the clerk's calendar shows it. */
 export function todayLocal(now: Date = new Date()): string {
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string
+  return todayIso(now)
 }
 
-export function yearOf(date: string): number {
-  return Number(date.slice(0, 4))
-}
+export const yearOf = calendarYearOf
 
 /** Calendar days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
