@@ -3,7 +3,8 @@ import {loadDictionary} from '../core/excel/dictionary.js'
 import type {EnumWords} from '../core/domain/declaration.js'
 
 export function enumWords(): EnumWords {
-  const words: EnumWords = {}
-  for (const field of loadDictionary().fields) if (field.values) words[field.key] = Object.fromEntries(field.values.map((v) => [v.id, v.words]))
+  const dictionary = loadDictionary()
+  const words: EnumWords = {yesNo: {yes: dictionary.yesWords, no: dictionary.noWords}}
+  for (const field of dictionary.fields) if (field.values) words[field.key] = Object.fromEntries(field.values.map((v) => [v.id, v.words]))
   return words
 }

@@ -196,10 +196,10 @@ describe('declaration', () => {
   describe('yes/no forms', () => {
     const yes: RawValue[] = ['是', 'Y', 'y', 'yes', 'YES', 'true', '1', '√', true, 1, '１']
     const no: RawValue[] = ['否', 'N', 'n', 'no', 'No', 'false', '0', '×', false, 0, '０']
-    for (const v of yes) it(`${JSON.stringify(v)} is yes`, () => expect(parseYesNo(v)).to.equal(true))
-    for (const v of no) it(`${JSON.stringify(v)} is no`, () => expect(parseYesNo(v)).to.equal(false))
+    for (const v of yes) it(`${JSON.stringify(v)} is yes`, () => expect(parseYesNo(v, enumWords().yesNo)).to.equal(true))
+    for (const v of no) it(`${JSON.stringify(v)} is no`, () => expect(parseYesNo(v, enumWords().yesNo)).to.equal(false))
     it('anything else is neither', () => {
-      for (const v of ['也许', '2', 2, 'maybe']) expect(parseYesNo(v), String(v)).to.equal(null)
+      for (const v of ['也许', '2', 2, 'maybe']) expect(parseYesNo(v, enumWords().yesNo), String(v)).to.equal(null)
     })
 
     it('are read into the compliance answers', () => {

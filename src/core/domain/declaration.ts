@@ -37,8 +37,9 @@ export interface DeclarationResult {
 }
 
 const MAX_TEXT = 2000
-const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '对', '有', 'v'])
-const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '✘', 'x', '无', '不'])
+/** Used only when no dictionary words are given (unit tests); imports use templates/declaration.json's yesNo. */
+const FALLBACK_YES_NO = {yes: ['是', 'y', 'yes', 'true', '1'], no: ['否', 'n', 'no', 'false', '0']}
+const yesNoSets = new WeakMap<object, {yes: Set<string>; no: Set<string>}>()
 
 function isBlank(v: RawValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
@@ -51,12 +52,18 @@ function asText(v: RawValue): string {
   return String(v)
 }
 
-export function parseYesNo(v: RawValue): boolean | null {
+/** 是/否 and the other yes/no words of the dictionary (Y/N, √/×, true/false, 1/0), case-insensitive. */
+export function parseYesNo(v: RawValue, words: {yes?: string[]; no?: string[]} = FALLBACK_YES_NO): boolean | null {
   if (typeof v === 'boolean') return v
   if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : null
+  let sets = yesNoSets.get(words)
+  if (!sets) {
+    const fold = (list: string[] | undefined) => new Set((list ?? []).map((w) => toHalfWidth(w).trim().toLowerCase()))
+    yesNoSets.set(words, (sets = {yes: fold(words.yes), no: fold(words.no)}))
+  }
   const text = toHalfWidth(asText(v)).trim().toLowerCase()
-  if (YES.has(text)) return true
-  if (NO.has(text)) return false
+  if (sets.yes.has(text)) return true
+  if (sets.no.has(text)) return false
   return null
 }
 
@@ -158,7 +165,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const yesNo = (field: keyof Compliance | 'classified'): boolean | null => {
     const v = raw[field]
     if (isBlank(v)) return null
-    const parsed = parseYesNo(v)
+    const parsed = parseYesNo(v, ctx.words.yesNo)
     if (parsed === null) problem(field, 'value.badYesNo', {value: asText(v)})
     return parsed
   }
