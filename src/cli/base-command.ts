@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
-import {t, setLang, parseLang, getLang, word, hasMessage} from '../core/i18n/index.js'
+import {t, setLang, parseLang, word, hasMessage} from '../core/i18n/index.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
 import {problemText} from '../core/i18n/problems.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
@@ -164,13 +164,31 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   // oclif's own parse errors (unknown flag, missing required flag, bad option) are usage errors.
   if (error instanceof Errors.CLIError && (error.oclif?.exit === 2 || /flag|argument|Expected/i.test(error.message))) {
     const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !/^The following error|^See more help/.test(l))
-    return {code: 'usage', message: t('error.usage', {message: lines.join('；')}), exitCode: 2}
+    return {code: 'usage', message: t('error.usage', {message: lines.map(parseMessage).join('；')}), exitCode: 2}
   }
   if ((error as {code?: string}).code === 'EEXIT') {
     const exit = (error as {oclif?: {exit?: number}}).oclif?.exit ?? 0
     return {code: 'exit', message: '', exitCode: exit}
   }
   return {code: 'internal', message: t('error.internal', {message: error.message}), exitCode: 1}
+}
+
+/** oclif's own parse messages, in the clerk's language where we know their shape. */
+const PARSE_MESSAGES: Array<[RegExp, string]> = [
+  [/^Missing required flag:?\s*-*([\w-]+)/, 'usage.missingFlag'],
+  [/^Nonexistent flags?:\s*(.+)$/, 'usage.unknownFlag'],
+  [/^Expected (--[\w-]+)=(.*) to be one of: (.+)$/, 'usage.notOneOf'],
+  [/^Expected an integer but received: (.+)$/, 'usage.notInteger'],
+  [/^Missing (\d+) required args?:?$/, 'usage.missingArgs'],
+  [/^Parsing (--[\w-]+)$/, 'usage.parsing'],
+]
+
+function parseMessage(line: string): string {
+  for (const [pattern, key] of PARSE_MESSAGES) {
+    const m = pattern.exec(line)
+    if (m) return t(key, {flag: m[1], value: m[2] ?? '', allowed: m[3] ?? '', count: m[1]})
+  }
+  return line
 }
 
 function details(error: Error): Record<string, unknown> {
@@ -180,4 +198,3 @@ function details(error: Error): Record<string, unknown> {
   return {}
 }
 
-export {getLang}

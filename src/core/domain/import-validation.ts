@@ -89,11 +89,11 @@ function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Su
 
 /** `seen` is shared by all files of one batch: the same project twice in a batch is an error on the later row. */
 // Units often end a sheet with 填表人：… 审核人：… or a 备注 line; such a row has no amount and says what it is.
-const SIGNATURE = /^(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
+export const NOTE_LINE = /^\s*(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
 
 /** The note text of a row, in a recognised column or any other (序号, say). */
 function signatureText(raw: Record<string, RawValue>, values: ReadonlyArray<unknown> = []): string | undefined {
-  const found = [...Object.values(raw), ...values].find((v) => typeof v === 'string' && SIGNATURE.test(v.trim()))
+  const found = [...Object.values(raw), ...values].find((v) => typeof v === 'string' && NOTE_LINE.test(v))
   return found as string | undefined
 }
 

@@ -17,35 +17,30 @@ function cleanSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim()
 }
 
-const units = new Map<string, string>()
+/** A string function remembered by its argument (bounded): an import asks for the same units and names many times,
+ * and the Traditional→Simplified conversion is the costly part. */
+function remembered(compute: (raw: string) => string, limit: number): (raw: string) => string {
+  const memo = new Map<string, string>()
+  return (raw) => {
+    let value = memo.get(raw)
+    if (value === undefined) {
+      if (memo.size > limit) memo.clear()
+      memo.set(raw, (value = compute(raw)))
+    }
+    return value
+  }
+}
 
 /** 項目建設單位 → normalised: Simplified, half-width, trimmed, a leading 郴州市 becomes 市. */
-export function normaliseUnit(raw: string): string {
-  let unit = units.get(raw)
-  if (unit === undefined) {
-    if (units.size > 50_000) units.clear()
-    units.set(raw, (unit = computeUnit(raw)))
-  }
-  return unit
-}
+export const normaliseUnit = remembered(computeUnit, 50_000)
 
 function computeUnit(raw: string): string {
   const text = cleanSpaces(toSimplified(toHalfWidth(raw))).replace(/\s+/g, '')
   return text.startsWith('郴州市') ? text.slice(2) : text
 }
 
-const matchKeys = new Map<string, string>()
-
-/** The form a project name is matched in; the name itself is kept as written. Remembered: an import asks for
- * each name several times, and the Traditional→Simplified conversion is the costly part. */
-export function matchKeyOfName(raw: string): string {
-  let key = matchKeys.get(raw)
-  if (key === undefined) {
-    if (matchKeys.size > 200_000) matchKeys.clear()
-    matchKeys.set(raw, (key = computeMatchKey(raw)))
-  }
-  return key
-}
+/** The form a project name is matched in; the name itself is kept as written. */
+export const matchKeyOfName = remembered(computeMatchKey, 200_000)
 
 function computeMatchKey(raw: string): string {
   return toSimplified(toHalfWidth(raw))

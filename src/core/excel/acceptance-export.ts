@@ -5,6 +5,7 @@
 // completion acceptance). Layout: templates/acceptance-filing.json; print quality as the annual plan.
 import {createCalendar, isValidIsoDate, todayIso, type WorkingCalendar} from '../calendar/index.js'
 import {word} from '../i18n/index.js'
+import {filingDueOn} from '../operations/deadlines.js'
 import type {Workbook} from 'exceljs'
 import type {Project, RegisterData} from '../domain/types.js'
 import {
@@ -133,14 +134,18 @@ export function filingCheck(p: Project, calendar: WorkingCalendar, limit: number
   const a = p.acceptance
   const none: FilingCheck = {mark: null, late: false, uncoveredYears: []}
   if (!a?.expertOn || !isValidIsoDate(a.expertOn)) return none
-  if (a.filedOn) {
-    if (!isValidIsoDate(a.filedOn)) return none
-    const {days, uncoveredYears} = calendar.workingDaysBetween(a.expertOn, a.filedOn)
-    return days > limit ? {mark: fillTemplate(labels.filingLate, {days, limit}), late: true, uncoveredYears} : {...none, uncoveredYears}
-  }
-  if (!isValidIsoDate(asOf)) return none
-  const {days, uncoveredYears} = calendar.workingDaysBetween(a.expertOn, asOf)
-  return days > limit ? {mark: fillTemplate(labels.filingOverdue, {days, limit}), late: true, uncoveredYears} : {...none, uncoveredYears}
+  const uncovered = new Set<number>()
+  const due = filingDueOn(a.expertOn, limit, (date, n) => {
+    const r = calendar.addWorkingDays(date, n)
+    r.uncoveredYears.forEach((y) => uncovered.add(y))
+    return r.date
+  })
+  const on = a.filedOn ?? asOf
+  if (!isValidIsoDate(on)) return none
+  const {days, uncoveredYears} = calendar.workingDaysBetween(a.expertOn, on)
+  uncoveredYears.forEach((y) => uncovered.add(y))
+  if (on <= due) return {...none, uncoveredYears: [...uncovered].sort()}
+  return {mark: fillTemplate(a.filedOn ? labels.filingLate : labels.filingOverdue, {days, limit}), late: true, uncoveredYears: [...uncovered].sort()}
 }
 
 const zh = (kind: string, value: string) => word(kind, value, 'zh')

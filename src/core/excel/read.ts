@@ -17,6 +17,7 @@ import * as zlib from 'node:zlib'
 import {createInflateRaw, inflateRawSync, constants as zlibConstants} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {InvalidData} from '../domain/errors.js'
+import {NOTE_LINE} from '../domain/import-validation.js'
 import type {AmountUnit} from '../domain/money.js'
 import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from './dictionary.js'
 import type {HeaderDetection} from './dictionary.js'
@@ -297,9 +298,6 @@ interface RawRow {
   /** cells[0] is column A */
   cells: CellValue[]
 }
-
-/** 填表人：…, 审核人：…, 备注：… — written anywhere under the table. */
-const NOTE_LINE = /^\s*(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
 
 function isBlank(cells: CellValue[]): boolean {
   for (const c of cells) if (c !== null) return false

@@ -417,4 +417,9 @@ export const en: Record<keyof typeof zh, string> = {
   'usage.unknownCommand': "there is no command \"{command}\" (see itplan --help).",
   'usage.didYouMean': "Did you mean: {commands}",
   'import.progressRows': "{file} ({rows} rows read)",
+  'usage.unknownFlag': "no such flag: {flag} (see itplan help <command>)",
+  'usage.notOneOf': "flag {flag}: \"{value}\" must be one of: {allowed}",
+  'usage.notInteger': "expected a whole number, not \"{flag}\"",
+  'usage.missingArgs': "missing {count} required argument(s):",
+  'usage.parsing': "flag {flag}",
 }

@@ -430,4 +430,9 @@ export const zh = {
   'usage.unknownCommand': "没有“{command}”这个命令（itplan --help 查看全部命令）。",
   'usage.didYouMean': "是否要用：{commands}",
   'import.progressRows': "{file}（已读 {rows} 行）",
+  'usage.unknownFlag': "没有这个参数：{flag}（itplan help <命令> 查看可用参数）",
+  'usage.notOneOf': "参数 {flag} 的值“{value}”无效，应为：{allowed}",
+  'usage.notInteger': "应为整数，而不是“{flag}”",
+  'usage.missingArgs': "缺少 {count} 个必填参数：",
+  'usage.parsing': "参数 {flag}",
 } as const

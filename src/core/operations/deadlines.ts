@@ -8,6 +8,11 @@ import type {OpenStageRow} from './review.js'
 
 export const EVALUATION_GROUP = '资金统筹组'
 
+/** Art. 17: the acceptance report is filed within `filingWorkingDays` working days of the completion acceptance. */
+export function filingDueOn(acceptedOn: string, filingWorkingDays: number, addWorkingDays: (date: string, days: number) => string): string {
+  return addWorkingDays(acceptedOn, filingWorkingDays)
+}
+
 export function lifecycleDeadlines(data: RegisterData, asOf: string, calendar: CalendarSession): OpenStageRow[] {
   const rows: OpenStageRow[] = []
   const {deadlines} = data.rules
@@ -32,7 +37,7 @@ export function lifecycleDeadlines(data: RegisterData, asOf: string, calendar: C
     }
     const acceptedOn = p.acceptance?.expertResult === 'passed' ? p.acceptance.expertOn : null
     if (acceptedOn && p.status === 'accepted') {
-      rows.push(row(p, 'filing', p.unit, acceptedOn, calendar.addWorkingDays(acceptedOn, deadlines.filingWorkingDays)))
+      rows.push(row(p, 'filing', p.unit, acceptedOn, filingDueOn(acceptedOn, deadlines.filingWorkingDays, calendar.addWorkingDays)))
     }
     if (acceptedOn && (p.status === 'accepted' || p.status === 'filed') && p.evaluations.length === 0) {
       rows.push(row(p, 'evaluation', EVALUATION_GROUP, acceptedOn, onWorkingDay(addMonths(acceptedOn, deadlines.evaluationMonths))))
