@@ -42,7 +42,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // exceljs is big and only export/import need it; typescript is oclif's optional dev-mode loader.
-  external: ['exceljs', 'typescript', '@inquirer/prompts'],
+  external: ['typescript', '@inquirer/prompts'],
   // CommonJS dependencies expect require, __filename and __dirname, which ES modules do not have.
   banner: {
     js: [

@@ -448,6 +448,32 @@ describe('excel/read: refusals', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('excel/read: layouts and cells', () => {
+  it('reads rows and cells without r references, rich inline text without its phonetic guide, and cached formula results', async () => {
+    const {xlsxBuffer} = await import('../adversarial/corpus.js')
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+    const text = (v: string) => `<c t="inlineStr"><is><t>${v}</t></is></c>`
+    const header = ['项目建设单位', '项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）'].map(text).join('')
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}"><sheetData>` +
+      `<row>${header}</row>` +
+      // no row reference and no cell references: row 2, columns A, B, C…
+      `<row>${text('市教育局')}<c t="inlineStr"><is><r><t>智慧</t></r><r><t>校园</t></r><rPh><t>ちえ</t></rPh></is></c>${text('新建')}${text('业务系统')}${text('服务')}<c><v>120</v></c><c><f>F2</f><v>120</v></c></row>` +
+      // a gap: row 5 by reference, then one row that follows it (6) with a cell that skips to F
+      `<row r="5">${text('市民政局')}${text('救助平台')}${text('新建')}${text('业务系统')}${text('服务')}<c r="F5"><v>80</v></c><c r="G5"><f>F5/0</f><v>#DIV/0!</v></c></row>` +
+      `<row><c r="A6" t="inlineStr"><is><t>市水利局</t></is></c><c r="F6"><f>SUM(F2:F5)</f></c></row>` +
+      `</sheetData></worksheet>`
+    const path = join(tmp, 'unreferenced.xlsx')
+    await writeFile(path, xlsxBuffer(sheet))
+    const r = await readDeclarationFile(path)
+    const rows = r.sheets[0].rows
+    expect(rows.map((row) => row.rowNumber)).to.deep.equal([2, 5, 6])
+    expect(rows[0].values).to.deep.equal(['市教育局', '智慧校园', '新建', '业务系统', '服务', 120, 120])
+    expect(rows[1].byField.get('fiscalFunds')?.value).to.equal('#ERROR')
+    expect(rows[2].values[0]).to.equal('市水利局')
+    expect(rows[2].byField.get('totalInvestment')?.value).to.equal(null)
+    expect(r.sheets[0].uncalculatedCells).to.deep.equal(['F6'])
+  })
+
   it('ignores __proto__ and constructor headers without touching any prototype', async () => {
     const path = await writeWorkbook('proto.xlsx', (wb) => {
       const ws = wb.addWorksheet('申报表')

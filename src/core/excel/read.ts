@@ -981,28 +981,22 @@ async function inspectWorkbook(path: string, file: string, limits: Limits): Prom
 }
 
 // The parts of exceljs's streaming reader used here. Its typings omit these; they are stable across exceljs 4.
-interface StreamCell {
-  value: unknown
-  numFmt?: unknown
-}
-interface StreamRow {
-  number: number
-  eachCell(iteratee: (cell: StreamCell, col: number) => void): void
-}
-type StreamWorksheet = AsyncIterable<StreamRow>
 interface StreamWorkbookInternals {
   model?: unknown
   properties?: unknown
+  sharedStrings?: unknown[]
+  styles?: {getStyleModel(id: number): {numFmt?: unknown} | null}
   _parseSharedStrings(stream: Readable): AsyncIterable<unknown>
   _parseStyles(stream: Readable): Promise<void>
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterator<{eventType: string; value: StreamWorksheet}>
 }
+type SaxEvent = {eventType: 'opentag'; value: {name: string; attributes: Record<string, string>}} | {eventType: 'text'; value: string} | {eventType: 'closetag'; value: {name: string}}
+type ParseSax = (stream: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
 
 async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<StreamWorkbookInternals> {
   const {default: ExcelJS} = await import('exceljs')
   const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore'} as const
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options) as unknown as StreamWorkbookInternals
-  for (const method of ['_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const) {
+  for (const method of ['_parseSharedStrings', '_parseStyles'] as const) {
     if (typeof reader[method] !== 'function') throw new Error(`exceljs ${method} is missing: the streaming reader changed`)
   }
   reader.model = {sheets: []}
@@ -1013,10 +1007,146 @@ async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<Str
   return reader
 }
 
-function worksheetOf(reader: StreamWorkbookInternals, path: string, sheet: SheetInfo): StreamWorksheet {
-  const next = reader._parseWorksheet(partStream(path, sheet.part.entry, sheet.part.start), String(sheet.order + 1)).next()
-  if (next.done) throw new Error('exceljs did not hand out a worksheet reader')
-  return next.value.value
+/** 'AB12' → 28 (the column of an A1 reference); 0 when there is none. */
+function referenceColumn(ref: string | undefined): number {
+  if (!ref) return 0
+  let col = 0
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~0x20
+    if (code < 65 || code > 90) break
+    col = col * 26 + (code - 64)
+  }
+  return col
+}
+
+interface SheetRow {
+  number: number
+  cells: CellValue[]
+}
+
+/**
+ * The rows of one worksheet part, as CellValues. The values are what exceljs's streaming worksheet reader gives
+ * (the same shared strings, styles and number formats, the same value shapes through toCellValue), built straight
+ * from exceljs's sax events: its Row and Cell objects cost more than the whole rest of an import of 50,000 rows.
+ * Rows and cells without an `r` reference (some writers leave them out) follow the one before.
+ */
+async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, part: Readable, onUncalculated: (ref: string) => void, date1904: boolean): AsyncGenerator<SheetRow> {
+  const sharedStrings = reader.sharedStrings ?? []
+  const styles = new Map<number, {numFmt?: unknown} | null>()
+  const styleOf = (styleId: number) => {
+    let style = styles.get(styleId)
+    if (style === undefined) styles.set(styleId, (style = reader.styles?.getStyleModel(styleId) ?? null))
+    return style
+  }
+  let inRows = false
+  let row: SheetRow | null = null
+  let rowFmt: unknown
+  let lastRow = 0
+  let col = 0
+  // the cell being read
+  let inCell = false
+  let cellType: string | undefined
+  let cellRef = ''
+  let formula: string | null = null
+  let text: string | null = null
+  let capture: 'f' | 'v' | null = null
+  // phonetic guides (<rPh>) are not part of the text
+  let inPhonetic = false
+  const ctx: CellContext = {date1904, numFmt: undefined, onUncalculated: () => onUncalculated(cellRef)}
+  for await (const events of parseSax(part)) {
+    const done: SheetRow[] = []
+    for (const event of events) {
+      if (event.eventType === 'text') {
+        if (capture === 'v') text += event.value
+        else if (capture === 'f') formula += event.value
+        continue
+      }
+      const name = event.value.name
+      if (event.eventType === 'opentag') {
+        const attributes = event.value.attributes
+        if (name === 'c') {
+          if (!row) continue
+          const ref = attributes.r
+          col = referenceColumn(ref) || col + 1
+          // as exceljs: a cell's own style, else the row's
+          const style = attributes.s ? styleOf(Number.parseInt(attributes.s, 10)) : null
+          ctx.numFmt = style ? style.numFmt : rowFmt
+          inCell = true
+          cellType = attributes.t
+          cellRef = ref ?? `${columnLetter(col)}${row.number}`
+          formula = text = null
+          capture = null
+        } else if (name === 'v' || name === 't') {
+          // <is><t>…</t></is> and rich inline runs <is><r><t>…</t></r>…</is> add up to one text
+          if (inCell && !inPhonetic) {
+            if (text === null || name === 'v') text = ''
+            capture = 'v'
+          }
+        } else if (name === 'f') {
+          if (inCell) {
+            formula = ''
+            capture = 'f'
+          }
+        } else if (name === 'rPh') {
+          inPhonetic = true
+        } else if (name === 'row') {
+          if (!inRows) continue
+          const number = Number.parseInt(attributes.r, 10)
+          row = {number: Number.isFinite(number) ? number : lastRow + 1, cells: []}
+          lastRow = row.number
+          col = 0
+          rowFmt = attributes.s ? styleOf(Number.parseInt(attributes.s, 10))?.numFmt : undefined
+        } else if (name === 'sheetData') {
+          inRows = true
+        }
+        continue
+      }
+      // closetag
+      if (name === 'v' || name === 't' || name === 'f') {
+        capture = null
+      } else if (name === 'c') {
+        if (row && inCell && col > 0) {
+          const v = cellValueOf(cellType, formula, text, ctx.numFmt, sharedStrings, date1904)
+          const converted = v === undefined ? null : toCellValue(v, ctx)
+          if (converted !== null || row.cells[col - 1] === undefined) row.cells[col - 1] = converted
+        }
+        inCell = false
+        capture = null
+      } else if (name === 'rPh') {
+        inPhonetic = false
+      } else if (name === 'row') {
+        if (row) done.push(row)
+        row = null
+      } else if (name === 'sheetData') {
+        inRows = false
+      }
+    }
+    yield* done
+  }
+}
+
+/** The value exceljs's streaming reader would give a cell (see its WorksheetReader.parse). */
+function cellValueOf(type: string | undefined, formula: string | null, text: string | null, fmt: unknown, sharedStrings: unknown[], date1904: boolean): unknown {
+  if (formula !== null) {
+    if (text === null) return {formula}
+    return {formula, result: type === 'str' ? text : Number.parseFloat(text)}
+  }
+  if (text === null) return undefined
+  switch (type) {
+    case 's':
+      return sharedStrings[Number.parseInt(text, 10)]
+    case 'inlineStr':
+    case 'str':
+      return text
+    case 'e':
+      return {error: text}
+    case 'b':
+      return Number.parseInt(text, 10) !== 0
+    default: {
+      const n = Number.parseFloat(text)
+      return isDateFormat(fmt) ? excelSerialToDate(n, date1904) : n
+    }
+  }
 }
 
 async function readXlsxFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
@@ -1025,8 +1155,9 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
   try {
     const reader = await openWorkbookReader(path, info)
+    const {default: parseSax} = (await import('exceljs/lib/utils/parse-sax.js')) as {default: ParseSax}
     for (const sheet of info.sheets) {
-      results.push({order: sheet.order, result: await readWorksheet(worksheetOf(reader, path, sheet), sheet, file, info.date1904, limits)})
+      results.push({order: sheet.order, result: await readWorksheet(reader, parseSax, path, sheet, file, info.date1904, limits)})
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
@@ -1036,32 +1167,21 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   return collect(results)
 }
 
-async function readWorksheet(worksheet: StreamWorksheet, sheet: SheetInfo, file: string, date1904: boolean, limits: Limits) {
+async function readWorksheet(reader: StreamWorkbookInternals, parseSax: ParseSax, path: string, sheet: SheetInfo, file: string, date1904: boolean, limits: Limits) {
   const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection)
   const uncalculated: string[] = []
-  let rowNumber = 0
-  let col = 0
-  const ctx: CellContext = {
-    date1904,
-    onUncalculated: () => {
-      if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(`${columnLetter(col)}${rowNumber}`)
-    },
+  const onUncalculated = (ref: string) => {
+    if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(ref)
   }
   let counted = 0
-  for await (const row of worksheet) {
-    rowNumber = row.number
+  for await (const row of sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, date1904)) {
     // Both the rows' own numbers and how many came: a file can number every row 2.
     counted += 1
-    if (rowNumber > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(rowNumber, counted), limits)
+    if (row.number > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(row.number, counted), limits)
     if (limits.onRows && counted % PROGRESS_EVERY === 0) limits.onRows(counted)
-    const cells: CellValue[] = []
-    row.eachCell((cell, c) => {
-      col = c
-      ctx.numFmt = cell.numFmt
-      cells[c - 1] = toCellValue(cell.value, ctx)
-    })
+    const cells = row.cells
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
-    assembler.add(rowNumber, cells)
+    assembler.add(row.number, cells)
   }
   return assembler.finish({hidden: sheet.hidden, uncalculatedCells: uncalculated})
 }

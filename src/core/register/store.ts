@@ -20,6 +20,8 @@ function storageError(error: unknown, file: string): never {
   throw asStorageFailure(error, file)
 }
 
+const WRITE_SLICE = 1000
+
 /** lowdb adapter: validating reads, atomic and durable writes. */
 export class DurableRegisterFile implements Adapter<RegisterData> {
   constructor(readonly file: string) {}
@@ -63,15 +65,13 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
       try {
         const {projects, ...rest} = data
         const head = JSON.stringify(rest)
-        let chunk = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`
-        for (let i = 0; i < projects.length; i++) {
-          chunk += (i > 0 ? ',' : '') + JSON.stringify(projects[i])
-          if (chunk.length > 1 << 20) {
-            await handle.write(chunk)
-            chunk = ''
-          }
+        await handle.write(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`)
+        // A thousand projects per JSON.stringify: one native call per slice is much faster than one per project.
+        for (let i = 0; i < projects.length; i += WRITE_SLICE) {
+          const slice = JSON.stringify(projects.slice(i, i + WRITE_SLICE))
+          await handle.write(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
         }
-        await handle.write(`${chunk}]}`)
+        await handle.write(']}')
         await handle.sync()
       } finally {
         await handle.close()
