@@ -36,9 +36,11 @@ export default class Import extends ItplanCommand<typeof Import> {
     for (const file of ignored) this.warnText(t('import.ignoredFile', {file}))
     if (files.length === 0) throw new UsageError('import.nothing', {paths: args})
     const receivedOn = f['received-on'] ? this.dateFlag('received-on', f['received-on']) : todayLocal()
+    // The spreadsheet reader is loaded only by the commands that read spreadsheets; a large workbook's parser
+    // starts loading in a worker thread while the register is read.
+    const {readBatch, prepareSheetWorker} = await import('../core/excel/read-declarations.js')
+    await prepareSheetWorker(files)
     const data = await this.load()
-    // The spreadsheet reader is loaded only by the commands that read spreadsheets.
-    const {readBatch} = await import('../core/excel/read-declarations.js')
     const {errorWorkbookPath, writeRejections} = await import('../core/excel/rejections.js')
     const progress = startProgress(files.length, !this.jsonEnabled())
     const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file), onRows: (file, i, rows) => progress.update(i, t('import.progressRows', {file: path.basename(file), rows}))})

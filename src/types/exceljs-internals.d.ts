@@ -3,3 +3,9 @@ declare module 'exceljs/lib/utils/parse-sax.js' {
   const parseSax: (stream: AsyncIterable<unknown>) => AsyncIterable<unknown[]>
   export default parseSax
 }
+
+// exceljs's streaming workbook reader, loaded on its own (see openWorkbookReader in src/core/excel/read.ts).
+declare module 'exceljs/lib/stream/xlsx/workbook-reader.js' {
+  const WorkbookReader: new (path: string, options: Record<string, string>) => unknown
+  export default WorkbookReader
+}

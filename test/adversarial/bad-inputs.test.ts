@@ -127,10 +127,13 @@ describe('adversarial: bad inputs for import', function () {
     })
   }
 
-  it('all of them in one batch (--json): every file rejected with its own code and place, nothing written', async () => {
+  // Large sheets are parsed in a worker thread; ITPLAN_SHEET_WORKER_MIN_BYTES=0 sends every sheet there.
+  for (const [mode, workerMinBytes] of [['', undefined], [', every sheet parsed in a worker thread', '0']] as const) {
+  it(`all of them in one batch (--json)${mode}: every file rejected with its own code and place, nothing written`, async () => {
     const specs = CORPUS.filter((c) => !c.alone && !c.bug)
     const {register, dir, snapshot} = freshRegister()
-    const r = await runCli(['import', ...specs.map((s) => corpus.get(s.name)!), '--json', '--register', register], {env: {PATH: pathWithoutSoffice()}, timeoutMs: 120_000})
+    const env: Record<string, string> = {PATH: pathWithoutSoffice(), ...(workerMinBytes === undefined ? {} : {ITPLAN_SHEET_WORKER_MIN_BYTES: workerMinBytes})}
+    const r = await runCli(['import', ...specs.map((s) => corpus.get(s.name)!), '--json', '--register', register], {env, timeoutMs: 120_000})
     expect(r.code, r.stderr).to.equal(3)
     expect(r.stderr).to.not.match(STACK_LINE)
     const body = json<ImportJson>(r)
@@ -151,6 +154,7 @@ describe('adversarial: bad inputs for import', function () {
     }
     expect(snapshotDir(dir)).to.deep.equal(snapshot)
   })
+  }
 
   it('a workbook whose only headers are Object.prototype names is skipped and said so; nothing written, nothing polluted', async () => {
     const file = path.join(work, 'proto-only.csv')

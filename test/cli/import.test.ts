@@ -545,6 +545,25 @@ describe('itplan import (CLI, real files)', function () {
   })
 
   // -------------------------------------------------------------------------------------------------------
+  describe('large sheets are parsed in a worker thread', () => {
+    it('every fixture read in a worker (ITPLAN_SHEET_WORKER_MIN_BYTES=0) gives the same files, errors, warnings and projects as read in this thread', async () => {
+      const runs: unknown[] = []
+      for (const workerMinBytes of ['0', String(2 ** 50)]) {
+        const t = fresh()
+        const dir = path.join(t.dir, '申报材料')
+        for (const name of fs.readdirSync(FIXTURES)) copyFixture(name, dir)
+        const r = await imp(t, [dir, '--errors-dir', path.join(t.dir, '退回')], {env: {ITPLAN_SHEET_WORKER_MIN_BYTES: workerMinBytes}})
+        expectNoStack(r)
+        expect(r.code, 'bad-rows.xlsx is rejected').to.equal(3)
+        const body = JSON.parse(r.stdout.split(t.dir).join('<dir>')) as ImportJson
+        expect(body.totals.created).to.be.greaterThan(0)
+        const list = (await projects(t)).map((p) => ({...p, createdAt: null, updatedAt: null}))
+        runs.push({body, list, errorFiles: fs.readdirSync(path.join(t.dir, '退回')).sort()})
+      }
+      expect(runs[0]).to.deep.equal(runs[1])
+    })
+  })
+
   describe('re-import', () => {
     /** The fixtures that import, with soffice or without. */
     const importing = () => Object.entries(EXPECTED.files).filter(([name, e]) => e.status === 'imported' || (name === 'legacy.xls' && SOFFICE))

@@ -102,80 +102,134 @@ function isBlankAmounts(raw: Record<string, RawValue>): boolean {
   return blank(raw.totalInvestment) && blank(raw.fiscalFunds)
 }
 
-export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
-  const declarations: ValidDeclaration[] = []
-  const errors: RowProblem[] = []
-  const warnings: RowProblem[] = []
-  const badRows = new Map<string, Set<number>>()
-  const markBad = (sheet: string, row: number) => {
-    let set = badRows.get(sheet)
-    if (!set) badRows.set(sheet, (set = new Set()))
+type SheetRow = SheetInput['rows'][number]
+
+/**
+ * Validates one file's rows as they are read, sheet by sheet (the reader calls `sheet` once a sheet's header is
+ * known, then `row` for each row below it), so a large file is checked while the rest of it is still being parsed.
+ * What it finds is exactly what validateFileRows finds on the whole file.
+ */
+export class DeclarationValidator {
+  private readonly declarations: ValidDeclaration[] = []
+  private readonly errors: RowProblem[] = []
+  private readonly warnings: RowProblem[] = []
+  private readonly badRows = new Map<string, Set<number>>()
+  /** the batch keys of this file: they join the batch's `seen` only once the whole file has been read */
+  private readonly mine = new Map<string, {file: string; sheet: string; row: number}>()
+  private sheet: SheetInput | null = null
+  private skipSheet = false
+  private present = new Set<string>()
+  private amountUnits: Partial<Record<(typeof AMOUNT_FIELDS)[number], AmountUnit>> = {}
+  private sheetWarningsAt = 0
+  private sawData = false
+  private readonly sinceSubtotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
+  private readonly sinceTotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
+
+  constructor(
+    private readonly file: {file: string; sha256: string},
+    private readonly ctx: ImportContext,
+    private readonly seen: Map<string, {file: string; sheet: string; row: number}> = new Map(),
+  ) {}
+
+  /** A sheet whose header has been found; `rows` may still be filling. */
+  startSheet(sheet: Pick<SheetInput, 'name' | 'headerRowNumber' | 'columns'>): void {
+    this.sheet = {...sheet, rows: []}
+    this.present = new Set(sheet.columns.map((c) => c.field).filter((f): f is string => f !== null))
+    const missing = this.ctx.requiredFields.filter((f) => !this.present.has(f))
+    this.skipSheet = missing.length > 0
+    if (this.skipSheet) {
+      this.errors.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: null, code: 'import.missingColumns', params: {fields: missing}})
+      return
+    }
+    this.amountUnits = {}
+    for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) this.amountUnits[c.field as (typeof AMOUNT_FIELDS)[number]] = c.unit ?? 'wan'
+    this.sheetWarningsAt = this.warnings.length
+    this.sawData = false
+    this.sinceSubtotal.totalInvestment = this.sinceSubtotal.fiscalFunds = 0
+    this.sinceTotal.totalInvestment = this.sinceTotal.fiscalFunds = 0
+  }
+
+  row(row: SheetRow): void {
+    const sheet = this.sheet
+    if (!sheet || this.skipSheet) return
+    const {sinceSubtotal, sinceTotal, present, warnings, errors} = this
+    if (row.kind === 'total') {
+      const subtotal = isSubtotal(row)
+      checkTotal(sheet, row, subtotal ? sinceSubtotal : sinceTotal, warnings)
+      sinceSubtotal.totalInvestment = sinceSubtotal.fiscalFunds = 0
+      if (!subtotal) sinceTotal.totalInvestment = sinceTotal.fiscalFunds = 0
+      return
+    }
+    if (!this.sawData) {
+      this.sawData = true
+      // said once per sheet, ahead of the sheet's row warnings
+      if (!present.has('procurementCategory')) warnings.splice(this.sheetWarningsAt, 0, {sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: 'procurementCategory', code: 'warning.procurementColumnMissing', params: {}})
+    }
+    const raw: Record<string, RawValue> = {}
+    for (const [field, cell] of row.byField) raw[field] = cell.value
+    const note = signatureText(raw, row.values)
+    if (note !== undefined && isBlankAmounts(raw)) {
+      warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: note}})
+      return
+    }
+    // A missing procurement column means the default, silently per row (one warning per sheet above).
+    if (!present.has('procurementCategory')) raw.procurementCategory = '服务'
+    const ctx = this.ctx
+    const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits: this.amountUnits, defaultAmountUnit: 'wan'})
+    const place = (p: FieldProblem): RowProblem => ({
+      sheet: sheet.name,
+      row: row.rowNumber,
+      column: row.byField.get(p.field)?.column.letter ?? null,
+      field: p.field,
+      code: p.code,
+      params: p.params,
+      ...(p.article ? {article: p.article} : {}),
+    })
+    if (!built.input) {
+      for (const p of built.problems) errors.push(place(p))
+      this.markBad(sheet.name, row.rowNumber)
+      return
+    }
+    const input = built.input
+    for (const sums of [sinceSubtotal, sinceTotal]) {
+      sums.totalInvestment += input.totalInvestmentFen
+      sums.fiscalFunds += input.fiscalFundsFen
+    }
+    // A blank 采购类别 cell is treated as 服务, which sets the procurement limit: say so on the row.
+    if (present.has('procurementCategory')) for (const w of built.warnings) warnings.push(place(w))
+    const key = matchKey(input.planYear, input.unit, input.name)
+    const keys = batchKeysOf(input, key)
+    let earlier: {file: string; sheet: string; row: number} | undefined
+    for (const k of keys) if ((earlier = this.seen.get(k) ?? this.mine.get(k))) break
+    if (earlier) {
+      errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
+      this.markBad(sheet.name, row.rowNumber)
+      return
+    }
+    const place0 = {file: this.file.file, sheet: sheet.name, row: row.rowNumber}
+    for (const k of keys) this.mine.set(k, place0)
+    this.declarations.push({input, key, source: {file: this.file.file, sheet: sheet.name, row: row.rowNumber, sha256: this.file.sha256}, batchKeys: keys})
+  }
+
+  /** The file was read whole: its rows now count as seen for the files after it. */
+  finish(): FileValidation {
+    for (const [k, v] of this.mine) this.seen.set(k, v)
+    this.mine.clear()
+    return {declarations: this.declarations, errors: this.errors, warnings: this.warnings, badRows: this.badRows}
+  }
+
+  private markBad(sheet: string, row: number): void {
+    let set = this.badRows.get(sheet)
+    if (!set) this.badRows.set(sheet, (set = new Set()))
     set.add(row)
   }
+}
+
+export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
+  const validator = new DeclarationValidator(file, ctx, seen)
   for (const sheet of file.sheets) {
-    const present = new Set(sheet.columns.map((c) => c.field).filter((f): f is string => f !== null))
-    const missing = ctx.requiredFields.filter((f) => !present.has(f))
-    if (missing.length > 0) {
-      errors.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: null, code: 'import.missingColumns', params: {fields: missing}})
-      continue
-    }
-    if (!present.has('procurementCategory') && sheet.rows.some((r) => r.kind === 'data')) {
-      warnings.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: 'procurementCategory', code: 'warning.procurementColumnMissing', params: {}})
-    }
-    const amountUnits: Partial<Record<(typeof AMOUNT_FIELDS)[number], AmountUnit>> = {}
-    for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) amountUnits[c.field as (typeof AMOUNT_FIELDS)[number]] = c.unit ?? 'wan'
-    const sinceSubtotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
-    const sinceTotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
-    for (const row of sheet.rows) {
-      if (row.kind === 'total') {
-        const subtotal = isSubtotal(row)
-        checkTotal(sheet, row, subtotal ? sinceSubtotal : sinceTotal, warnings)
-        sinceSubtotal.totalInvestment = sinceSubtotal.fiscalFunds = 0
-        if (!subtotal) sinceTotal.totalInvestment = sinceTotal.fiscalFunds = 0
-        continue
-      }
-      const raw: Record<string, RawValue> = {}
-      for (const [field, cell] of row.byField) raw[field] = cell.value
-      const note = signatureText(raw, row.values)
-      if (note !== undefined && isBlankAmounts(raw)) {
-        warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: note}})
-        continue
-      }
-      // A missing procurement column means the default, silently per row (one warning per sheet above).
-      if (!present.has('procurementCategory')) raw.procurementCategory = '服务'
-      const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits, defaultAmountUnit: 'wan'})
-      const place = (p: FieldProblem): RowProblem => ({
-        sheet: sheet.name,
-        row: row.rowNumber,
-        column: row.byField.get(p.field)?.column.letter ?? null,
-        field: p.field,
-        code: p.code,
-        params: p.params,
-        ...(p.article ? {article: p.article} : {}),
-      })
-      if (!built.input) {
-        errors.push(...built.problems.map(place))
-        markBad(sheet.name, row.rowNumber)
-        continue
-      }
-      const input = built.input
-      for (const sums of [sinceSubtotal, sinceTotal]) {
-        sums.totalInvestment += input.totalInvestmentFen
-        sums.fiscalFunds += input.fiscalFundsFen
-      }
-      // A blank 采购类别 cell is treated as 服务, which sets the procurement limit: say so on the row.
-      if (present.has('procurementCategory')) warnings.push(...built.warnings.map(place))
-      const key = matchKey(input.planYear, input.unit, input.name)
-      const keys = batchKeysOf(input, key)
-      const earlier = keys.map((k) => seen.get(k)).find((x) => x !== undefined)
-      if (earlier) {
-        errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
-        markBad(sheet.name, row.rowNumber)
-        continue
-      }
-      for (const k of keys) seen.set(k, {file: file.file, sheet: sheet.name, row: row.rowNumber})
-      declarations.push({input, key, source: {file: file.file, sheet: sheet.name, row: row.rowNumber, sha256: file.sha256}, batchKeys: keys})
-    }
+    validator.startSheet(sheet)
+    for (const row of sheet.rows) validator.row(row)
   }
-  return {declarations, errors, warnings, badRows}
+  return validator.finish()
 }

@@ -1,8 +1,9 @@
 // Reads and validates a batch of declaration files before the register is locked: the slow part (parsing
 // spreadsheets) never holds up other clerks, and the register only sees validated declarations.
 import {readDeclarationFile, type ReadFileResult} from './read.js'
+export {prepareSheetWorker} from './read.js'
 import {loadDictionary} from './dictionary.js'
-import {validateFileRows, type FileValidation, type RowProblem} from '../domain/import-validation.js'
+import {DeclarationValidator, type FileValidation, type RowProblem} from '../domain/import-validation.js'
 import {InvalidData} from '../domain/errors.js'
 import type {EnumWords} from '../domain/declaration.js'
 import type {ImportInput} from '../operations/import.js'
@@ -31,14 +32,20 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
     o.onFile?.(path, index, paths.length)
     let read: ReadFileResult | null = null
     let fileProblem: RowProblem | null = null
+    // Rows are validated as they are read; a file refused as a whole leaves its validator unfinished and unused.
+    let validator: DeclarationValidator | null = null
+    const context = {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}
     try {
-      read = await readDeclarationFile(path, {onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined})
+      read = await readDeclarationFile(path, {
+        onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined,
+        sink: (file) => (validator = new DeclarationValidator(file, context, seen)),
+      })
     } catch (error) {
       if (!(error instanceof InvalidData)) throw error
       const row = typeof error.params.row === 'number' ? error.params.row : null
       fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row, column: null, field: null, code: error.code, params: error.params}
     }
-    const validation = read ? validateFileRows(read, {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}, seen) : null
+    const validation = read && validator ? (validator as DeclarationValidator).finish() : null
     // Only a rejected file's rows are needed again (for its error workbook); a 50,000-row file's cells are let go.
     if (read && validation && validation.errors.length === 0) for (const sheet of read.sheets) sheet.rows = []
     results.push({path, file: read?.file ?? path.split(/[/\\]/).pop()!, read, validation, fileProblem})

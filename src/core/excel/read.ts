@@ -11,6 +11,7 @@ import {execFile} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {basename, extname, join, delimiter, posix} from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
 import {Readable, Transform, pipeline} from 'node:stream'
 import {StringDecoder} from 'node:string_decoder'
 import * as zlib from 'node:zlib'
@@ -90,6 +91,14 @@ export interface ReadOptions {
   onRows?: (rows: number) => void
   /** LibreOffice for .xls/.et: a path; null to never convert; undefined to look on the PATH */
   sofficePath?: string | null
+  /** given the file's name and hash, a sink that sees each sheet's header and rows as they are read */
+  sink?: (file: {file: string; sha256: string}) => RowSink
+}
+
+/** Receives rows while the file is still being read (the import validates as it reads). */
+export interface RowSink {
+  startSheet(sheet: {name: string; headerRowNumber: number; columns: ReadColumn[]}): void
+  row(row: ReadRow): void
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -99,13 +108,14 @@ export const MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024
 /** The shared strings part is held in memory whole, so it gets a tighter limit. */
 export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 const SOFFICE_TIMEOUT_MS = 180_000
-const MAX_UNCALCULATED_REPORTED = 20
+export const MAX_UNCALCULATED_REPORTED = 20
 
 interface Limits {
   maxBytes: number
   maxRows: number
   /** told every PROGRESS_EVERY rows, for a progress bar */
   onRows?: (rows: number) => void
+  sink?: RowSink
 }
 
 const PROGRESS_EVERY = 2000
@@ -124,6 +134,7 @@ export async function readDeclarationFile(path: string, opts: ReadOptions = {}):
   if (size === 0) throw new InvalidData('file.empty', {file})
   const format = await detectFormat(path, file)
   const sha256 = await hashFile(path)
+  limits.sink = opts.sink?.({file, sha256})
   const read =
     format === 'csv'
       ? await readCsvFile(path, file, limits)
@@ -220,10 +231,17 @@ function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
 }
 
-/** Same test as exceljs applies to plain cells: y/m/d/h/s outside quotes and brackets. */
+/** Same test as exceljs applies to plain cells: y/m/d/h/s outside quotes and brackets. A workbook has a handful of
+ * formats and every numeric cell asks, so the answers are remembered. */
+const dateFormats = new Map<string, boolean>()
 function isDateFormat(fmt: unknown): boolean {
   if (typeof fmt !== 'string' || fmt === '') return false
-  return /[ymdhsb]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''))
+  let answer = dateFormats.get(fmt)
+  if (answer === undefined) {
+    answer = /[ymdhsb]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''))
+    if (dateFormats.size < 1000) dateFormats.set(fmt, answer)
+  }
+  return answer
 }
 
 /** An error value's text stands in for the value, so the validator can say what the cell held. */
@@ -552,6 +570,7 @@ class SheetAssembler {
   constructor(
     readonly name: string,
     private readonly rule: HeaderDetection,
+    private readonly sink?: RowSink,
   ) {}
 
   add(rowNumber: number, cells: CellValue[]): void {
@@ -579,6 +598,7 @@ class SheetAssembler {
     this.unitCol = layout.columns.findIndex((c) => c.field === 'unit')
     this.nameCol = layout.columns.findIndex((c) => c.field === 'name')
     this.applyUnitNote(scanned.slice(0, layout.lastIndex + 1 - layout.headerRowCount))
+    this.sink?.startSheet({name: this.name, headerRowNumber: layout.headerRowNumber, columns: layout.columns})
     for (const row of scanned.slice(layout.lastIndex + 1)) this.addData(row.rowNumber, row.cells)
   }
 
@@ -596,7 +616,9 @@ class SheetAssembler {
     const values: CellValue[] = new Array(columns.length)
     for (let i = 0; i < columns.length; i++) values[i] = cells[i] ?? null
     if (this.mappedBlank(values) || this.repeatsHeader(values)) return
-    this.rows.push({rowNumber, values, byField: new RowFields(values, this.columnsByField), kind: this.isTotal(values) ? 'total' : 'data'})
+    const row: ReadRow = {rowNumber, values, byField: new RowFields(values, this.columnsByField), kind: this.isTotal(values) ? 'total' : 'data'}
+    this.rows.push(row)
+    this.sink?.row(row)
   }
 
   /** The header again (a block pasted with its header, a second table): 项目名称 under 项目名称 is no project. */
@@ -875,14 +897,14 @@ interface Part {
   start: number
 }
 
-interface SheetInfo {
+export interface SheetInfo {
   name: string
   hidden: boolean
   order: number
   part: Part
 }
 
-interface WorkbookInfo {
+export interface WorkbookInfo {
   sheets: SheetInfo[]
   date1904: boolean
   sharedStrings: Part | null
@@ -993,9 +1015,10 @@ type SaxEvent = {eventType: 'opentag'; value: {name: string; attributes: Record<
 type ParseSax = (stream: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
 
 async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<StreamWorkbookInternals> {
-  const {default: ExcelJS} = await import('exceljs')
+  // The streaming reader's own module, not all of exceljs: the writers and the document model are not needed here.
+  const {default: WorkbookReader} = await import('exceljs/lib/stream/xlsx/workbook-reader.js')
   const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore'} as const
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options) as unknown as StreamWorkbookInternals
+  const reader = new WorkbookReader(path, options) as unknown as StreamWorkbookInternals
   for (const method of ['_parseSharedStrings', '_parseStyles'] as const) {
     if (typeof reader[method] !== 'function') throw new Error(`exceljs ${method} is missing: the streaming reader changed`)
   }
@@ -1019,7 +1042,7 @@ function referenceColumn(ref: string | undefined): number {
   return col
 }
 
-interface SheetRow {
+export interface SheetRow {
   number: number
   cells: CellValue[]
 }
@@ -1154,10 +1177,18 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   if (info.sheets.length === 0) throw new InvalidData('file.empty', {file})
   const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
   try {
-    const reader = await openWorkbookReader(path, info)
-    const {default: parseSax} = (await import('exceljs/lib/utils/parse-sax.js')) as {default: ParseSax}
+    // exceljs and the shared strings are loaded in this thread only when a sheet is read here
+    let here: Promise<SheetParser> | null = null
     for (const sheet of info.sheets) {
-      results.push({order: sheet.order, result: await readWorksheet(reader, parseSax, path, sheet, file, info.date1904, limits)})
+      const uncalculated: string[] = []
+      const onUncalculated = (ref: string) => {
+        if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(ref)
+      }
+      const parseHere = async function* () {
+        yield* (await (here ??= sheetParser(path, info)))(sheet, onUncalculated)
+      }
+      const rows = inWorker(sheet) ? workerRows(path, info, sheet, onUncalculated, parseHere) : parseHere()
+      results.push({order: sheet.order, result: await readWorksheet(rows, sheet, file, limits, uncalculated)})
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
@@ -1167,14 +1198,134 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   return collect(results)
 }
 
-async function readWorksheet(reader: StreamWorkbookInternals, parseSax: ParseSax, path: string, sheet: SheetInfo, file: string, date1904: boolean, limits: Limits) {
-  const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection)
-  const uncalculated: string[] = []
-  const onUncalculated = (ref: string) => {
-    if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(ref)
+type SheetParser = (sheet: SheetInfo, onUncalculated: (ref: string) => void) => AsyncGenerator<SheetRow>
+
+/** Opens the workbook's shared parts once; then parses any of its sheets into rows. Also what the worker runs. */
+export async function sheetParser(path: string, info: WorkbookInfo): Promise<SheetParser> {
+  const reader = await openWorkbookReader(path, info)
+  const {default: parseSax} = (await import('exceljs/lib/utils/parse-sax.js')) as {default: ParseSax}
+  return (sheet, onUncalculated) => sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, info.date1904)
+}
+
+// A large sheet is parsed in a worker thread while this thread checks the rows already parsed: on two cores a
+// 50,000-row import then takes little longer than the parse alone. Small sheets stay here (a worker costs ~0.1 s
+// to start). ITPLAN_SHEET_WORKER_MIN_BYTES moves the line (0: every sheet; tests use it to cover both paths).
+const WORKER_MIN_BYTES = 4 * 1024 * 1024
+const WORKER_BATCH_ROWS = 500
+const workerFile = new URL('./sheet-worker.js', import.meta.url)
+
+// Run from the TypeScript sources (the unit tests, under tsx) there is no compiled worker to start.
+const fromSources = import.meta.url.endsWith('.ts')
+
+function workerMinBytes(): number {
+  const setting = process.env.ITPLAN_SHEET_WORKER_MIN_BYTES
+  return setting !== undefined && setting.trim() !== '' && Number.isFinite(Number(setting)) ? Number(setting) : WORKER_MIN_BYTES
+}
+
+function inWorker(sheet: SheetInfo): boolean {
+  return !fromSources && sheet.part.entry.uncompressedSize >= workerMinBytes()
+}
+
+/** A worker started ahead of need, loading exceljs while this thread reads the register and the workbook's
+ * directory; unreferenced, so an import that never uses it still exits at once. */
+let spare: {worker: Worker; dead: boolean} | null = null
+
+function startWorker(data: SheetWorkerData | null): Worker {
+  // Nothing the worker might print may reach the clerk's screen or a --json document: its output is drained
+  // once it is at work (a flowing stream would keep an unused spare, and so the process, alive).
+  return new Worker(workerFile, {workerData: data, stdout: true, stderr: true})
+}
+
+function atWork(worker: Worker): Worker {
+  worker.stdout.resume()
+  worker.stderr.resume()
+  return worker
+}
+
+/**
+ * Starts the sheet worker early when one of `files` looks large enough to need it (a workbook compresses about
+ * eight to one, so its size on disk says roughly whether a sheet will be over the line).
+ */
+export async function prepareSheetWorker(paths: string[]): Promise<void> {
+  if (fromSources || spare) return
+  let large = false
+  for (const path of paths) {
+    if (!/\.xls[xm]$/i.test(path)) continue
+    const bytes = await stat(path).then((s) => s.size, () => 0)
+    if ((large = bytes * 8 >= workerMinBytes())) break
   }
+  if (!large) return
+  const worker = startWorker(null)
+  const entry = {worker, dead: false}
+  worker.on('exit', () => (entry.dead = true))
+  worker.on('error', () => (entry.dead = true))
+  worker.unref()
+  spare = entry
+}
+
+function takeWorker(data: SheetWorkerData): Worker {
+  const ready = spare
+  spare = null
+  if (!ready || ready.dead) return atWork(startWorker(data))
+  ready.worker.removeAllListeners()
+  ready.worker.ref()
+  ready.worker.postMessage(data)
+  return atWork(ready.worker)
+}
+
+export interface SheetWorkerData {
+  path: string
+  info: WorkbookInfo
+  sheet: SheetInfo
+  batchRows: number
+}
+export type SheetWorkerMessage = {rows: SheetRow[]} | {done: true; uncalculated: string[]} | {failed: string}
+
+/**
+ * The rows of one sheet, parsed by a worker thread. A worker that cannot start or dies before its first rows (no
+ * memory for a second thread, say) is no reason to refuse the file: the sheet is then parsed here instead.
+ */
+async function* workerRows(path: string, info: WorkbookInfo, sheet: SheetInfo, onUncalculated: (ref: string) => void, here: () => AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+  const worker = takeWorker({path, info, sheet, batchRows: WORKER_BATCH_ROWS})
+  const queue: Array<SheetWorkerMessage | {crashed: string}> = []
+  let wake: (() => void) | null = null
+  const push = (m: SheetWorkerMessage | {crashed: string}) => {
+    queue.push(m)
+    wake?.()
+  }
+  worker.on('message', push)
+  worker.on('error', (e) => push({crashed: e.message}))
+  worker.on('exit', (code) => push({crashed: `sheet worker exited (${code})`}))
+  let yielded = false
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+      wake = null
+      const m = queue.shift()!
+      if ('failed' in m) throw new Error(m.failed)
+      if ('crashed' in m) {
+        if (yielded) throw new Error(m.crashed)
+        break
+      }
+      if ('done' in m) {
+        for (const ref of m.uncalculated) onUncalculated(ref)
+        return
+      }
+      yielded = true
+      yield* m.rows
+    }
+  } finally {
+    // also when the reader stops early (too many rows): the worker's parse is of no use any more
+    worker.removeAllListeners()
+    await worker.terminate()
+  }
+  yield* here()
+}
+
+async function readWorksheet(rows: AsyncIterable<SheetRow>, sheet: SheetInfo, file: string, limits: Limits, uncalculated: string[]) {
+  const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection, limits.sink)
   let counted = 0
-  for await (const row of sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, date1904)) {
+  for await (const row of rows) {
     // Both the rows' own numbers and how many came: a file can number every row 2.
     counted += 1
     if (row.number > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(row.number, counted), limits)
@@ -1298,7 +1449,7 @@ async function readCsvFile(path: string, file: string, limits: Limits): Promise<
   const sep = /^sep=(.)\r?\n/i.exec(text)
   if (sep) text = text.slice(sep[0].length)
   const delim = sep ? sep[1] : sniffDelimiter(text)
-  const assembler = new SheetAssembler(file, loadDictionary().headerDetection)
+  const assembler = new SheetAssembler(file, loadDictionary().headerDetection, limits.sink)
   for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
     if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)
     if (limits.onRows && rowNumber % PROGRESS_EVERY === 0) limits.onRows(rowNumber)

@@ -1,0 +1,34 @@
+// The worker thread that parses one large worksheet part (see workerRows in read.ts): rows go back in batches,
+// as plain CellValues, while the main thread assembles and validates the rows already sent.
+import {parentPort, workerData} from 'node:worker_threads'
+import {MAX_UNCALCULATED_REPORTED, sheetParser, type SheetRow, type SheetWorkerData, type SheetWorkerMessage} from './read.js'
+
+async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData): Promise<void> {
+  const send = (m: SheetWorkerMessage) => port.postMessage(m)
+  try {
+    const parse = await sheetParser(data.path, data.info)
+    const uncalculated: string[] = []
+    let batch: SheetRow[] = []
+    for await (const row of parse(data.sheet, (ref) => uncalculated.length < MAX_UNCALCULATED_REPORTED && uncalculated.push(ref))) {
+      batch.push(row)
+      if (batch.length >= data.batchRows) {
+        send({rows: batch})
+        batch = []
+      }
+    }
+    if (batch.length > 0) send({rows: batch})
+    send({done: true, uncalculated})
+  } catch (error) {
+    send({failed: error instanceof Error ? error.message : String(error)})
+  }
+}
+
+const port = parentPort
+if (port && workerData) {
+  await main(port, workerData as SheetWorkerData)
+} else if (port) {
+  // Started ahead of need (prepareSheetWorker): load the parser now, then wait for the sheet.
+  await import('exceljs/lib/stream/xlsx/workbook-reader.js')
+  await import('exceljs/lib/utils/parse-sax.js')
+  port.once('message', (data: SheetWorkerData) => void main(port, data))
+}
