@@ -39,6 +39,8 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
       read = await readDeclarationFile(path, {
         onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined,
         sink: (file) => (validator = new DeclarationValidator(file, context, seen)),
+        // Only a rejected file's rows are needed again, for its error workbook, which reads the file anew.
+        keepRows: false,
       })
     } catch (error) {
       if (!(error instanceof InvalidData)) throw error
@@ -46,8 +48,6 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
       fileProblem = {sheet: typeof error.params.sheet === 'string' ? error.params.sheet : '', row, column: null, field: null, code: error.code, params: error.params}
     }
     const validation = read && validator ? (validator as DeclarationValidator).finish() : null
-    // Only a rejected file's rows are needed again (for its error workbook); a 50,000-row file's cells are let go.
-    if (read && validation && validation.errors.length === 0) for (const sheet of read.sheets) sheet.rows = []
     results.push({path, file: read?.file ?? path.split(/[/\\]/).pop()!, read, validation, fileProblem})
   }
   return results

@@ -93,6 +93,8 @@ export interface ReadOptions {
   sofficePath?: string | null
   /** given the file's name and hash, a sink that sees each sheet's header and rows as they are read */
   sink?: (file: {file: string; sha256: string}) => RowSink
+  /** false: rows go to the sink only and `ReadSheet.rows` stays empty (a 50,000-row file is not held twice) */
+  keepRows?: boolean
 }
 
 /** Receives rows while the file is still being read (the import validates as it reads). */
@@ -116,6 +118,7 @@ interface Limits {
   /** told every PROGRESS_EVERY rows, for a progress bar */
   onRows?: (rows: number) => void
   sink?: RowSink
+  keepRows: boolean
 }
 
 const PROGRESS_EVERY = 2000
@@ -128,7 +131,7 @@ type Format = 'zip' | 'csv' | 'legacy'
 /** Reads one declaration file. Throws InvalidData (`file.*`) when the file as a whole cannot be read. */
 export async function readDeclarationFile(path: string, opts: ReadOptions = {}): Promise<ReadFileResult> {
   const file = basename(path)
-  const limits: Limits = {maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS, onRows: opts.onRows}
+  const limits: Limits = {maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS, onRows: opts.onRows, keepRows: opts.keepRows ?? true}
   const size = await fileSize(path, file)
   if (size > limits.maxBytes) throw new InvalidData('file.tooLarge', {file, bytes: size, limit: limits.maxBytes})
   if (size === 0) throw new InvalidData('file.empty', {file})
@@ -571,6 +574,7 @@ class SheetAssembler {
     readonly name: string,
     private readonly rule: HeaderDetection,
     private readonly sink?: RowSink,
+    private readonly keepRows = true,
   ) {}
 
   add(rowNumber: number, cells: CellValue[]): void {
@@ -617,7 +621,7 @@ class SheetAssembler {
     for (let i = 0; i < columns.length; i++) values[i] = cells[i] ?? null
     if (this.mappedBlank(values) || this.repeatsHeader(values)) return
     const row: ReadRow = {rowNumber, values, byField: new RowFields(values, this.columnsByField), kind: this.isTotal(values) ? 'total' : 'data'}
-    this.rows.push(row)
+    if (this.keepRows) this.rows.push(row)
     this.sink?.row(row)
   }
 
@@ -1323,7 +1327,7 @@ async function* workerRows(path: string, info: WorkbookInfo, sheet: SheetInfo, o
 }
 
 async function readWorksheet(rows: AsyncIterable<SheetRow>, sheet: SheetInfo, file: string, limits: Limits, uncalculated: string[]) {
-  const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection, limits.sink)
+  const assembler = new SheetAssembler(sheet.name, loadDictionary().headerDetection, limits.sink, limits.keepRows)
   let counted = 0
   for await (const row of rows) {
     // Both the rows' own numbers and how many came: a file can number every row 2.
@@ -1449,7 +1453,7 @@ async function readCsvFile(path: string, file: string, limits: Limits): Promise<
   const sep = /^sep=(.)\r?\n/i.exec(text)
   if (sep) text = text.slice(sep[0].length)
   const delim = sep ? sep[1] : sniffDelimiter(text)
-  const assembler = new SheetAssembler(file, loadDictionary().headerDetection, limits.sink)
+  const assembler = new SheetAssembler(file, loadDictionary().headerDetection, limits.sink, limits.keepRows)
   for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
     if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)
     if (limits.onRows && rowNumber % PROGRESS_EVERY === 0) limits.onRows(rowNumber)

@@ -2,6 +2,7 @@
 // wrong, always in Chinese (the unit reads it, whatever language the clerk works in).
 import path from 'node:path'
 import {writeErrorWorkbook, type ErrorSheet} from './errors-workbook.js'
+import {readDeclarationFile} from './read.js'
 import {problemText} from '../i18n/problems.js'
 import type {ReadBatchFile} from './read-declarations.js'
 import type {RowProblem} from '../domain/import-validation.js'
@@ -19,8 +20,17 @@ export function errorWorkbookPath(sourcePath: string, errorsDir: string | undefi
 }
 
 export async function writeRejections(batchFile: ReadBatchFile, problems: RowProblem[], outPath: string): Promise<boolean> {
-  const read = batchFile.read
-  if (!read) return false
+  if (!batchFile.read) return false
+  // The import kept no rows (they were validated as they were read); a rejected file is read again for them.
+  let read = batchFile.read
+  if (!read.sheets.some((s) => s.rows.length > 0)) {
+    try {
+      read = await readDeclarationFile(batchFile.path)
+    } catch {
+      // changed or gone since: the clerk still sees every problem, only the workbook for the unit is not written
+      return false
+    }
+  }
   const sheets: ErrorSheet[] = []
   for (const sheet of read.sheets) {
     const mine = problems.filter((p) => p.sheet === sheet.name)
