@@ -1018,7 +1018,7 @@ interface StreamWorkbookInternals {
 type SaxEvent = {eventType: 'opentag'; value: {name: string; attributes: Record<string, string>}} | {eventType: 'text'; value: string} | {eventType: 'closetag'; value: {name: string}}
 type ParseSax = (stream: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>
 
-async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<StreamWorkbookInternals> {
+async function openWorkbookReader(path: string, info: WorkbookInfo, parts = {sharedStrings: true, styles: true}): Promise<StreamWorkbookInternals> {
   // The streaming reader's own module, not all of exceljs: the writers and the document model are not needed here.
   const {default: WorkbookReader} = await import('exceljs/lib/stream/xlsx/workbook-reader.js')
   const options = {sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore'} as const
@@ -1028,9 +1028,9 @@ async function openWorkbookReader(path: string, info: WorkbookInfo): Promise<Str
   }
   reader.model = {sheets: []}
   reader.properties = {model: {date1904: info.date1904}}
-  if (info.sharedStrings) for await (const _ of reader._parseSharedStrings(partStream(path, info.sharedStrings.entry, info.sharedStrings.start))) void _
+  if (info.sharedStrings && parts.sharedStrings) for await (const _ of reader._parseSharedStrings(partStream(path, info.sharedStrings.entry, info.sharedStrings.start))) void _
   // Without the styles every date cell would read as a bare number.
-  if (info.styles) await reader._parseStyles(partStream(path, info.styles.entry, info.styles.start))
+  if (info.styles && parts.styles) await reader._parseStyles(partStream(path, info.styles.entry, info.styles.start))
   return reader
 }
 
@@ -1048,7 +1048,12 @@ function referenceColumn(ref: string | undefined): number {
 
 export interface SheetRow {
   number: number
-  cells: CellValue[]
+  cells: Array<CellValue | SharedStringRef>
+}
+
+/** A shared-string cell read without the shared strings (the worker): the index, resolved by the main thread. */
+export interface SharedStringRef {
+  sst: number
 }
 
 /**
@@ -1057,7 +1062,7 @@ export interface SheetRow {
  * from exceljs's sax events: its Row and Cell objects cost more than the whole rest of an import of 50,000 rows.
  * Rows and cells without an `r` reference (some writers leave them out) follow the one before.
  */
-async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, part: Readable, onUncalculated: (ref: string) => void, date1904: boolean): AsyncGenerator<SheetRow> {
+async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, part: Readable, onUncalculated: (ref: string) => void, date1904: boolean, withSharedStrings: boolean): AsyncGenerator<SheetRow> {
   const sharedStrings = reader.sharedStrings ?? []
   const styles = new Map<number, {numFmt?: unknown} | null>()
   const styleOf = (styleId: number) => {
@@ -1132,7 +1137,9 @@ async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, p
       if (name === 'v' || name === 't' || name === 'f') {
         capture = null
       } else if (name === 'c') {
-        if (row && inCell && col > 0) {
+        if (row && inCell && col > 0 && !withSharedStrings && cellType === 's' && formula === null && text !== null) {
+          row.cells[col - 1] = {sst: Number.parseInt(text, 10)}
+        } else if (row && inCell && col > 0) {
           const v = cellValueOf(cellType, formula, text, ctx.numFmt, sharedStrings, date1904)
           const converted = v === undefined ? null : toCellValue(v, ctx)
           if (converted !== null || row.cells[col - 1] === undefined) row.cells[col - 1] = converted
@@ -1183,6 +1190,7 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   try {
     // exceljs and the shared strings are loaded in this thread only when a sheet is read here
     let here: Promise<SheetParser> | null = null
+    let sharedStrings: Promise<unknown[]> | null = null
     for (const sheet of info.sheets) {
       const uncalculated: string[] = []
       const onUncalculated = (ref: string) => {
@@ -1191,7 +1199,15 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
       const parseHere = async function* () {
         yield* (await (here ??= sheetParser(path, info)))(sheet, onUncalculated)
       }
-      const rows = inWorker(sheet) ? workerRows(path, info, sheet, onUncalculated, parseHere) : parseHere()
+      let rows: AsyncIterable<SheetRow>
+      if (inWorker(sheet)) {
+        if (!sharedStrings) {
+          sharedStrings = sharedStringsOf(path, info)
+          // awaited with the first row; until then a failure must not count as unhandled
+          sharedStrings.catch(() => undefined)
+        }
+        rows = resolvingSharedStrings(workerRows(path, info, sheet, onUncalculated, parseHere), sharedStrings)
+      } else rows = parseHere()
       results.push({order: sheet.order, result: await readWorksheet(rows, sheet, file, limits, uncalculated)})
     }
   } catch (e) {
@@ -1205,10 +1221,28 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
 type SheetParser = (sheet: SheetInfo, onUncalculated: (ref: string) => void) => AsyncGenerator<SheetRow>
 
 /** Opens the workbook's shared parts once; then parses any of its sheets into rows. Also what the worker runs. */
-export async function sheetParser(path: string, info: WorkbookInfo): Promise<SheetParser> {
-  const reader = await openWorkbookReader(path, info)
+export async function sheetParser(path: string, info: WorkbookInfo, withSharedStrings = true): Promise<SheetParser> {
+  const reader = await openWorkbookReader(path, info, {sharedStrings: withSharedStrings, styles: true})
   const {default: parseSax} = (await import('exceljs/lib/utils/parse-sax.js')) as {default: ParseSax}
-  return (sheet, onUncalculated) => sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, info.date1904)
+  return (sheet, onUncalculated) => sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, info.date1904, withSharedStrings)
+}
+
+/** The workbook's shared strings, parsed here while the worker starts on the sheet itself. */
+async function sharedStringsOf(path: string, info: WorkbookInfo): Promise<unknown[]> {
+  return (await openWorkbookReader(path, info, {sharedStrings: true, styles: false})).sharedStrings ?? []
+}
+
+async function* resolvingSharedStrings(rows: AsyncIterable<SheetRow>, strings: Promise<unknown[]>): AsyncGenerator<SheetRow> {
+  let sst: unknown[] | null = null
+  for await (const row of rows) {
+    sst ??= await strings
+    const cells = row.cells
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]
+      if (c !== null && typeof c === 'object' && 'sst' in c) cells[i] = toCellValue(sst[c.sst])
+    }
+    yield row
+  }
 }
 
 // A large sheet is parsed in a worker thread while this thread checks the rows already parsed: on two cores a
@@ -1334,7 +1368,7 @@ async function readWorksheet(rows: AsyncIterable<SheetRow>, sheet: SheetInfo, fi
     counted += 1
     if (row.number > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(row.number, counted), limits)
     if (limits.onRows && counted % PROGRESS_EVERY === 0) limits.onRows(counted)
-    const cells = row.cells
+    const cells = row.cells as CellValue[]
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
     assembler.add(row.number, cells)
   }

@@ -6,7 +6,8 @@ import {MAX_UNCALCULATED_REPORTED, sheetParser, type SheetRow, type SheetWorkerD
 async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData): Promise<void> {
   const send = (m: SheetWorkerMessage) => port.postMessage(m)
   try {
-    const parse = await sheetParser(data.path, data.info)
+    // the shared strings are the main thread's part (see sharedStringsOf)
+    const parse = await sheetParser(data.path, data.info, false)
     const uncalculated: string[] = []
     let batch: SheetRow[] = []
     for await (const row of parse(data.sheet, (ref) => uncalculated.length < MAX_UNCALCULATED_REPORTED && uncalculated.push(ref))) {
