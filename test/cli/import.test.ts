@@ -13,6 +13,7 @@ import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import {REPO_ROOT, initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import type {Project} from '../../src/core/domain/types.js'
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'shared')
 const RECEIVED = ['--received-on', '2026-12-15']
@@ -67,28 +68,8 @@ interface ImportJson {
   files: ImportFile[]
   totals: {created: number; updated: number; unchanged: number; rejected: number}
 }
-interface ProjectJson {
-  id: string
-  planYear: number
-  declarationNo: string | null
-  unit: string
-  coUnits: string[]
-  name: string
-  nature: string
-  category: string
-  procurementCategory: string
-  totalInvestmentFen: number
-  fiscalFundsFen: number
-  periodMonths: number | null
-  contact: {name: string; phone: string}
-  summary: string
-  compliance: {govCloud: boolean; dataSharing: boolean; cityBrain: boolean; egovNetwork: boolean; justification: string}
-  declaredOn: string
-  track: string
-  status: string
-  flags: string[]
-  source: {file: string; sheet: string; row: number; sha256: string}
-}
+/** an imported project always carries its source (file, sheet, row, sha256) */
+type ProjectJson = Project & {source: NonNullable<Project['source']>}
 
 // ---------------------------------------------------------------------------------------------------------
 // Registers, runs and snapshots
@@ -416,7 +397,7 @@ describe('itplan import (CLI, real files)', function () {
           expect(p.source.file).to.equal(name)
           expect(p.source.sha256).to.equal(hash)
           expect(p.source.sheet).to.be.a('string').and.not.equal('')
-          expect(Number.isSafeInteger(p.source.row) && p.source.row >= 2).to.equal(true)
+          expect(Number.isSafeInteger(p.source.row) && p.source.row! >= 2).to.equal(true)
         }
         if (name === 'libreoffice-formulas.xlsx') {
           // columns the dictionary does not know are ignored and listed

@@ -8,57 +8,15 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type {Cell, Worksheet} from 'exceljs'
 import {REPO_ROOT, commandsOn, initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
+import type {Project} from '../../src/core/domain/types.js'
+import type {DeadlineRow} from '../../src/core/domain/report.js'
+import type {UnitStanding} from '../../src/core/domain/units.js'
 
 const WAN = 1_000_000
 const YEAR = 2026
 
-interface Project {
-  id: string
-  name: string
-  unit: string
-  status: string
-  flags: string[]
-  totalInvestmentFen: number
-  construction: null | {
-    startedOn: string | null
-    responsible: string | null
-    supervisor: string | null
-    contractor: string | null
-    contractAmountFen: number | null
-    actualInvestmentFen: number | null
-    completedOn: string | null
-    suspendedOn: string | null
-    suspendReason: string | null
-    incidents: Array<{kind: string; description: string; date: string}>
-  }
-  acceptance: null | {
-    preliminaryOn: string | null
-    preliminaryResult: string | null
-    appliedOn: string | null
-    techReview: null | {date: string; cloud: string; sharing: string; security: string}
-    expertOn: string | null
-    expertResult: string | null
-    failures: number
-    refusedRectification: boolean
-    filedOn: string | null
-    filingDocumentNo: string | null
-  }
-  evaluations: Array<{date: string; score: number; grade: string | null}>
-}
-interface Unit {
-  name: string
-  suspended: boolean
-  reason: string | null
-  lastEvaluation: null | {score: number; grade: string | null; date: string; projectId: string}
-}
-interface Row {
-  projectId: string
-  key: string
-  department: string
-  startedOn: string | null
-  dueOn: string | null
-  daysLeft: number | null
-}
+type Unit = UnitStanding
+type Row = DeadlineRow
 
 describe('itplan construction / acceptance / unit / evaluate (issue 6, through the CLI)', function () {
   this.timeout(60_000)

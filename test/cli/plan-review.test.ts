@@ -8,42 +8,12 @@
 // National Day 1–7 Oct, adjusted working days Sun 20 Sep and Sat 10 Oct; the start day is never counted.
 import {expect} from 'chai'
 import {commandsOn, initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
+import type {Project} from '../../src/core/domain/types.js'
+import type {Amounts, DeadlineRow} from '../../src/core/domain/report.js'
 
 const WAN = 1_000_000
 const YEAR = 2026
 
-interface Stage {
-  key: string
-  department: string
-  status: string
-  startedOn: string | null
-  dueOn: string | null
-  decidedOn: string | null
-  documentNo: string | null
-  approvedAmountFen: number | null
-}
-interface Project {
-  id: string
-  name: string
-  unit: string
-  status: string
-  track: string
-  flags: string[]
-  category: string
-  totalInvestmentFen: number
-  fiscalFundsFen: number
-  approvedAmountFen?: number | null
-  annualPlanFen?: number | null
-  routing: {track: string; reason: string}
-  stages: Stage[]
-  specialApprovals?: Array<{kind: string; documentNo: string; date: string}>
-  marks?: {keyArea: boolean; major: boolean}
-}
-interface Amounts {
-  count: number
-  totalInvestmentFen: number
-  fiscalFundsFen: number
-}
 interface PlanJson {
   year: number
   status: string
@@ -53,16 +23,7 @@ interface PlanJson {
   marks?: {keyArea: string[]; major: string[]}
   approvals?: Array<{by: string; documentNo: string; date: string}>
 }
-interface Row {
-  projectId: string
-  projectName: string
-  unit: string
-  key: string
-  department: string
-  startedOn: string | null
-  dueOn: string | null
-  daysLeft: number | null
-}
+type Row = DeadlineRow
 
 const UNCOVERED = /未收录/
 

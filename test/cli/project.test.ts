@@ -2,39 +2,16 @@
 import {expect} from 'chai'
 import fs from 'node:fs'
 import {spawnSync} from 'node:child_process'
-import {BIN, initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {BIN, initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type ErrorJson as ErrorBody, type TempRegister} from '../helpers/cli.js'
+import type {Project} from '../../src/core/domain/types.js'
 
 const WAN = 1_000_000
 const HAN = /[\u4e00-\u9fff]/
 
-interface ProjectJson {
-  id: string
-  planYear: number
-  unit: string
-  coUnits: string[]
-  name: string
-  nature: string
-  category: string
-  procurementCategory: string
-  totalInvestmentFen: number
-  fiscalFundsFen: number
-  periodMonths: number | null
-  contact: {name: string; phone: string}
-  summary: string
-  compliance: {govCloud: boolean; dataSharing: boolean; cityBrain: boolean; egovNetwork: boolean; justification: string}
-  track: string
-  routing: {track: string; reason: string; procurementLimitFen: number; approvalStandardFen: number; rulesVersion: string}
-  status: string
-  flags: string[]
-  stages: unknown[]
-  source: unknown
-  history?: Array<{seq: number; action: string; projectId: string; change: any}>
-  nextSteps?: string[]
-}
+/** `project show --json`: the stored project, with its journal and the commands allowed next */
+type ProjectJson = Project & {history?: Array<{seq: number; action: string; projectId: string; change: any}>; nextSteps?: string[]}
 
-interface ErrorJson {
-  error: {code: string; message: string; exitCode: number}
-}
+type ErrorJson = {error: ErrorBody}
 
 /** DESIGN §5: the shape of a project in `project add|show --json` and the items of `project list --json`. */
 function expectProjectShape(p: ProjectJson): void {

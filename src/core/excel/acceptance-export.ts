@@ -9,24 +9,23 @@ import {filingDueOn} from '../operations/deadlines.js'
 import type {Workbook} from 'exceljs'
 import type {Project, RegisterData} from '../domain/types.js'
 import {
-  addSheet,
   amountValue,
   dateValue,
   drain,
+  DRAIN_EVERY,
   FenSums,
   fillTemplate,
   HEADER_ROW,
   loadTableTemplate,
+  startTableSheet,
   requireText,
   rulesNotes,
   tableStyles,
   traceNotes,
   wanText,
   writeDataRow,
-  writeHeaderRow,
   writeNotesSheet,
   writeStreamingWorkbook,
-  writeTitleRows,
   writeTotalRow,
   type CellOut,
   type ColumnKind,
@@ -220,9 +219,7 @@ function amountFen(key: AcceptanceColumnKey, p: Project): number | null {
 
 async function writeAcceptanceSheet(wb: Workbook, t: AcceptanceTemplate, year: number, projects: readonly Project[], checks: readonly FilingCheck[], styles: TableStyles): Promise<void> {
   const columns = t.columns
-  const ws = addSheet(wb, t.sheetName, t.print, columns.map((c) => c.width), HEADER_ROW)
-  writeTitleRows(ws, fillTemplate(t.title, {year}), t.unitNote, columns.length, styles)
-  writeHeaderRow(ws, HEADER_ROW, columns.map((c) => c.header), styles)
+  const ws = startTableSheet(wb, t, year, styles)
   const extract = extractors(t)
   const readers = columns.map((c) => extract[c.key])
   const amountColumns = columns.filter((c) => c.kind === 'amount').map((c) => c.key)
@@ -237,7 +234,7 @@ async function writeAcceptanceSheet(wb: Workbook, t: AcceptanceTemplate, year: n
       styles.data,
     )
     for (const key of amountColumns) sums.add(key, amountFen(key, p))
-    if (i % 500 === 499) await drain()
+    if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await drain()
   }
   writeTotalRow(ws, ++r, t.totalLabel, columns, sums, styles)
   ws.commit()

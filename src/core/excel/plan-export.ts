@@ -17,10 +17,12 @@ import {
   amountValue,
   chineseOrdinal,
   drain,
+  DRAIN_EVERY,
   FenSums,
   fillTemplate,
   HEADER_ROW,
   loadTableTemplate,
+  startTableSheet,
   requireSheetName,
   requireText,
   templateError,
@@ -193,14 +195,9 @@ function amountFen(key: PlanColumnKey, p: Project): number | null {
 
 const byId = (a: Project, b: Project) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** Every this many rows the writer yields, so the zip stream drains as the sheet is written. */
-const DRAIN_EVERY = 500
-
 async function writePlanSheet(wb: Workbook, t: PlanTemplate, year: number, projects: readonly Project[], styles: TableStyles): Promise<void> {
   const columns = t.columns
-  const ws = addSheet(wb, t.sheetName, t.print, columns.map((c) => c.width), HEADER_ROW)
-  writeTitleRows(ws, fillTemplate(t.title, {year}), t.unitNote, columns.length, styles)
-  writeHeaderRow(ws, HEADER_ROW, columns.map((c) => c.header), styles)
+  const ws = startTableSheet(wb, t, year, styles)
   const extract = extractors(t)
   const readers = columns.map((c) => extract[c.key])
   const amountColumns = columns.filter((c) => c.kind === 'amount').map((c) => c.key)

@@ -398,6 +398,17 @@ export function drain(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
+/** Every this many data rows a writer yields (drain), so the zip stream drains as the sheet is written. */
+export const DRAIN_EVERY = 500
+
+/** A table sheet as every export starts it: page setup and widths, the title and unit-note rows, the header row. */
+export function startTableSheet<K extends string>(wb: Workbook, t: TableTemplate<K>, year: number, styles: TableStyles): Worksheet {
+  const ws = addSheet(wb, t.sheetName, t.print, t.columns.map((c) => c.width), HEADER_ROW)
+  writeTitleRows(ws, fillTemplate(t.title, {year}), t.unitNote, t.columns.length, styles)
+  writeHeaderRow(ws, HEADER_ROW, t.columns.map((c) => c.header), styles)
+  return ws
+}
+
 // ── dates ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A date cell: the Excel serial of the calendar date (no time, no time zone); text when it is not a date. */
