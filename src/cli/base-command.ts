@@ -9,9 +9,14 @@ import {problemText} from '../core/i18n/problems.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
 import {loadRegister, mutateRegister, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
 import {parseDate, todayLocal} from '../core/domain/dates.js'
-import type {RegisterData} from '../core/domain/types.js'
+import type {Change, RegisterData} from '../core/domain/types.js'
+import {noticesOf, type Notice} from '../core/domain/notices.js'
+import {recordPlanChanges} from '../core/operations/plan.js'
+import {noticeText} from './render.js'
 import {openCalendar, type CalendarSession} from '../core/calendar/session.js'
-import {err as errColour, warn} from './ui.js'
+import {err as errColour, out, warn} from './ui.js'
+
+const warnColour = (text: string) => out.yellow(text)
 
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof ItplanCommand)['baseFlags'] & T['flags']>
 export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
@@ -72,8 +77,13 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     return data
   }
 
-  protected async mutate<R>(change: (ctx: MutationContext) => MutationOutcome<R> | Promise<MutationOutcome<R>>, options: {dryRun?: boolean} = {}): Promise<Committed<R>> {
-    return mutateRegister(
+  /**
+   * Runs a change under the lock. After the change, the approved plans are compared with the projects it touched
+   * (changes since approval, DESIGN §11.1), and everything it changed is returned as notices (§11.7).
+   */
+  protected async mutate<R>(change: (ctx: MutationContext) => MutationOutcome<R> | Promise<MutationOutcome<R>>, options: {dryRun?: boolean} = {}): Promise<Committed<R> & {notices: Notice[]}> {
+    let changes: Change[] = []
+    const committed = await mutateRegister(
       {
         file: this.registerPath,
         lockTimeoutMs: this.flags['lock-timeout'] * 1000,
@@ -81,11 +91,28 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
         command: ['itplan', (this.id ?? '').replace(/:/g, ' '), ...this.argv].join(' ').slice(0, 500),
         dryRun: options.dryRun,
       },
-      (ctx) => {
+      async (ctx) => {
         this.applyRegisterLang(ctx.data)
-        return change(ctx)
+        const outcome = await change(ctx)
+        outcome.changes.push(...recordPlanChanges(ctx.data, outcome.changes, this.commandDate()))
+        changes = outcome.changes
+        return outcome
       },
     )
+    return {...committed, notices: noticesOf(changes)}
+  }
+
+  /** The date the command records (its --date, else today). */
+  protected commandDate(): string {
+    const value = (this.flags as {date?: unknown}).date
+    return this.dateFlag('date', typeof value === 'string' ? value : undefined)
+  }
+
+  /** Prints the notices after the new status, and puts them beside the result's fields for --json. */
+  protected withNotices<R extends object>(result: R, notices: readonly Notice[]): R & {notices: Array<{code: string; message: string}>} {
+    const rendered = notices.map((n) => ({code: n.code, message: noticeText(n)}))
+    for (const n of rendered) this.say(warnColour(`  ${t('common.notice')}${n.message}`))
+    return {...result, notices: rendered}
   }
 
   /** A date flag: any accepted form, default today. */
@@ -158,6 +185,7 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   if (error instanceof ItplanError) {
     const params = {...error.params}
     if (typeof params.status === 'string') params.status = hasMessage(`planStatus.${params.status}`) ? word('planStatus', params.status) : word('status', params.status)
+    if (Array.isArray(params.reasons)) params.reasons = params.reasons.map((r) => t(String(r)))
     if ('backup' in params) params.backupHint = params.backup ? t('register.backupHint', {backup: params.backup}) : t('register.noBackup')
     return {code: error.code, message: t(error.code, params), exitCode: error.exitCode}
   }

@@ -10,11 +10,12 @@ export abstract class LifecycleCommand<T extends typeof Command> extends ItplanC
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static dateFlag = {date: Flags.string({description: '日期（默认今天）'})}
 
-  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>): Promise<Project> {
+  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>) {
     const date = this.dateFlag('date', (this.flags as {date?: string}).date)
-    const {result} = await this.mutate((ctx) => apply(ctx, date, new Date().toISOString()))
+    const {result, notices} = await this.mutate((ctx) => apply(ctx, date, new Date().toISOString()))
     this.say(t('lifecycle.done', {id: result.id, status: word('status', result.status)}))
+    const shown = this.withNotices(result, notices)
     this.say(projectSummary(result))
-    return result
+    return shown
   }
 }

@@ -2,16 +2,27 @@
 import {t, word} from '../core/i18n/index.js'
 import {formatWan} from '../core/domain/money.js'
 import {TRACKS, CATEGORIES, type Project} from '../core/domain/types.js'
-import type {PlanView} from '../core/operations/plan.js'
+import type {PlanView, ResolvedPlan} from '../core/operations/plan.js'
+import {changeValueText} from '../core/domain/plan-versions.js'
 import {renderTable, bar, padDisplay} from './table.js'
 import {out} from './ui.js'
 import {flagsText} from './render.js'
 
-export function renderPlan(view: PlanView, projects: Map<string, Project>): string {
+function versionLine(view: PlanView): string {
+  if (view.version !== null) return t('plan.versionLine', {version: view.version, count: view.versions.length})
+  if (view.amendment) return t('plan.amendmentLine', {status: word('planStatus', view.amendment.status === 'draft' ? 'draft' : 'adopted'), reason: view.amendment.reason, added: view.amendment.added.length ? view.amendment.added : '—', removed: view.amendment.removed.length ? view.amendment.removed : '—'})
+  return t('plan.draftLine')
+}
+
+export function renderPlan({view, projects: shown}: ResolvedPlan, projects: Map<string, Project>): string {
   const l: string[] = []
   l.push(out.bold(t('plan.title', {year: view.year, status: view.status === 'none' ? t('plan.none') : word('planStatus', view.status)})))
+  if (view.status !== 'none') l.push(`  ${versionLine(view)}`)
   for (const a of view.approvals) l.push(`  ${t('plan.approvalLine', {by: word('approver', a.by), doc: a.documentNo, date: a.date})}`)
-  const rows = view.included.map((id) => projects.get(id)!).map((p) => [
+  if (view.versions.length > 1 || (view.version === null && view.versions.length > 0)) {
+    for (const v of view.versions) l.push(`  ${out.dim(t('plan.versionHistory', {version: v.version, date: v.approvedOn, docs: v.approvals.map((a) => a.documentNo), reason: v.reason ?? t('plan.versionFirst')}))}`)
+  }
+  const rows = shown.map((p) => [
     p.id,
     p.unit,
     p.name,
@@ -34,6 +45,21 @@ export function renderPlan(view: PlanView, projects: Map<string, Project>): stri
       const p = projects.get(e.id)
       l.push(`  ${e.id} ${p?.name ?? ''}（${p?.unit ?? ''}）：${e.reasons.map((r) => t(r)).join('；')}`)
     }
+  }
+  if (view.version !== null) {
+    const changes = view.changesSinceApproval
+    l.push(out.bold(t('plan.changesTitle', {count: changes.length, version: view.version})))
+    if (changes.length === 0) l.push(`  ${t('plan.changesNone')}`)
+    else {
+      l.push(
+        renderTable(
+          [t('table.id'), t('table.name'), t('plan.changeField'), t('plan.changeApproved'), t('plan.changeCurrent'), t('plan.changeDate'), t('plan.changeReason')],
+          changes.map((c) => [c.id, projects.get(c.id)?.name ?? '', t(`planField.${c.field}`), changeValueText(c.field, c.approved), changeValueText(c.field, c.current), c.date, c.reason]),
+          ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
+        ),
+      )
+    }
+    if (view.amendment) l.push(`  ${out.yellow(versionLine({...view, version: null}))}`)
   }
   return l.join('\n')
 }

@@ -1,9 +1,11 @@
 // Human rendering of projects and lists; JSON output never passes through here.
 import {t, word, getLang} from '../core/i18n/index.js'
-import {explainRouting, routingAmount} from '../core/domain/routing.js'
+import {explainRouting, routingAmount, routingBasis} from '../core/domain/routing.js'
 import {formatWan} from '../core/domain/money.js'
 import {nextSteps} from '../core/domain/lifecycle.js'
 import type {Project} from '../core/domain/types.js'
+import type {Notice} from '../core/domain/notices.js'
+import type {Params} from '../core/domain/errors.js'
 import {out} from './ui.js'
 import {renderTable} from './table.js'
 
@@ -11,7 +13,7 @@ import {renderTable} from './table.js'
 export function routingReason(p: Project): string {
   if (getLang() === 'zh') return p.routing.reason
   const limits = {goods: p.routing.procurementLimitFen, services: p.routing.procurementLimitFen, works: p.routing.procurementLimitFen}
-  return explainRouting({amountFen: routingAmount(p), procurementCategory: p.procurementCategory}, {procurementLimitFen: limits, approvalStandardFen: p.routing.approvalStandardFen}, getLang())
+  return explainRouting({amountFen: routingAmount(p), procurementCategory: p.procurementCategory, basis: routingBasis(p)}, {procurementLimitFen: limits, approvalStandardFen: p.routing.approvalStandardFen}, getLang())
 }
 
 export function flagsText(p: Project): string {
@@ -38,4 +40,15 @@ export function projectTable(projects: Project[]): string {
     projects.map((p) => [p.id, p.unit, p.name, formatWan(p.totalInvestmentFen), formatWan(p.fiscalFundsFen), word('track', p.track), word('status', p.status), flagsText(p)]),
     ['left', 'left', 'left', 'right', 'right', 'left', 'left', 'left'],
   )
+}
+
+/** A notice in the clerk's words: closed-list values (tracks, stages, reasons, fields) in words too. */
+export function noticeText(n: Notice): string {
+  const p: Record<string, unknown> = {...n.params}
+  if (typeof p.from === 'string') p.from = word('track', p.from)
+  if (typeof p.to === 'string') p.to = word('track', p.to)
+  if (Array.isArray(p.stages)) p.stages = p.stages.map((s) => word('stage', String(s)))
+  if (Array.isArray(p.reasons)) p.reasons = p.reasons.map((r) => t(String(r)))
+  if (typeof p.field === 'string') p.field = t(`planField.${p.field}`)
+  return t(n.code, p as Params)
 }

@@ -14,6 +14,6 @@ export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFi
 
   async run() {
     const f = this.flags
-    return this.step((ctx, date, now) => fileAcceptance(ctx, this.args.id, {documentNo: f.doc, date, trialRun: f['trial-run'] ?? null, testReport: f['test-report'] ?? null, now}))
+    return this.step((ctx, date, now) => fileAcceptance(ctx, this.args.id, {documentNo: f.doc, date, trialRun: f['trial-run'] ?? null, testReport: f['test-report'] ?? null, now, addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}))
   }
 }

@@ -21,9 +21,13 @@ export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
     const by = f.by as 'leading-group' | 'government'
-    const {result} = await this.mutate((ctx) => approvePlan(ctx, {year: f.year, by, documentNo: f.doc, date, now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}))
+    const {result, notices} = await this.mutate((ctx) => approvePlan(ctx, {year: f.year, by, documentNo: f.doc, date, now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}))
     this.say(t('plan.approved', {year: f.year, by: word('approver', by), doc: f.doc, date, status: word('planStatus', result.status)}))
-    if (by === 'government') this.say(t('plan.reviewsOpened', {count: result.included.length}))
-    return result
+    if (result.version !== null) this.say(t('plan.versionApproved', {year: f.year, version: result.version}))
+    const {notices: _own, ...view} = result
+    const shown = this.withNotices(view, notices.filter((n) => n.code === 'notice.leftOut'))
+    const latest = result.versions[result.versions.length - 1]
+    if (by === 'government' && latest) this.say(t('plan.reviewsOpened', {count: latest.version === 1 ? result.included.length : latest.added.length}))
+    return shown
   }
 }

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {buildPlan} from '../../core/operations/plan.js'
+import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
   static override summary = '编制年度计划草案（只纳入符合条件的项目，并说明其余项目未纳入的原因）'
@@ -22,8 +22,9 @@ export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
     )
     if (!this.jsonEnabled()) {
       const data = await this.load()
-      this.log(renderPlan(result, new Map(data.projects.map((p) => [p.id, p]))))
+      this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
     }
-    return result
+    const {notices: _none, ...view} = result
+    return view
   }
 }

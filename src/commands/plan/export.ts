@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
+import {planSelector, planVersionFlags} from '../../cli/plan-flags.js'
 
 export default class PlanExport extends ItplanCommand<typeof PlanExport> {
   static override summary = '导出年度计划表（A3 横向，按审批路径分组，含小计、合计、汇总和说明）'
@@ -10,6 +11,7 @@ export default class PlanExport extends ItplanCommand<typeof PlanExport> {
   static override flags = {
     year: Flags.integer({description: '计划年度', required: true}),
     out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目计划表.xlsx）'}),
+    ...planVersionFlags,
   }
 
   async run() {
@@ -18,8 +20,9 @@ export default class PlanExport extends ItplanCommand<typeof PlanExport> {
     this.guardOutput(out)
     // exceljs is loaded only by the commands that write workbooks.
     const {writePlanWorkbook} = await import('../../core/excel/plan-export.js')
-    const result = await writePlanWorkbook(out, {year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    const result = await writePlanWorkbook(out, {year: this.flags.year, data, selector: planSelector(this.flags), exportedAt: new Date().toISOString()})
     this.say(t('export.plan', {path: out, count: result.projects, total: formatWan(result.totalInvestmentFen)}))
+    this.say(result.version === null ? t('export.planDraft') : t('export.planVersion', {version: result.version, changes: result.changes}))
     return {file: out, ...result}
   }
 }

@@ -11,11 +11,13 @@ export default class ProjectRoute extends ItplanCommand<typeof ProjectRoute> {
 
   async run() {
     const dryRun = this.flags['dry-run']
-    const {result} = await this.mutate((ctx) => rerouteAll(ctx, {today: todayLocal(), now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}), {dryRun})
+    const {result, notices} = await this.mutate((ctx) => rerouteAll(ctx, {today: todayLocal(), now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}), {dryRun})
     if (result.moves.length === 0) this.say(t('project.routeNone', {version: result.rulesVersion}))
     for (const m of result.moves) this.say(t('project.routeMoved', {id: m.id, name: m.name, from: word('track', m.from), to: word('track', m.to)}))
     if (result.moves.length > 0) this.say(t('project.routeSummary', {count: result.moves.length, verb: t(dryRun ? 'project.routeVerbWould' : 'project.routeVerbMoved')}))
+    if (result.kept.length > 0) this.say(t('project.routeKept', {count: result.kept.length, ids: result.kept.slice(0, 20).map((k) => `${k.id}（${word('status', k.status)}）`)}))
+    const shown = this.withNotices({dryRun: Boolean(dryRun), rulesVersion: result.rulesVersion, moved: result.moves, kept: result.kept}, notices.filter((n) => !n.code.startsWith('notice.track')))
     if (dryRun) this.say(t('common.dryRun'))
-    return {dryRun: Boolean(dryRun), rulesVersion: result.rulesVersion, moved: result.moves}
+    return shown
   }
 }

@@ -21,13 +21,14 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
     doc: Flags.string({description: '文号'}),
     amount: Flags.string({description: '审定金额（仅财政投资评审），如 92万'}),
     opinion: Flags.string({description: '评审意见'}),
+    reason: Flags.string({description: '审定金额高于申报总投资时必须说明理由'}),
   }
 
   async run() {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
     const amount = amountFlag('amount', f.amount)
-    const {result} = await this.mutate((ctx) =>
+    const {result, notices} = await this.mutate((ctx) =>
       recordReview(ctx, this.args.id, {
         stage: f.stage as StageKey,
         result: f.result as ReviewResult,
@@ -35,12 +36,14 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
         documentNo: f.doc ?? null,
         opinion: f.opinion ?? null,
         approvedAmountFen: amount,
+        reason: f.reason ?? null,
         now: new Date().toISOString(),
         addWorkingDays: this.calendarFor(ctx.data).addWorkingDays,
       }),
     )
     this.say(t('review.recorded', {id: result.id, stage: word('stage', f.stage), result: word('stageStatus', f.result)}))
+    const shown = this.withNotices(result, notices)
     this.say(projectSummary(result))
-    return result
+    return shown
   }
 }

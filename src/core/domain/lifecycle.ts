@@ -10,6 +10,7 @@ export const ACTIONS = {
   'plan-include': {from: ['declared', 'planned'], to: 'planned'},
   'plan-drop': {from: ['declared', 'planned'], to: 'dropped'},
   'plan-approve': {from: ['planned'], to: 'reviewing'},
+  'plan-remove': {from: ['reviewing', 'cleared'], to: 'dropped'},
   'review-record': {from: ['reviewing'], to: null},
   'construction-start': {from: ['cleared'], to: 'in-construction'},
   'construction-report': {from: ['in-construction', 'suspended', 'completed'], to: null},
@@ -21,6 +22,7 @@ export const ACTIONS = {
   'acceptance-apply': {from: ['preliminarily-accepted', 'rectifying'], to: 'acceptance-applied'},
   'acceptance-tech-review': {from: ['acceptance-applied'], to: 'tech-reviewed'},
   'acceptance-expert': {from: ['tech-reviewed'], to: 'accepted'},
+  'acceptance-refuse': {from: ['rectifying'], to: null},
   'acceptance-file': {from: ['accepted'], to: 'filed'},
   evaluate: {from: ['accepted', 'filed'], to: null},
 } as const satisfies Record<string, {from: readonly ProjectStatus[]; to: ProjectStatus | null}>
@@ -35,6 +37,7 @@ export const ACTION_COMMANDS: Record<Action, string> = {
   'plan-include': 'itplan plan build --year {year}',
   'plan-drop': 'itplan plan build --year {year} --exclude {id}',
   'plan-approve': 'itplan plan approve --year {year} --by government',
+  'plan-remove': 'itplan plan amend --year {year} --remove {id} --reason <理由>',
   'review-record': 'itplan review record {id} --stage <环节> --result passed|failed|returned',
   'construction-start': 'itplan construction start {id} --responsible <负责人> --supervisor <监理单位>',
   'construction-report': 'itplan construction report {id} --kind delay|loss|other',
@@ -46,6 +49,7 @@ export const ACTION_COMMANDS: Record<Action, string> = {
   'acceptance-apply': 'itplan acceptance apply {id}',
   'acceptance-tech-review': 'itplan acceptance tech-review {id} --cloud pass|fail --sharing pass|fail --security pass|fail',
   'acceptance-expert': 'itplan acceptance expert {id} --result passed|failed',
+  'acceptance-refuse': 'itplan acceptance expert {id} --result failed --refused-rectification',
   'acceptance-file': 'itplan acceptance file {id} --doc <文号>',
   evaluate: 'itplan evaluate {id} --score <分数>',
 }
@@ -61,7 +65,7 @@ export function canDo(status: ProjectStatus, action: Action): boolean {
 /** The commands that may be run next on this project, ready to type. */
 export function nextSteps(p: Pick<Project, 'id' | 'status' | 'planYear'>): string[] {
   const steps = (Object.keys(ACTIONS) as Action[])
-    .filter((a) => canDo(p.status, a) && !['plan-drop', 'budget-cut', 'construction-report'].includes(a))
+    .filter((a) => canDo(p.status, a) && !['plan-drop', 'plan-remove', 'budget-cut', 'construction-report'].includes(a))
     .map((a) => fill(ACTION_COMMANDS[a], p))
   return [...new Set(steps)]
 }

@@ -1,9 +1,9 @@
 // A project's derived facts — its track, its flags, its stages — are recomputed from its declared facts and the
 // rules in force whenever either changes, so that no command can leave them stale.
-import {route, routingAmount} from './routing.js'
-import {ensureStages, advanceStages, type AddWorkingDays} from './stages.js'
+import {route, routingAmount, routingBasis, type RoutingBasis} from './routing.js'
+import {restage, advanceStages, type AddWorkingDays} from './stages.js'
 import {matchKeyOfName} from './normalise.js'
-import type {DeclarationInput, Evaluation, Project, ProjectFlag, Rules, Source, Track, UnitRecord} from './types.js'
+import type {DeclarationInput, Evaluation, Project, ProjectFlag, ProjectStatus, Rules, Source, StageKey, Track, UnitRecord} from './types.js'
 import {PROJECT_FLAGS, TRACK_RANK} from './types.js'
 
 export interface FlagContext {
@@ -108,27 +108,40 @@ export interface RerouteResult {
   to: Track
   moved: boolean
   stricter: boolean
-  addedStages: string[]
+  /** what routed it: the declared total or the 审定金额 */
+  basis: RoutingBasis
+  addedStages: StageKey[]
+  removedStages: StageKey[]
+  notRequiredStages: StageKey[]
 }
 
+/** Statuses in which a project can still change track (DESIGN §11.4); later ones keep the track they were built on. */
+export const ROUTABLE_STATUSES: readonly ProjectStatus[] = ['declared', 'planned', 'reviewing']
+
 /**
- * Routes the project again under `rules` (after an amount or rules change). A move to a stricter track while
- * reviewing adds the stages that track needs and opens what can open.
+ * Routes the project again under `rules` (after an amount or rules change). While reviewing, a move adds the
+ * stages the new track needs (opening what can open), removes those it does not need that never started, and keeps
+ * and marks those already started or decided. A project past review is not moved.
  */
 export function reroute(project: Project, rules: Rules, date: string, addWorkingDays: AddWorkingDays): RerouteResult {
   const from = project.track
-  project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory}, rules)
+  const basis = routingBasis(project)
+  const none = {addedStages: [], removedStages: [], notRequiredStages: []}
+  if (!ROUTABLE_STATUSES.includes(project.status)) return {from, to: from, moved: false, stricter: false, basis, ...none}
+  project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory, basis}, rules)
   project.track = project.routing.track
   const to = project.track
   const stricter = TRACK_RANK[to] > TRACK_RANK[from]
-  const addedStages: string[] = []
-  if (stricter && project.status === 'reviewing') {
-    const before = new Set(project.stages.map((s) => s.key))
-    project.stages = ensureStages(project, to, rules)
-    for (const s of project.stages) if (!before.has(s.key)) addedStages.push(s.key)
-    advanceStages(project, rules, date, addWorkingDays)
-  }
-  return {from, to, moved: from !== to, stricter, addedStages}
+  if (from === to || project.status !== 'reviewing') return {from, to, moved: from !== to, stricter, basis, ...none}
+  const r = restage(project, to, rules)
+  project.stages = r.stages
+  advanceStages(project, rules, date, addWorkingDays)
+  return {from, to, moved: true, stricter, basis, addedStages: r.added, removedStages: r.removed, notRequiredStages: r.notRequired}
+}
+
+/** The journal's record of a track move, which notices are read from. */
+export function trackChange(r: RerouteResult, reason: string) {
+  return {from: r.from, to: r.to, basis: r.basis, reason, addedStages: r.addedStages, removedStages: r.removedStages, notRequiredStages: r.notRequiredStages}
 }
 
 export function matchKey(planYear: number, unit: string, name: string): string {

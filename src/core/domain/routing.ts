@@ -10,7 +10,11 @@ import type {ProcurementCategory, Routing, Rules, Track} from './types.js'
 export interface RoutingInput {
   amountFen: number
   procurementCategory: ProcurementCategory
+  /** what the amount is: the declared 总投资, or the fiscal review's 审定金额 (the reason must say which) */
+  basis?: RoutingBasis
 }
+
+export type RoutingBasis = 'total' | 'approved'
 
 export function decideTrack(input: RoutingInput, rules: Pick<Rules, 'procurementLimitFen' | 'approvalStandardFen'>): Track {
   const limit = rules.procurementLimitFen[input.procurementCategory]
@@ -31,6 +35,7 @@ export function explainRouting(input: RoutingInput, rules: Pick<Rules, 'procurem
   const track = decideTrack(input, rules)
   const limit = rules.procurementLimitFen[input.procurementCategory]
   const params = {
+    basis: t(`routing.basis.${input.basis ?? 'total'}`, {}, lang),
     amount: amountText(input.amountFen, lang),
     category: word('procurementCategory', input.procurementCategory, lang),
     limit: formatWan(limit),
@@ -48,11 +53,15 @@ export function routingAmount(project: {totalInvestmentFen: number; approvedAmou
   return project.approvedAmountFen ?? project.totalInvestmentFen
 }
 
+export function routingBasis(project: {approvedAmountFen: number | null}): RoutingBasis {
+  return project.approvedAmountFen === null ? 'total' : 'approved'
+}
+
 const reasons = new Map<string, string>()
 
 /** The reason for the same amount, category and rules is the same sentence: an import asks for it many times. */
 function reasonFor(input: RoutingInput, rules: Rules): string {
-  const key = `${rules.version}|${rules.approvalStandardFen}|${rules.procurementLimitFen[input.procurementCategory]}|${input.procurementCategory}|${input.amountFen}`
+  const key = `${rules.version}|${rules.approvalStandardFen}|${rules.procurementLimitFen[input.procurementCategory]}|${input.procurementCategory}|${input.amountFen}|${input.basis ?? 'total'}`
   let reason = reasons.get(key)
   if (reason === undefined) {
     if (reasons.size > 10_000) reasons.clear()

@@ -39,12 +39,61 @@ function open(stage: Stage, rules: Rules, date: string, addWorkingDays: AddWorki
 
 /** Stages of `track` in rule order, keeping the ones already recorded and adding the missing ones. */
 export function ensureStages(project: Project, track: Track, rules: Rules): Stage[] {
+  return restage(project, track, rules).stages
+}
+
+export interface Restaging {
+  stages: Stage[]
+  added: StageKey[]
+  /** not started and no longer needed: gone */
+  removed: StageKey[]
+  /** started or decided and no longer needed: kept, marked */
+  notRequired: StageKey[]
+}
+
+/**
+ * DESIGN §11.4: the stages of a project moved to `track`. A stage the track needs is added; one it does not need
+ * is removed if it never started, and kept and marked as no longer required if it started or was decided.
+ */
+export function restage(project: Pick<Project, 'stages'>, track: Track, rules: Rules): Restaging {
   const order = rules.stagesByTrack[track]
   const existing = new Map(project.stages.map((s) => [s.key, s]))
-  const kept = order.map((key) => existing.get(key) ?? newStage(rules, key))
-  // Stages of a stricter track once recorded are history: keep them after the track's own.
-  for (const s of project.stages) if (!order.includes(s.key)) kept.push(s)
-  return kept
+  const added: StageKey[] = []
+  const stages = order.map((key) => {
+    const s = existing.get(key)
+    if (s) {
+      delete s.notRequired
+      return s
+    }
+    added.push(key)
+    return newStage(rules, key)
+  })
+  const removed: StageKey[] = []
+  const notRequired: StageKey[] = []
+  for (const s of project.stages) {
+    if (order.includes(s.key)) continue
+    if (s.status === 'pending') {
+      removed.push(s.key)
+      continue
+    }
+    if (!s.notRequired) notRequired.push(s.key)
+    s.notRequired = true
+    stages.push(s)
+  }
+  return {stages, added, removed, notRequired}
+}
+
+/** Ends every open stage without a decision (the project was refused elsewhere or left the plan). */
+export function closeOpenStages(project: Pick<Project, 'stages'>, date: string, reason: string): StageKey[] {
+  const closed: StageKey[] = []
+  for (const s of project.stages) {
+    if (!isOpen(s)) continue
+    s.status = 'closed'
+    s.decidedOn = date
+    s.closedReason = reason
+    closed.push(s.key)
+  }
+  return closed
 }
 
 /** Opens every pending stage whose predecessors have passed. Returns the keys opened. */
@@ -90,6 +139,8 @@ export interface ReviewOutcome {
   documentNo: string | null
   opinion: string | null
   approvedAmountFen: number | null
+  /** why a 审定金额 above the declared total is right */
+  reason?: string | null
 }
 
 /**
@@ -108,9 +159,10 @@ export function recordOutcome(project: Project, key: StageKey, outcome: ReviewOu
   if (stage.startedOn && outcome.date < stage.startedOn) {
     throw new InvalidInput([{field: 'date', code: 'review.dateBeforeStart', params: {date: outcome.date, startedOn: stage.startedOn}}], true)
   }
-  stage.rounds = [...(stage.rounds ?? []), {result: outcome.result, date: outcome.date, documentNo: outcome.documentNo, opinion: outcome.opinion}]
+  stage.rounds = [...(stage.rounds ?? []), {result: outcome.result, date: outcome.date, documentNo: outcome.documentNo, opinion: outcome.opinion, reason: outcome.reason ?? null}]
+  // The stage shows its latest round; a returned round's opinion stays on that round (DESIGN §11.8).
   stage.documentNo = outcome.documentNo ?? stage.documentNo
-  stage.opinion = outcome.opinion ?? stage.opinion
+  stage.opinion = outcome.opinion
   if (outcome.result === 'returned') {
     // The unit revises and resubmits; the department's time limit runs again from the return.
     stage.status = 'returned'

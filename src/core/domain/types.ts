@@ -48,7 +48,9 @@ export type ProjectFlag = (typeof PROJECT_FLAGS)[number]
 export const FUNDING_SOURCES = ['fiscal', 'self-raised', 'higher-level', 'other'] as const
 export type FundingSource = (typeof FUNDING_SOURCES)[number]
 
-export type StageStatus = 'pending' | 'open' | 'returned' | 'passed' | 'failed'
+/** `closed`: ended without a decision because the project itself ended (refused at another stage, dropped from the plan). */
+export const STAGE_STATUSES = ['pending', 'open', 'returned', 'passed', 'failed', 'closed'] as const
+export type StageStatus = (typeof STAGE_STATUSES)[number]
 export type ReviewResult = 'passed' | 'failed' | 'returned'
 
 export interface ProcurementLimits {
@@ -76,6 +78,8 @@ export interface Rules {
   stagesByTrack: Record<Track, StageKey[]>
   deadlines: {acceptanceApplyMonths: number; filingWorkingDays: number; evaluationMonths: number}
   weakPerformance: {scoreBelow: number; grades: string[]}
+  /** 评价等级 by score, highest first (absent in registers from before: the default bands apply) */
+  grades?: Array<{grade: string; minScore: number}>
   citations: Record<string, string>
 }
 
@@ -105,7 +109,11 @@ export interface Stage {
   approvedAmountFen: number | null
   opinion: string | null
   /** every recorded outcome, including returns */
-  rounds?: Array<{result: ReviewResult; date: string; documentNo: string | null; opinion: string | null}>
+  rounds?: Array<{result: ReviewResult; date: string; documentNo: string | null; opinion: string | null; reason?: string | null}>
+  /** true once a track change made the stage unnecessary after it had started or been decided (DESIGN §11.4) */
+  notRequired?: boolean
+  /** why a stage was closed without a decision */
+  closedReason?: string | null
 }
 
 export interface Compliance {
@@ -238,6 +246,64 @@ export interface PlanApproval {
   date: string
 }
 
+/** One project as an approved version of the plan holds it: the figures it was approved with (DESIGN §11.1). */
+export interface PlanLine {
+  id: string
+  unit: string
+  name: string
+  category: Category
+  track: Track
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+  annualPlanFen: number
+  approvedAmountFen: number | null
+  marks: {keyArea: boolean; major: boolean}
+}
+
+export interface PlanVersionTotals {
+  count: number
+  totalInvestmentFen: number
+  fiscalFundsFen: number
+  annualPlanFen: number
+}
+
+/** A version of the plan as the city government approved it: frozen, never changed afterwards. */
+export interface PlanVersion {
+  version: number
+  approvals: PlanApproval[]
+  approvedOn: string
+  /** 调整理由 of an amendment; null for the first version */
+  reason: string | null
+  added: string[]
+  removed: string[]
+  lines: PlanLine[]
+  totals: PlanVersionTotals
+}
+
+/** 年度计划调整 under way: the next version, until the government approves it. */
+export interface PlanAmendment {
+  status: 'draft' | 'adopted'
+  reason: string
+  openedOn: string
+  added: string[]
+  removed: string[]
+  approvals: PlanApproval[]
+  /** projects of the amendment left out at an approval (a held unit, Art. 17), with the reasons */
+  excluded: Array<{id: string; reasons: string[]}>
+}
+
+/** A figure of an approved project that has changed since the approval (kept beside it, never folded in). */
+export interface PlanChange {
+  id: string
+  field: string
+  approved: string | number | null
+  current: string | number | null
+  date: string
+  reason: string
+  /** the approved version the change is measured against */
+  version: number
+}
+
 export interface Plan {
   year: number
   status: PlanStatus
@@ -247,6 +313,10 @@ export interface Plan {
   builtOn: string
   /** projects the office left out on purpose (--exclude), remembered across rebuilds of the draft */
   officeExcluded: string[]
+  /** approved versions, oldest first (absent in registers written before versions existed) */
+  versions?: PlanVersion[]
+  amendment?: PlanAmendment | null
+  changes?: PlanChange[]
 }
 
 /** Input of a declaration, whichever way it arrives (flags, prompts, a spreadsheet row). */

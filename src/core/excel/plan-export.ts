@@ -7,7 +7,8 @@
 // 分 added as the rows go out and converted to 万元 once, so a 小计 always equals its rows to the 分.
 import {Conflict} from '../domain/errors.js'
 import {annualPlanOf, findPlan, type AmountTotals} from '../domain/plan.js'
-import {planView} from '../operations/plan.js'
+import {resolvePlan, type PlanSelector, type PlanView} from '../operations/plan.js'
+import {changeValueText} from '../domain/plan-versions.js'
 import {word} from '../i18n/index.js'
 import {TRACKS} from '../domain/types.js'
 import type {Workbook} from 'exceljs'
@@ -74,6 +75,9 @@ export const PLAN_COLUMN_KINDS = {
 
 export type PlanColumnKey = keyof typeof PLAN_COLUMN_KINDS
 
+const CHANGE_COLUMNS = ['seq', 'id', 'name', 'unit', 'field', 'approved', 'current', 'date', 'reason'] as const
+type ChangeColumnKey = (typeof CHANGE_COLUMNS)[number]
+
 type SummaryHeaderKey = 'seq' | 'unit' | 'category' | 'track' | 'marks' | 'count' | 'totalInvestment' | 'fiscalFunds' | 'annualPlan' | 'share' | 'bar'
 
 export interface PlanTemplate extends TableTemplate<PlanColumnKey> {
@@ -81,6 +85,14 @@ export interface PlanTemplate extends TableTemplate<PlanColumnKey> {
   subtotalLabel: string
   marks: {keyArea: string; major: string}
   remarks: {coUnits: string; specialApproval: Record<'late' | 'multi-unit', string>}
+  changes: {
+    sheetName: string
+    title: string
+    note: string
+    none: string
+    headers: Record<ChangeColumnKey, string>
+    widths: Record<ChangeColumnKey, number>
+  }
   summary: {
     sheetName: string
     title: string
@@ -123,14 +135,24 @@ export function loadPlanTemplate(): PlanTemplate {
   }
   if (typeof s.barLength !== 'number' || !(s.barLength >= 1 && s.barLength <= 100)) bad('summary.barLength 应为 1–100')
   requireText(file, s.barChar, 'summary.barChar')
-  const names = new Set([t.sheetName, s.sheetName, t.notes.sheetName])
-  if (names.size !== 3) bad('sheetName、summary.sheetName、notes.sheetName 不能相同')
+  const c = t.changes
+  requireSheetName(file, c?.sheetName, 'changes.sheetName')
+  for (const k of ['title', 'note', 'none'] as const) requireText(file, c[k], `changes.${k}`)
+  for (const k of CHANGE_COLUMNS) {
+    requireText(file, c.headers?.[k], `changes.headers.${k}`)
+    const w = c.widths?.[k]
+    if (typeof w !== 'number' || !(w >= 1 && w <= 255)) bad(`changes.widths.${k} 应为 1–255 的数字`)
+  }
+  const names = new Set([t.sheetName, s.sheetName, t.notes.sheetName, c.sheetName])
+  if (names.size !== 4) bad('sheetName、summary.sheetName、changes.sheetName、notes.sheetName 不能相同')
   return t
 }
 
 export interface PlanExportInput {
   year: number
   data: RegisterData
+  /** which version: the latest approved by default */
+  selector?: PlanSelector
   /** ISO timestamp printed in 说明 */
   exportedAt: string
 }
@@ -138,6 +160,9 @@ export interface PlanExportInput {
 export interface PlanExportResult {
   projects: number
   totalInvestmentFen: number
+  /** the approved version written; null for a draft */
+  version: number | null
+  changes: number
 }
 
 const zh = (kind: string, value: string) => word(kind, value, 'zh')
@@ -283,18 +308,29 @@ function writeSummarySheet(wb: Workbook, t: PlanTemplate, year: number, sections
   ws.commit()
 }
 
-/** 说明: the plan, its approvals, how the table is computed, the rules in force, and where it comes from. */
-function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: ReturnType<typeof planView>, exportedAt: string): NoteRow[] {
+/** 说明: the plan, its version and approvals, how the table is computed, the rules in force, and where it comes from. */
+function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: PlanView, exportedAt: string): NoteRow[] {
   const all = view.totals.all
+  const versionText =
+    view.version !== null
+      ? `第 ${view.version} 版（共 ${view.versions.length} 版）：市人民政府批准时的数据；批准后的变化见“${t.changes.sheetName}”表`
+      : view.amendment
+        ? `计划调整草案（${zh('planStatus', view.amendment.status)}），调整理由：${view.amendment.reason}；尚未经市人民政府批准`
+        : '计划草案，尚未经市人民政府批准'
   const rows: NoteRow[] = [
     {section: '年度计划'},
     {label: '计划年度', value: `${year} 年度`},
     {label: '计划状态', value: view.status === 'none' ? '' : zh('planStatus', view.status)},
+    {label: '版本', value: versionText},
     {label: '编制日期', value: view.builtOn ?? ''},
   ]
   if (view.approvals.length === 0) rows.push({label: '审批记录', value: '尚未审定（草案）'})
   for (const a of view.approvals) {
     rows.push({label: `审批记录：${zh('approver', a.by)}`, value: `${a.by === 'government' ? '批准' : '审定'}，文号 ${a.documentNo}，日期 ${a.date}`})
+  }
+  for (const v of view.versions) {
+    if (v.version === view.version) continue
+    rows.push({label: `第 ${v.version} 版`, value: `${v.approvedOn} 批准（${v.approvals.map((a) => a.documentNo).join('、')}）${v.reason ? `，调整理由：${v.reason}` : ''}`})
   }
   rows.push(
     {label: '项目数', value: `${all.count} 个（重点领域 ${view.totals.keyArea.count} 个，重大项目 ${view.totals.major.count} 个）`},
@@ -305,12 +341,30 @@ function planNotes(t: PlanTemplate, data: RegisterData, year: number, view: Retu
     {label: '金额', value: '单位为万元；单元格保存精确数值，显示两位小数。小计、合计按各项目金额（以分为单位的整数）相加后换算，不使用公式，与各行之和一致。'},
     {label: '分组', value: `按审批路径分组，依次为：${t.groups.order.map((tr) => t.groups.names[tr]).join('、')}；组内按项目编号排列，序号每组从1编起。`},
     {label: '年度计划投资', value: '项目申报时填报的本年度计划投资；未填报的按市本级财政资金计。'},
-    {label: '审定金额', value: '市财政局财政投资评审审定的金额；空白表示尚未审定。'},
+    {label: '审定金额', value: '市财政局财政投资评审审定的金额；空白表示尚未审定（已批准的版本显示批准时的数据）。'},
     {label: '提示标记', value: '逾期申报（已经一事一议）、多部门重大项目（已经领导小组决定）、绩效偏弱（建设单位上次绩效评价偏弱，第二十条）等，供审定时参考。'},
     ...rulesNotes(data.rules),
     ...traceNotes({exportedAt, auditHead: data.audit.head, auditSeq: data.audit.seq, template: PLAN_TEMPLATE_FILE, templateVersion: t.version}),
   )
   return rows
+}
+
+/** 执行变化: each change since the version's approval, beside the approved value. */
+function writeChangesSheet(wb: Workbook, t: PlanTemplate, view: PlanView, names: ReadonlyMap<string, Project>, styles: TableStyles): void {
+  const c = t.changes
+  const columns = CHANGE_COLUMNS.map((key) => ({key, kind: key === 'seq' ? ('integer' as const) : ('text' as const), width: c.widths[key], wrap: ['name', 'unit', 'reason'].includes(key)}))
+  const local = tableStyles(t.fonts, columns)
+  const ws = addSheet(wb, c.sheetName, t.print, columns.map((col) => col.width), HEADER_ROW)
+  const version = view.versions.find((v) => v.version === view.version)
+  writeTitleRows(ws, fillTemplate(c.title, {year: view.year}), fillTemplate(c.note, {version: view.version ?? '', documents: version?.approvals.map((a) => a.documentNo).join('、') ?? ''}), columns.length, local)
+  writeHeaderRow(ws, HEADER_ROW, CHANGE_COLUMNS.map((k) => c.headers[k]), local)
+  let r = HEADER_ROW
+  if (view.changesSinceApproval.length === 0) writeBandRow(ws, ++r, c.none, columns.length, local.groupLabel)
+  view.changesSinceApproval.forEach((ch, i) => {
+    const p = names.get(ch.id)
+    writeDataRow(ws, ++r, [i + 1, ch.id, p?.name ?? '', p?.unit ?? '', zh('planField', ch.field), changeValueText(ch.field, ch.approved, 'zh'), changeValueText(ch.field, ch.current, 'zh'), ch.date, ch.reason], local.data)
+  })
+  ws.commit()
 }
 
 /**
@@ -321,9 +375,8 @@ export async function writePlanWorkbook(outPath: string, input: PlanExportInput)
   const {year, data, exportedAt} = input
   if (!findPlan(data.plans, year)) throw new Conflict('plan.missing', {year})
   const t = loadPlanTemplate()
-  const view = planView(data, year)
+  const {view, projects} = resolvePlan(data, year, input.selector)
   const index = new Map(data.projects.map((p) => [p.id, p]))
-  const projects = view.included.map((id) => index.get(id)!)
   const totals = view.totals
   const styles = tableStyles(t.fonts, t.columns)
   const h = t.summary.headers
@@ -349,7 +402,8 @@ export async function writePlanWorkbook(outPath: string, input: PlanExportInput)
   await writeStreamingWorkbook(outPath, async (wb) => {
     await writePlanSheet(wb, t, year, projects, styles)
     writeSummarySheet(wb, t, year, sections, styles)
+    if (view.version !== null) writeChangesSheet(wb, t, view, index, styles)
     writeNotesSheet(wb, {name: t.notes.sheetName, title: fillTemplate(t.notes.title, {year}), rows: planNotes(t, data, year, view, exportedAt), print: t.print, styles})
   })
-  return {projects: projects.length, totalInvestmentFen: totals.all.totalInvestmentFen}
+  return {projects: projects.length, totalInvestmentFen: totals.all.totalInvestmentFen, version: view.version, changes: view.changesSinceApproval.length}
 }

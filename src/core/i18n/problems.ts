@@ -1,5 +1,5 @@
 // Problems as sentences: a field problem names its field (and article); a row problem also says where it is.
-import {t, word, type Lang, getLang} from './index.js'
+import {t, word, hasMessage, type Lang, getLang} from './index.js'
 import type {FieldProblem} from '../domain/errors.js'
 import type {RowProblem} from '../domain/import-validation.js'
 import {formatWan} from '../domain/money.js'
@@ -12,6 +12,9 @@ export function problemText(p: FieldProblem | RowProblem, lang: Lang = getLang()
   if (typeof params.bytes === 'number') params.megabytes = ((params.bytes as number) / 1048576).toFixed(1)
   if (typeof params.limit === 'number') params.limitMegabytes = Math.round((params.limit as number) / 1048576)
   if (typeof params.category === 'string') params.category = word('procurementCategory', params.category, lang)
+  if (typeof params.status === 'string') params.status = word('status', params.status, lang)
+  // a date that runs backwards names the step it should follow (a message key with the same parameters)
+  if (typeof params.step === 'string' && hasMessage(params.step)) params.step = t(params.step, params as Parameters<typeof t>[1], lang)
   if (Array.isArray(params.fields)) params.fields = (params.fields as string[]).map((f) => t(`field.${f}`, {}, lang))
   const text = t(p.code, params as Parameters<typeof t>[1], lang)
   return p.article ? `${text}${t('problem.article', {article: p.article, articleZh: chineseNumber(p.article)}, lang)}` : text

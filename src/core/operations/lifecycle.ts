@@ -2,8 +2,9 @@
 // the transition table first, so an out-of-order step is refused with the allowed next steps (exit 4).
 import {assertCanDo, type Action} from '../domain/lifecycle.js'
 import {computeFlags} from '../domain/project.js'
-import {UsageError} from '../domain/errors.js'
-import {gradeFor} from '../domain/evaluation.js'
+import {InvalidInput, UsageError} from '../domain/errors.js'
+import {gradeFor, gradeRange} from '../domain/evaluation.js'
+import {filingDueOn} from './deadlines.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {Acceptance, Change, CheckResult, Construction, Incident, Project, RegisterData, UnitRecord} from '../domain/types.js'
 
@@ -13,6 +14,7 @@ type Outcome = MutationOutcome<Project>
 function step(ctx: MutationContext, id: string, action: Action, when: {date: string; now: string}, apply: (p: Project, followOn: Change[]) => Record<string, unknown>): Outcome {
   const p = ctx.index.require(id)
   assertCanDo(p, action)
+  requireOnOrAfterStatus(p, when.date)
   const from = p.status
   const followOn: Change[] = []
   const change = apply(p, followOn)
@@ -22,6 +24,16 @@ function step(ctx: MutationContext, id: string, action: Action, when: {date: str
   }
   p.updatedAt = when.now
   return {result: p, changes: [{projectId: id, action, change}, ...followOn]}
+}
+
+/**
+ * DESIGN §11.6: every lifecycle record is dated on or after the step it follows — the date the project reached
+ * its present status (the plan's approval, the last stage passed, the start, the completion, …).
+ */
+function requireOnOrAfterStatus(p: Project, date: string): void {
+  if (p.statusSince && date < p.statusSince) {
+    throw new InvalidInput([{field: 'date', code: 'dates.beforeStep', params: {date, step: 'dates.step.status', status: p.status, stepDate: p.statusSince}}])
+  }
 }
 
 function newConstruction(): Construction {
@@ -135,6 +147,8 @@ export function techReview(ctx: MutationContext, id: string, o: {cloud: CheckRes
 
 export function expertAcceptance(ctx: MutationContext, id: string, o: {result: 'passed' | 'failed'; refusedRectification: boolean; date: string; now: string}): Outcome {
   if (o.refusedRectification && o.result === 'passed') throw new UsageError('acceptance.refusedNeedsFailed')
+  // A unit may refuse to rectify while its project is being rectified, not only at the expert panel (Art. 17).
+  if (o.refusedRectification && ctx.index.require(id).status === 'rectifying') return refuseRectification(ctx, id, o)
   return step(ctx, id, 'acceptance-expert', o, (p, followOn) => {
     const a = (p.acceptance ??= newAcceptance())
     a.expertOn = o.date
@@ -145,7 +159,17 @@ export function expertAcceptance(ctx: MutationContext, id: string, o: {result: '
   })
 }
 
-export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo: string; date: string; trialRun: string | null; testReport: string | null; now: string}): Outcome {
+/** Art. 17: the refusal recorded while the project is in 整改中; the unit's approvals are held. */
+function refuseRectification(ctx: MutationContext, id: string, o: {date: string; now: string}): Outcome {
+  return step(ctx, id, 'acceptance-refuse', o, (p, followOn) => {
+    const a = (p.acceptance ??= newAcceptance())
+    a.refusedRectification = true
+    followOn.push(...suspendUnit(ctx.data, p.unit, {reason: 'unit.reason.refused', projectId: p.id, date: o.date, now: o.now}))
+    return {refusedRectification: true, date: o.date}
+  })
+}
+
+export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo: string; date: string; trialRun: string | null; testReport: string | null; now: string; addWorkingDays: (date: string, days: number) => string}): Outcome {
   return step(ctx, id, 'acceptance-file', o, (p) => {
     const a = (p.acceptance ??= newAcceptance())
     a.filedOn = o.date
@@ -153,8 +177,21 @@ export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo:
     if (o.trialRun) a.trialRun = o.trialRun
     if (o.testReport) a.testReport = o.testReport
     p.status = 'filed'
-    return {documentNo: o.documentNo, date: o.date}
+    const change: Record<string, unknown> = {documentNo: o.documentNo, date: o.date}
+    // Art. 17: filed later than the working days the rules allow after the completion acceptance.
+    if (a.expertOn) {
+      const dueOn = filingDueOn(a.expertOn, ctx.data.rules.deadlines.filingWorkingDays, o.addWorkingDays)
+      if (o.date > dueOn) Object.assign(change, {dueOn, lateBy: workingDaysAfter(dueOn, o.date, o.addWorkingDays)})
+    }
+    return change
   })
+}
+
+/** Working days from `from` to `to` (to > from), counted with the calendar's own step. */
+function workingDaysAfter(from: string, to: string, addWorkingDays: (date: string, days: number) => string): number {
+  let n = 0
+  for (let d = from; d < to && n < 10_000; d = addWorkingDays(d, 1)) n += 1
+  return n
 }
 
 /** Recomputes the flags of a unit's open declarations after its standing changed. */
@@ -174,7 +211,12 @@ function refreshUnitFlags(ctx: MutationContext, unit: string): Change[] {
 
 export function evaluate(ctx: MutationContext, id: string, o: {score: number; grade: string | null; date: string; now: string}): Outcome {
   if (!Number.isFinite(o.score) || o.score < 0 || o.score > 100) throw new UsageError('usage.badFlag', {flag: 'score', value: o.score, reason: '0–100'})
-  const grade = o.grade ?? gradeFor(o.score)
+  const bands = ctx.data.rules.grades
+  const grade = o.grade ?? gradeFor(o.score, bands)
+  if (o.grade !== null && o.grade !== gradeFor(o.score, bands)) {
+    const range = gradeRange(o.grade, bands)
+    throw new InvalidInput([{field: 'grade', code: 'evaluate.gradeContradicts', params: {grade: o.grade, score: o.score, expected: gradeFor(o.score, bands), min: range?.min ?? 0, below: range?.below ?? 100}}])
+  }
   const outcome = step(ctx, id, 'evaluate', o, (p) => {
     p.evaluations.push({date: o.date, score: o.score, grade})
     return {score: o.score, grade, date: o.date}

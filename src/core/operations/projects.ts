@@ -1,14 +1,15 @@
 // Project operations run inside a register mutation: they read and change the in-memory register and report
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
-import {createProject, changedFields, computeFlags, reroute, DECLARED_FIELDS, type DeclaredField} from '../domain/project.js'
+import {createProject, changedFields, computeFlags, reroute, trackChange, DECLARED_FIELDS, ROUTABLE_STATUSES, type DeclaredField} from '../domain/project.js'
+import {allStagesPassed} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {assertCanDo, CLOSED_STATUSES} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
 import {formatYuan} from '../domain/money.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {AddWorkingDays} from '../domain/stages.js'
-import type {DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
+import type {Change, DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
 
 export interface ProjectOpOptions {
   words: EnumWords
@@ -112,7 +113,7 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
   project.flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
   ctx.index.reindex(project, before)
   const change: Record<string, unknown> = {fields: diff}
-  if (moved.moved) change.track = {from: moved.from, to: moved.to, reason: project.routing.reason, addedStages: moved.addedStages}
+  if (moved.moved) change.track = trackChange(moved, project.routing.reason)
   if (options.reason) change.reason = options.reason
   return {result: {project, fields, reroute: moved}, changes: [{projectId: project.id, action: options.action, change}]}
 }
@@ -146,28 +147,47 @@ export interface RouteMove {
   to: Track
   reason: string
   addedStages: string[]
+  removedStages: string[]
+  notRequiredStages: string[]
 }
 
-/** `project route`: every open project re-routed under the rules in force. */
-export function rerouteAll(ctx: MutationContext, options: {today: string; now: string; addWorkingDays: AddWorkingDays}): MutationOutcome<{moves: RouteMove[]; rulesVersion: string}> {
+/**
+ * `project route`: the projects that can still move (declared, planned, reviewing) re-routed under the rules in
+ * force; the others keep the track they were reviewed and built on and are listed as kept (DESIGN §11.4).
+ */
+export function rerouteAll(ctx: MutationContext, options: {today: string; now: string; addWorkingDays: AddWorkingDays}): MutationOutcome<{moves: RouteMove[]; kept: Array<{id: string; status: Project['status']}>; rulesVersion: string}> {
   const moves: RouteMove[] = []
-  const changes = []
+  const kept: Array<{id: string; status: Project['status']}> = []
+  const changes: Change[] = []
+  const rules = ctx.data.rules
   for (const project of ctx.data.projects) {
     if (CLOSED_STATUSES.includes(project.status)) continue
+    if (!ROUTABLE_STATUSES.includes(project.status)) {
+      kept.push({id: project.id, status: project.status})
+      continue
+    }
     const version = project.routing.rulesVersion
-    const r = reroute(project, ctx.data.rules, options.today, options.addWorkingDays)
+    const fromStatus = project.status
+    const r = reroute(project, rules, options.today, options.addWorkingDays)
     const flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
     const flagsChanged = flags.join() !== project.flags.join()
     project.flags = flags
+    // A move to a lighter track may leave nothing to review: the project is cleared.
+    if (r.moved && project.status === 'reviewing' && allStagesPassed(project, rules)) {
+      project.status = 'cleared'
+      project.statusSince = options.today
+    }
     if (r.moved) {
-      moves.push({id: project.id, name: project.name, from: r.from, to: r.to, reason: project.routing.reason, addedStages: r.addedStages})
+      moves.push({id: project.id, name: project.name, from: r.from, to: r.to, reason: project.routing.reason, addedStages: r.addedStages, removedStages: r.removedStages, notRequiredStages: r.notRequiredStages})
     }
     if (r.moved || flagsChanged || version !== project.routing.rulesVersion) {
       project.updatedAt = options.now
-      changes.push({projectId: project.id, action: 'reroute', change: {track: {from: r.from, to: r.to}, reason: project.routing.reason, rulesVersion: project.routing.rulesVersion, flags}})
+      const change: Record<string, unknown> = {track: trackChange(r, project.routing.reason), rulesVersion: project.routing.rulesVersion, flags}
+      if (project.status !== fromStatus) change.status = {from: fromStatus, to: project.status}
+      changes.push({projectId: project.id, action: 'reroute', change})
     }
   }
-  return {result: {moves, rulesVersion: ctx.data.rules.version}, changes}
+  return {result: {moves, kept, rulesVersion: rules.version}, changes}
 }
 
 export function isOpenProject(p: Project): boolean {

@@ -1,9 +1,10 @@
 // Art. 9: each department records its outcome on its stage. A pass opens what follows; the last pass clears the
 // project; a failure refuses it; the fiscal review's 审定金额 becomes the approved amount and may re-route it.
-import {recordOutcome, advanceStages, allStagesPassed, isOpen, type AddWorkingDays} from '../domain/stages.js'
-import {reroute} from '../domain/project.js'
+import {recordOutcome, advanceStages, allStagesPassed, closeOpenStages, isOpen, type AddWorkingDays} from '../domain/stages.js'
+import {reroute, trackChange} from '../domain/project.js'
 import {assertCanDo} from '../domain/lifecycle.js'
-import {UsageError} from '../domain/errors.js'
+import {InvalidInput, UsageError} from '../domain/errors.js'
+import {formatWan} from '../domain/money.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {Project, RegisterData, ReviewResult, StageKey} from '../domain/types.js'
 import type {DeadlineRow} from '../domain/report.js'
@@ -15,6 +16,8 @@ export interface RecordReviewOptions {
   documentNo: string | null
   opinion: string | null
   approvedAmountFen: number | null
+  /** required when the 审定金额 exceeds the declared total (DESIGN §11.8) */
+  reason: string | null
   now: string
   addWorkingDays: AddWorkingDays
 }
@@ -23,18 +26,25 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
   const project = ctx.index.require(id)
   assertCanDo(project, 'review-record')
   if (o.approvedAmountFen !== null && (o.stage !== 'fiscal-review' || o.result !== 'passed')) throw new UsageError('review.amountOnlyFiscal')
+  if (o.approvedAmountFen !== null && o.approvedAmountFen > project.totalInvestmentFen && !o.reason?.trim()) {
+    throw new InvalidInput([{field: 'amount', code: 'review.amountAboveTotal', params: {amount: formatWan(o.approvedAmountFen), total: formatWan(project.totalInvestmentFen)}}])
+  }
   const rules = ctx.data.rules
   const fromStatus = project.status
-  const stage = recordOutcome(project, o.stage, {result: o.result, date: o.date, documentNo: o.documentNo, opinion: o.opinion, approvedAmountFen: o.approvedAmountFen}, rules, o.addWorkingDays)
+  const stage = recordOutcome(project, o.stage, {result: o.result, date: o.date, documentNo: o.documentNo, opinion: o.opinion, approvedAmountFen: o.approvedAmountFen, reason: o.reason}, rules, o.addWorkingDays)
   const change: Record<string, unknown> = {stage: o.stage, result: o.result, date: o.date, documentNo: o.documentNo, opinion: o.opinion}
+  if (o.reason) change.reason = o.reason
   if (o.result === 'failed') {
     project.status = 'refused'
+    // A refused project has no open stage: the other departments stop work on it (DESIGN §11.8).
+    const closed = closeOpenStages(project, o.date, 'review.closedRefused')
+    if (closed.length > 0) change.closedStages = closed
   } else if (o.result === 'passed') {
     if (o.approvedAmountFen !== null) {
       change.approvedAmount = {from: project.approvedAmountFen ?? project.totalInvestmentFen, to: o.approvedAmountFen}
       project.approvedAmountFen = o.approvedAmountFen
       const moved = reroute(project, rules, o.date, o.addWorkingDays)
-      if (moved.moved) change.track = {from: moved.from, to: moved.to, reason: project.routing.reason, addedStages: moved.addedStages}
+      if (moved.moved) change.track = trackChange(moved, project.routing.reason)
     }
     const opened = advanceStages(project, rules, o.date, o.addWorkingDays)
     if (opened.length > 0) change.opened = opened

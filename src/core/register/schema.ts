@@ -3,7 +3,7 @@
 // with a hand-written loop over the fields that routing and totals depend on, because zod costs ~40 µs a
 // project and `project list` must start as fast as `node` itself.
 import {z} from 'zod'
-import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES, PROJECT_STATUSES, STAGE_KEYS, TRACKS} from '../domain/types.js'
+import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
 
 const fen = z.number().int().nonnegative()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -40,6 +40,7 @@ const sets = {
   track: new Set<string>(TRACKS),
   status: new Set<string>(PROJECT_STATUSES),
   stage: new Set<string>(STAGE_KEYS),
+  stageStatus: new Set<string>(STAGE_STATUSES),
 }
 const ID = /^\d{4}-\d{4,}$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -66,7 +67,7 @@ function projectProblem(p: unknown): string | null {
   if (!Array.isArray(o.stages)) return 'stages'
   for (const s of o.stages as Array<Record<string, unknown>>) {
     if (!s || typeof s !== 'object' || !sets.stage.has(s.key as string)) return 'stages.key'
-    if (!['pending', 'open', 'returned', 'passed', 'failed'].includes(s.status as string)) return 'stages.status'
+    if (!sets.stageStatus.has(s.status as string)) return 'stages.status'
   }
   return null
 }
