@@ -34,6 +34,8 @@ export interface DeclarationResult {
   input: DeclarationInput | null
   problems: FieldProblem[]
   warnings: FieldProblem[]
+  /** who the row is, even when it is invalid: a later row repeating it is still a duplicate */
+  identity?: {planYear: number; declarationNo: string | null; unit: string; name: string}
 }
 
 const MAX_TEXT = 2000
@@ -227,7 +229,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const contactPhone = typeof phoneRaw === 'number' ? String(phoneRaw) : text('contactPhone')
 
   if (problems.length > 0 || !nature || !category || !procurementCategory || total === null || fiscal === null) {
-    return {input: null, problems, warnings}
+    return {input: null, problems, warnings, ...(unit && name ? {identity: {planYear, declarationNo, unit, name}} : {})}
   }
   return {
     input: {

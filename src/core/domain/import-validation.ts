@@ -61,7 +61,7 @@ export interface ImportContext {
 
 const AMOUNT_FIELDS = ['totalInvestment', 'fiscalFunds', 'annualPlan'] as const
 
-function batchKeysOf(input: DeclarationInput, key: string): string[] {
+function batchKeysOf(input: Pick<DeclarationInput, 'declarationNo' | 'planYear'>, key: string): string[] {
   const keys = [`name:${key}`]
   if (input.declarationNo) keys.unshift(`no:${input.planYear}\u0000${input.declarationNo}`)
   return keys
@@ -187,6 +187,8 @@ export class DeclarationValidator {
     })
     if (!built.input) {
       for (const p of built.problems) errors.push(place(p))
+      // An invalid row still is somebody: its repeat is reported too, so the unit fixes both in one round.
+      if (built.identity) this.claim(sheet, row, batchKeysOf(built.identity, matchKey(built.identity.planYear, built.identity.unit, built.identity.name)))
       this.markBad(sheet.name, row.rowNumber)
       return
     }
@@ -199,16 +201,27 @@ export class DeclarationValidator {
     if (present.has('procurementCategory')) for (const w of built.warnings) warnings.push(place(w))
     const key = matchKey(input.planYear, input.unit, input.name)
     const keys = batchKeysOf(input, key)
-    let earlier: {file: string; sheet: string; row: number} | undefined
-    for (const k of keys) if ((earlier = this.seen.get(k) ?? this.mine.get(k))) break
-    if (earlier) {
-      errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
+    if (!this.claim(sheet, row, keys)) {
       this.markBad(sheet.name, row.rowNumber)
       return
     }
-    const place0 = {file: this.file.file, sheet: sheet.name, row: row.rowNumber}
-    for (const k of keys) this.mine.set(k, place0)
     this.declarations.push({input, key, source: {file: this.file.file, sheet: sheet.name, row: row.rowNumber, sha256: this.file.sha256}, batchKeys: keys})
+  }
+
+  /**
+   * The row's keys become this file's; false (and the duplicate reported) when an earlier row of the batch, valid
+   * or not, already has one of them.
+   */
+  private claim(sheet: SheetInput, row: SheetRow, keys: string[]): boolean {
+    let earlier: {file: string; sheet: string; row: number} | undefined
+    for (const k of keys) if ((earlier = this.seen.get(k) ?? this.mine.get(k))) break
+    if (earlier) {
+      this.errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
+      return false
+    }
+    const at = {file: this.file.file, sheet: sheet.name, row: row.rowNumber}
+    for (const k of keys) this.mine.set(k, at)
+    return true
   }
 
   /** The file was read whole: its rows now count as seen for the files after it. */
