@@ -57,6 +57,26 @@ if (other) {
 }
 itplan(['review', 'list', '--as-of', '2027-03-01'])
 
+// The police platform goes through its remaining stages; the fiscal review approves 92 % of the total (审定金额).
+// The approved plan does not move: the change is kept beside it (执行变化).
+for (let round = 0; round < 5; round++) {
+  const p = itplan(['project', 'show', police.id], {quiet: true, json: true})
+  const open = p.stages.filter((s) => s.status === 'open' || s.status === 'returned')
+  if (open.length === 0) break
+  for (const s of open) {
+    const amount = s.key === 'fiscal-review' ? ['--amount', `${Math.round(p.totalInvestmentFen * 0.92) / 100}元`, '--doc', '郴财审〔2027〕11号'] : []
+    itplan(['review', 'record', police.id, '--stage', s.key, '--result', 'passed', '--date', `2027-0${3 + round}-10`, ...amount])
+  }
+}
+
+// 年度计划调整: a project declared after the approval, admitted by 一事一议, added by an amendment (version 2).
+const added = itplan(['project', 'add', '--unit', '市应急管理局', '--name', '应急指挥调度平台', '--nature', 'new', '--category', 'business', '--procurement-category', 'services', '--total', '96万', '--fiscal', '96万', '--declared-on', '2027-05-06', '--summary', '汛期应急指挥调度', '--contact-name', '陈静', '--contact-phone', '0735-2888123'], {json: true})
+itplan(['special-approval', added.id, '--kind', 'late', '--doc', '郴数政组〔2027〕9号', '--date', '2027-05-12'])
+itplan(['plan', 'amend', '--year', '2027', '--add', added.id, '--reason', '市政府部署汛期应急指挥任务', '--date', '2027-05-13'])
+itplan(['plan', 'approve', '--year', '2027', '--by', 'leading-group', '--doc', '郴数政组〔2027〕10号', '--date', '2027-05-20'])
+itplan(['plan', 'approve', '--year', '2027', '--by', 'government', '--doc', '郴政函〔2027〕31号', '--date', '2027-05-28'])
+itplan(['plan', 'show', '--year', '2027'])
+
 // A self-implemented project goes from cleared to filed (Art. 11–17) and is evaluated (Art. 20).
 const cleared = itplan(['project', 'list', '--status', 'cleared'], {quiet: true, json: true})
 const small = cleared.find((p) => p.track === 'self') ?? cleared[0]
@@ -73,6 +93,7 @@ if (small) {
 }
 
 itplan(['plan', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目计划表.xlsx'])
+itplan(['plan', 'export', '--year', '2027', '--version', '1', '--out', 'out/郴州市2027年度信息化项目计划表（第1版）.xlsx'])
 itplan(['acceptance', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目验收备案表.xlsx'])
 itplan(['report', '--year', '2027', '--as-of', '2027-03-01', '--html', 'out/report.html'])
 itplan(['audit', 'verify'])

@@ -447,7 +447,7 @@ export const en: Record<keyof typeof zh, string> = {
   "planField.approvedAmountFen": "approved amount",
   "planField.status": "status",
   "plan.versionLine": "version {version} of {count}: the figures as the city government approved them; changes since approval are listed below",
-  "plan.amendmentLine": "draft amendment ({status}): adds {added}; removes {removed}; reason: {reason}",
+  "plan.amendmentLine": "amendment ({status}): adds {added}; removes {removed}; reason: {reason}",
   "plan.draftLine": "draft plan (not yet approved by the city government)",
   "plan.versionHistory": "version {version}: approved {date} ({docs}), {reason}",
   "plan.versionFirst": "annual plan",

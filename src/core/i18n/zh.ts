@@ -460,7 +460,7 @@ export const zh = {
   "planField.approvedAmountFen": "审定金额",
   "planField.status": "项目状态",
   "plan.versionLine": "第 {version} 版（共 {count} 版）：市人民政府批准时的数据；批准后的变化列在下方“执行变化”",
-  "plan.amendmentLine": "计划调整草案（{status}）：增加 {added}；减少 {removed}；理由：{reason}",
+  "plan.amendmentLine": "计划调整（{status}）：增加 {added}；减少 {removed}；理由：{reason}",
   "plan.draftLine": "计划草案（尚未经市人民政府批准）",
   "plan.versionHistory": "第 {version} 版：{date} 批准（{docs}），{reason}",
   "plan.versionFirst": "年度计划",
