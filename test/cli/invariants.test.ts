@@ -142,6 +142,21 @@ describe('the register never misstates what was decided (DESIGN §11, issue 12)'
       expect(after.versions[0].approvals.map((x) => x.documentNo)).to.deep.equal(['郴数政组〔2027〕1号', '郴政函〔2027〕5号'])
     })
 
+    it('a project withdrawn under review is a change since approval; its open stages end', async () => {
+      const {ok} = commandsOn(() => y.t)
+      const extra = await year({W: {unit: '市水利局', name: '智慧水利', total: '85万'}})
+      const {ok: okW} = commandsOn(() => extra.t)
+      await approvePlan(extra)
+      const w = await okW<Shown>(['project', 'withdraw', extra.id.W, '--confirm', extra.id.W, '--reason', '单位改用省级平台'])
+      expect(w.status).to.equal('withdrawn')
+      expect(w.stages.filter((s) => s.status === 'open')).to.deep.equal([])
+      expect(w.notices.map((n) => n.code)).to.include('notice.stagesClosed').and.include('notice.planChange')
+      const plan = await okW<PlanView>(['plan', 'show', '--year', '2027'])
+      expect(plan.included).to.include(extra.id.W)
+      expect(plan.changesSinceApproval).to.deep.include({id: extra.id.W, field: 'status', approved: 'reviewing', current: 'withdrawn', date: w.statusSince, reason: '单位改用省级平台'})
+      expect((await ok<PlanView>(['plan', 'show', '--year', '2027'])).version).to.equal(1)
+    })
+
     it('plan export writes the approved figures, names the version and its documents, and lists the changes in 执行变化', async () => {
       const {ok} = commandsOn(() => y.t)
       const file = path.join(y.t.dir, 'plan.xlsx')
@@ -214,6 +229,18 @@ describe('the register never misstates what was decided (DESIGN §11, issue 12)'
       const old = await ok<PlanView>(['plan', 'show', '--year', '2027', '--version', '1'])
       expect(old.included).to.deep.equal(v1.included)
       expect(old.totals).to.deep.equal(v1.totals)
+    })
+
+    it('a project left out of version 1 (late, no 一事一议 yet) can come back by an amendment once it has one', async () => {
+      const z = await year({A: {unit: '市公安局', name: '智慧警务平台', total: '85万'}, L: {unit: '市水利局', name: '智慧水利', total: '85万', 'declared-on': '2027-01-05'}})
+      const {ok, refused} = commandsOn(() => z.t)
+      await approvePlan(z)
+      expect((await ok<Project>(['project', 'show', z.id.L])).status).to.equal('dropped')
+      await refused(['plan', 'amend', '--year', '2027', '--add', z.id.L, '--reason', '补列', '--date', '2027-04-01'], 4)
+      await ok(['special-approval', z.id.L, '--doc', '郴数政组〔2027〕12号', '--date', '2027-03-30'])
+      const draft = await ok<PlanView>(['plan', 'amend', '--year', '2027', '--add', z.id.L, '--reason', '补列', '--date', '2027-04-01'])
+      expect(draft.included).to.include(z.id.L)
+      expect((await ok<Project>(['project', 'show', z.id.L])).status).to.equal('planned')
     })
 
     it('a project already in construction cannot be removed (exit 4)', async () => {

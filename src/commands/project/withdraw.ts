@@ -22,8 +22,8 @@ export default class ProjectWithdraw extends ItplanCommand<typeof ProjectWithdra
     const project = new RegisterIndex(await this.load()).require(id)
     assertCanDo(project, 'withdraw')
     await confirmDestructive(id, this.flags.confirm, t('prompt.confirmWithdraw', {id, name: project.name}))
-    const {result} = await this.mutate((ctx) => withdrawProject(ctx, id, {today: todayLocal(), now: new Date().toISOString(), reason: this.flags.reason}))
+    const {result, notices} = await this.mutate((ctx) => withdrawProject(ctx, id, {today: todayLocal(), now: new Date().toISOString(), reason: this.flags.reason}))
     this.say(t('project.withdrawn', {id}))
-    return result
+    return this.withNotices(result, notices)
   }
 }

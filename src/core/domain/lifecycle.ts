@@ -5,9 +5,9 @@ import type {Project, ProjectStatus} from './types.js'
 
 export const ACTIONS = {
   update: {from: ['declared', 'planned', 'reviewing', 'cleared', 'in-construction', 'suspended', 'completed'], to: null},
-  withdraw: {from: ['declared', 'planned'], to: 'withdrawn'},
-  'special-approval': {from: ['declared', 'planned'], to: null},
-  'plan-include': {from: ['declared', 'planned'], to: 'planned'},
+  withdraw: {from: ['declared', 'planned', 'reviewing', 'cleared'], to: 'withdrawn'},
+  'special-approval': {from: ['declared', 'planned', 'dropped'], to: null},
+  'plan-include': {from: ['declared', 'planned', 'dropped'], to: 'planned'},
   'plan-drop': {from: ['declared', 'planned'], to: 'dropped'},
   'plan-approve': {from: ['planned'], to: 'reviewing'},
   'plan-remove': {from: ['reviewing', 'cleared'], to: 'dropped'},

@@ -92,18 +92,21 @@ export function detectChanges(plan: Plan, projects: ReadonlyMap<string, Project>
   const version = latestVersion(plan)
   if (!version) return []
   const lines = new Map(version.lines.map((l) => [l.id, l]))
-  const recorded = (plan.changes ?? []).filter((c) => c.version === version.version)
+  // the value each (project, field) was last recorded at
+  const last = new Map<string, string | number | null>()
+  for (const c of plan.changes ?? []) if (c.version === version.version) last.set(`${c.id}\u0000${c.field}`, c.current)
   const found: PlanChange[] = []
   for (const id of new Set(ids)) {
     const line = lines.get(id)
     const p = projects.get(id)
     if (!line || !p) continue
     for (const field of TRACKED_FIELDS) {
-      const last = [...recorded, ...found].filter((c) => c.id === id && c.field === field).pop()
-      const before = last ? last.current : approvedValue(line, field)
+      const key = `${id}\u0000${field}`
+      const before = last.has(key) ? last.get(key)! : approvedValue(line, field)
       const now = currentValue(p, line, field)
       if (now === before) continue
       found.push({id, field, approved: approvedValue(line, field), current: now, date: when.date, reason: when.reason(id), version: version.version})
+      last.set(key, now)
     }
   }
   return found

@@ -488,4 +488,5 @@ export const en: Record<keyof typeof zh, string> = {
   "project.routeKept": "{count} projects past review keep their track: {ids}",
   "export.planDraft": "exported the draft (not yet approved by the city government)",
   "export.planVersion": "exported version {version} (as approved); {changes} changes since approval are in the sheet 执行变化",
+  'project.closedWithdrawn': "the unit withdrew the project",
 }

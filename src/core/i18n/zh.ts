@@ -501,4 +501,5 @@ export const zh = {
   "project.routeKept": "已过评审阶段、保持原审批路径的项目 {count} 个：{ids}",
   "export.planDraft": "导出的是草案（尚未经市人民政府批准）",
   "export.planVersion": "导出的是第 {version} 版（批准时的数据）；批准后的变化 {changes} 项见“执行变化”表",
+  'project.closedWithdrawn': "建设单位撤回了项目",
 } as const

@@ -185,16 +185,18 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
   for (const id of o.add) {
     const p = index.require(id)
     if (inVersion.has(id) || amendment.added.includes(id)) throw new Conflict('plan.amendAlreadyIn', {id, year: o.year})
-    if (p.planYear !== o.year || p.status !== 'declared') throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
+    // a project left out of the approved plan (dropped) may come back by an amendment, once it is eligible
+    if (p.planYear !== o.year || !['declared', 'dropped'].includes(p.status)) throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
     p.flags = computeFlags(p, index.flagContext(p.planYear, p.unit))
     const reasons = exclusionReasons(p)
     if (reasons.length > 0) throw new Conflict('plan.amendNotEligible', {id, reasons: reasons.map((r) => r.code)})
     assertCanDo(p, 'plan-include')
+    const from = p.status
     p.status = 'planned'
     p.statusSince = o.date
     p.updatedAt = o.now
     amendment.added.push(id)
-    changes.push({projectId: id, action: 'plan-amend-add', change: {year: o.year, status: {from: 'declared', to: 'planned'}, reason: o.reason}})
+    changes.push({projectId: id, action: 'plan-amend-add', change: {year: o.year, status: {from, to: 'planned'}, reason: o.reason}})
   }
   for (const id of o.remove) {
     const p = index.require(id)
@@ -373,8 +375,7 @@ function approveAmendment(ctx: MutationContext, plan: Plan, a: PlanAmendment, o:
 }
 
 /** Journal reasons for changes since approval, read off the step that caused them. */
-function reasonOf(changes: readonly Change[], id: string): string {
-  const mine = changes.filter((c) => c.projectId === id)
+function reasonOf(mine: readonly Change[]): string {
   for (const c of mine) {
     const change = (c.change ?? {}) as Record<string, unknown>
     if (typeof change.reason === 'string' && change.reason) return change.reason
@@ -397,9 +398,11 @@ export function recordPlanChanges(data: RegisterData, changes: readonly Change[]
   const plans = data.plans.filter((p) => versionsOf(p).length > 0)
   if (plans.length === 0) return []
   const byId = new Map(data.projects.filter((p) => touched.has(p.id)).map((p) => [p.id, p]))
+  const byProject = new Map<string, Change[]>()
+  for (const c of changes) if (c.projectId !== null) byProject.set(c.projectId, [...(byProject.get(c.projectId) ?? []), c])
   const out: Change[] = []
   for (const plan of plans) {
-    const found = detectPlanChanges(plan, byId, touched, {date, reason: (id) => reasonOf(changes, id)})
+    const found = detectPlanChanges(plan, byId, touched, {date, reason: (id) => reasonOf(byProject.get(id) ?? [])})
     if (found.length === 0) continue
     plan.changes = [...(plan.changes ?? []), ...found]
     for (const c of found) out.push({projectId: c.id, action: 'plan-change', change: {year: plan.year, ...c}})

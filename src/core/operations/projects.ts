@@ -2,7 +2,7 @@
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
 import {createProject, changedFields, computeFlags, reroute, trackChange, DECLARED_FIELDS, ROUTABLE_STATUSES, type DeclaredField} from '../domain/project.js'
-import {allStagesPassed} from '../domain/stages.js'
+import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {assertCanDo, CLOSED_STATUSES} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
@@ -137,7 +137,9 @@ export function withdrawProject(ctx: MutationContext, id: string, options: {toda
   project.status = 'withdrawn'
   project.statusSince = options.today
   project.updatedAt = options.now
-  return {result: project, changes: [{projectId: id, action: 'withdraw', change: {status: {from, to: 'withdrawn'}, reason: options.reason ?? null}}]}
+  // A unit may withdraw a project under review; the departments stop work on it.
+  const closed = closeOpenStages(project, options.today, 'project.closedWithdrawn')
+  return {result: project, changes: [{projectId: id, action: 'withdraw', change: {status: {from, to: 'withdrawn'}, reason: options.reason ?? null, ...(closed.length ? {closedStages: closed} : {})}}]}
 }
 
 export interface RouteMove {
