@@ -290,14 +290,16 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
       expect(text).to.contain('abc').and.not.contain('NaN')
     })
 
-    it('a score of 85 does not; a grade of 差 does, whatever the score', async () => {
+    it('a score of 85 does not; a grade of 差 does (a grade that contradicts its score is refused, DESIGN §11.8)', async () => {
       await toTechReviewed(id.P5, '2026-07')
       await step(['acceptance', 'expert', id.P5, '--result', 'passed', '--date', '2026-07-27'])
       const good = await step(['evaluate', id.P5, '--score', '85', '--date', '2026-11-30'])
       expect(good.evaluations[0]).to.include({score: 85, grade: '良'})
       const next = await ok<Project>(['project', 'add', ...projectFlags({unit: '市文化旅游广电局', name: '文旅大数据', total: '70万', 'declared-on': '2026-12-01'}), '--year', '2027'])
       expect(next.flags).to.not.include('weak-performance')
-      const graded = await step(['evaluate', id.P1, '--score', '75', '--grade', '差', '--date', '2026-12-01'])
+      const contradiction = await refused(['evaluate', id.P1, '--score', '75', '--grade', '差', '--date', '2026-12-01'], 3)
+      expect(contradiction.text).to.contain('75').and.contain('中')
+      const graded = await step(['evaluate', id.P1, '--score', '58', '--grade', '差', '--date', '2026-12-01'])
       expect(graded.status).to.equal('filed')
       const after = await ok<Project>(['project', 'add', ...projectFlags({unit: '市教育局', name: '教育资源平台', total: '70万', 'declared-on': '2026-12-02'}), '--year', '2027'])
       expect(after.flags).to.include('weak-performance')

@@ -294,7 +294,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
   })
 
   it('a fiscal review approving an amount at the approval standard re-routes the project and adds the 市发改委 approval stage; it clears only when that passes', async () => {
-    let a = await record(id.A, 'fiscal-review', 'passed', '2026-10-30', ['--amount', '120万', '--doc', '郴财评〔2026〕21号'])
+    let a = await record(id.A, 'fiscal-review', 'passed', '2026-10-30', ['--amount', '120万', '--doc', '郴财评〔2026〕21号', '--reason', '增列等保测评与密评费用'])
     expect(a.approvedAmountFen).to.equal(120 * WAN)
     expect(stage(a, 'fiscal-review')).to.include({status: 'passed', approvedAmountFen: 120 * WAN})
     expect(a.track).to.equal('approval')

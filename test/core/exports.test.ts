@@ -292,7 +292,8 @@ describe('exports (DESIGN §7)', function () {
     })
 
     it('has the sheets 年度计划, 汇总, 说明 and leaves no temporary file', () => {
-      expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['年度计划', '汇总', '说明'])
+      // an approved plan has 执行变化 beside it (DESIGN §11.1)
+      expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['年度计划', '汇总', '执行变化', '说明'])
       expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).to.deep.equal([])
     })
 
