@@ -53,7 +53,8 @@ async function journalSteps(registerPath: string, data: RegisterData): Promise<M
       seen.add(entry.seq)
     }
   }
-  for (const e of await committedPending(journal, data.audit)) if (!seen.has(e.seq)) entries.push(e)
+  // the last commit's entries, when a crash kept them out of the journal so far
+  if (!seen.has(data.audit.seq)) for (const e of await committedPending(journal, data.audit)) if (!seen.has(e.seq)) entries.push(e)
   entries.sort((a, b) => a.seq - b.seq)
   return stepsFromJournal(entries, new Set(data.projects.map((p) => p.id)))
 }
