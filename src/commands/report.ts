@@ -6,8 +6,7 @@ import {renderReport} from '../cli/render-report.js'
 import {t, getLang} from '../core/i18n/index.js'
 import {todayLocal} from '../core/domain/dates.js'
 import {buildReport} from '../core/domain/report.js'
-import {openStages} from '../core/operations/review.js'
-import {lifecycleDeadlines} from '../core/operations/deadlines.js'
+import {deadlinesOn} from '../core/operations/as-of.js'
 import {renderReportHtml} from '../core/report/html.js'
 import {writeOutputFile} from '../core/output.js'
 
@@ -16,7 +15,7 @@ export default class Report extends ItplanCommand<typeof Report> {
   static override examples = ['<%= config.bin %> report --year 2027', '<%= config.bin %> report --as-of 2027-06-30 --html out/report.html', '<%= config.bin %> report --json']
   static override flags = {
     year: Flags.integer({description: '计划年度（默认全部）'}),
-    'as-of': Flags.string({description: '以哪一天计算（默认今天）'}),
+    'as-of': Flags.string({description: '显示登记簿在这一天的状态（只计这天以前发生的事；默认今天）'}),
     html: Flags.string({description: '另存为 HTML 页面（含图表，可打印）'}),
   }
 
@@ -24,8 +23,8 @@ export default class Report extends ItplanCommand<typeof Report> {
     const data = await this.load()
     const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
     const calendar = this.calendarFor(data)
-    const deadlines = [...openStages(data, asOf, calendar.workingDaysBetween), ...lifecycleDeadlines(data, asOf, calendar)]
-    const report = buildReport(data, {year: this.flags.year ?? null, asOf, generatedAt: new Date().toISOString(), deadlines})
+    const {data: view, deadlines} = await deadlinesOn(this.registerPath, data, asOf, Boolean(this.flags['as-of']), calendar)
+    const report = buildReport(view, {year: this.flags.year ?? null, asOf, generatedAt: new Date().toISOString(), deadlines})
     if (this.flags.html) {
       const file = path.resolve(this.flags.html)
       this.guardOutput(file)

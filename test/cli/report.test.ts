@@ -1,7 +1,8 @@
 // The summary report (DESIGN §5 `report`, issue 5) through the real binary: `report --json`, `report --html F` and
 // the terminal output of the same register must show the same numbers — the JSON's integer 分 totals, formatted
 // as 万元 with two decimals on the page and in the terminal. The page is one self-contained file (inline SVG, no
-// script, nothing fetched); `--as-of` moves the overdue counts; `--year` filters.
+// script, nothing fetched); `--as-of` moves the overdue counts; `--year` filters. The totals are read as of a day
+// after every dated record: `--as-of D` counts only what had happened by D (DESIGN §11.9, test/cli/calendar-moves).
 import {expect} from 'chai'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -72,6 +73,11 @@ function tableAfter(html: string, heading: string): string[][] {
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1])))
 }
 
+/** A day on or after every dated record of the register below, those dated today included (`--as-of` counts
+ * only what had happened by then, §11.9). */
+const TODAY = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+const AFTER_ALL = TODAY > '2026-12-31' ? TODAY : '2026-12-31'
+
 const overdueTotal = (r: Report) => r.deadlinesByDepartment.reduce((s, d) => s + d.overdue, 0)
 
 describe('itplan report (issue 5, through the CLI)', function () {
@@ -122,7 +128,7 @@ describe('itplan report (issue 5, through the CLI)', function () {
   after(() => t.cleanup())
 
   it('report --json: totals are integer sums of the register (withdrawn projects counted only by status)', async () => {
-    const r = await ok<Report>(['report', '--as-of', '2026-10-12'])
+    const r = await ok<Report>(['report', '--as-of', AFTER_ALL])
     const counted = projects.filter((p) => p.status !== 'withdrawn')
     const sum = (ps: Project[]): Amounts => ({count: ps.length, totalInvestmentFen: ps.reduce((s, p) => s + p.totalInvestmentFen, 0), fiscalFundsFen: ps.reduce((s, p) => s + p.fiscalFundsFen, 0)})
     expect(r.year).to.equal(null)
@@ -138,8 +144,8 @@ describe('itplan report (issue 5, through the CLI)', function () {
   })
 
   it('report --html: the page\'s totals, per track, per category and per unit equal the JSON\'s, formatted in 万元', async () => {
-    const r = await ok<Report>(['report', '--as-of', '2026-10-12'])
-    const {page} = await html(['--as-of', '2026-10-12'], 'report.html')
+    const r = await ok<Report>(['report', '--as-of', AFTER_ALL])
+    const {page} = await html(['--as-of', AFTER_ALL], 'report.html')
     expect(Number(dataValue(page, 'data-total-count'))).to.equal(r.totals.count)
     expect(dataValue(page, 'data-total-investment')).to.equal(`${wan(r.totals.totalInvestmentFen)} 万元`)
     expect(dataValue(page, 'data-total-fiscal')).to.equal(`${wan(r.totals.fiscalFundsFen)} 万元`)
@@ -157,7 +163,7 @@ describe('itplan report (issue 5, through the CLI)', function () {
   })
 
   it('the page is self-contained: inline SVG, no script, nothing fetched, and text from the register is escaped', async () => {
-    const {page} = await html(['--as-of', '2026-10-12'], 'self-contained.html')
+    const {page} = await html(['--as-of', AFTER_ALL], 'self-contained.html')
     expect(page).to.match(/^<!doctype html>/i)
     expect(page).to.match(/<meta charset="utf-8">/i)
     expect(page).to.match(/<svg[\s>]/)
@@ -207,8 +213,8 @@ describe('itplan report (issue 5, through the CLI)', function () {
   })
 
   it('the terminal shows the same totals as the JSON', async () => {
-    const r = await ok<Report>(['report', '--as-of', '2026-10-12'])
-    const text = await cli(['report', '--as-of', '2026-10-12'])
+    const r = await ok<Report>(['report', '--as-of', AFTER_ALL])
+    const text = await cli(['report', '--as-of', AFTER_ALL])
     expect(text.code, text.stderr).to.equal(0)
     expect(text.stdout).to.contain(`共 ${r.totals.count} 个项目，总投资 ${wan(r.totals.totalInvestmentFen)} 万元，其中市本级财政资金 ${wan(r.totals.fiscalFundsFen)} 万元`)
     const lines = text.stdout.split('\n')
@@ -230,7 +236,7 @@ describe('itplan report (issue 5, through the CLI)', function () {
     expect(refused.code).to.equal(2)
     expect(fs.readFileSync(t.register).equals(before)).to.equal(true)
     const file = path.join(t.dir, 'with-json.html')
-    const r = await cli(['report', '--html', file, '--as-of', '2026-10-12', '--json'])
+    const r = await cli(['report', '--html', file, '--as-of', AFTER_ALL, '--json'])
     expect(r.code, r.stderr).to.equal(0)
     expect(json<Report>(r).totals.count).to.equal(6)
     expect(fs.existsSync(file)).to.equal(true)

@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module'
 import {expect} from 'chai'
 import {InvalidData} from '../../src/core/domain/errors.js'
+import {t} from '../../src/core/i18n/index.js'
 import {
   addMonths,
   CalendarOverrideError,
@@ -277,6 +278,8 @@ describe('calendar', () => {
       ['not an object', '[]', 'notObject'],
       ['no year', JSON.stringify({days: [{name: '元旦', date: '2027-01-01', isOffDay: true}]}), 'missingYear'],
       ['a year as text', JSON.stringify({year: '2027', days: []}), 'missingYear'],
+      ['a year out of range (issue 13 #22)', holidayCn(99999, [{name: '元旦', date: '2027-01-01', isOffDay: true}]), 'badYear'],
+      ['a year with a fraction', holidayCn(2027.5, [{name: '元旦', date: '2027-01-01', isOffDay: true}]), 'badYear'],
       ['no days', JSON.stringify({year: 2027, papers: []}), 'missingDays'],
       ['an empty placeholder year', holidayCn(2027, []), 'emptyDays'],
       ['a day without isOffDay', JSON.stringify({year: 2027, days: [{name: '元旦', date: '2027-01-01'}]}), 'badDay'],
@@ -293,10 +296,16 @@ describe('calendar', () => {
       ],
     ]
     for (const [what, text, reason] of refusals) {
-      it(`refuses ${what} (${reason})`, () => {
-        expect(() => parseHolidayCnJson(text))
+      it(`refuses ${what} (${reason}), naming the file with every placeholder filled`, () => {
+        expect(() => parseHolidayCnJson(text, 'holidays/2027.json'))
           .to.throw(CalendarOverrideError)
           .that.includes({reason, code: `error.calendarOverride.${reason}`, exitCode: 3})
+        try {
+          parseHolidayCnJson(text, 'holidays/2027.json')
+        } catch (error) {
+          const {code, params} = error as CalendarOverrideError
+          for (const lang of ['zh', 'en'] as const) expect(t(code, params, lang)).to.contain('holidays/2027.json').and.not.match(/\{\w+\}/)
+        }
       })
     }
 

@@ -4,8 +4,7 @@ import {renderTable} from '../../cli/table.js'
 import {out} from '../../cli/ui.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {openStages} from '../../core/operations/review.js'
-import {lifecycleDeadlines} from '../../core/operations/deadlines.js'
+import {deadlinesOn} from '../../core/operations/as-of.js'
 
 export default class ReviewList extends ItplanCommand<typeof ReviewList> {
   static override summary = '按部门列出办理中的评审环节及剩余（或超期）工作日'
@@ -13,14 +12,14 @@ export default class ReviewList extends ItplanCommand<typeof ReviewList> {
   static override flags = {
     department: Flags.string({description: '只看某个部门'}),
     overdue: Flags.boolean({description: '只看已超期的'}),
-    'as-of': Flags.string({description: '以哪一天计算（默认今天）'}),
+    'as-of': Flags.string({description: '显示登记簿在这一天的状态（这天尚未开始的环节不列出，这天以后才办结的仍算办理中；默认今天）'}),
   }
 
   async run() {
     const data = await this.load()
     const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
     const calendar = this.calendarFor(data)
-    let rows = [...openStages(data, asOf, calendar.workingDaysBetween), ...lifecycleDeadlines(data, asOf, calendar)]
+    let rows = (await deadlinesOn(this.registerPath, data, asOf, Boolean(this.flags['as-of']), calendar)).deadlines
     if (this.flags.department) rows = rows.filter((r) => r.department.includes(this.flags.department!))
     if (this.flags.overdue) rows = rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0)
     if (!this.jsonEnabled()) {

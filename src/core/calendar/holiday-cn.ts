@@ -19,6 +19,7 @@ export type OverrideErrorReason =
   | 'notJson'
   | 'notObject'
   | 'missingYear'
+  | 'badYear'
   | 'missingDays'
   | 'emptyDays'
   | 'badDay'
@@ -46,38 +47,40 @@ function inScheduleOf(date: string, year: number): boolean {
   return yearOf(date) === year || (yearOf(date) === year - 1 && date.slice(5) >= '12-25')
 }
 
-export function parseHolidayCnJson(text: string): CalendarOverride {
+/** The years a schedule may be for (the range `calendar show` takes). */
+export const SCHEDULE_YEARS = {min: 1900, max: 2200} as const
+
+/** Parses a holiday-cn year file; `file` (the name the clerk gave) is named in every refusal. */
+export function parseHolidayCnJson(text: string, file = ''): CalendarOverride {
+  const refuse = (reason: OverrideErrorReason, params: Params = {}) => new CalendarOverrideError(reason, {file, ...params})
   let data: unknown
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new CalendarOverrideError('notJson', {detail: (error as Error).message})
+    throw refuse('notJson', {detail: (error as Error).message})
   }
-  if (!isRecord(data)) throw new CalendarOverrideError('notObject')
+  if (!isRecord(data)) throw refuse('notObject')
   const {year, days} = data
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1 || year > 9999) {
-    throw new CalendarOverrideError('missingYear', {value: year === undefined ? undefined : JSON.stringify(year)})
+  if (typeof year !== 'number') throw refuse('missingYear', {value: year === undefined ? '' : JSON.stringify(year)})
+  if (!Number.isInteger(year) || year < SCHEDULE_YEARS.min || year > SCHEDULE_YEARS.max) {
+    throw refuse('badYear', {value: JSON.stringify(year), min: SCHEDULE_YEARS.min, max: SCHEDULE_YEARS.max})
   }
-  if (!Array.isArray(days)) throw new CalendarOverrideError('missingDays', {year})
+  if (!Array.isArray(days)) throw refuse('missingDays', {year})
   // holiday-cn publishes an empty file for a year before its schedule is announced: that is no coverage.
-  if (days.length === 0) throw new CalendarOverrideError('emptyDays', {year})
+  if (days.length === 0) throw refuse('emptyDays', {year})
 
   const seen = new Set<string>()
   const parsed = days.map((day: unknown, index): OverrideDay => {
     const at = `days[${index}]`
     if (!isRecord(day) || typeof day.name !== 'string' || typeof day.isOffDay !== 'boolean') {
-      throw new CalendarOverrideError('badDay', {year, at})
+      throw refuse('badDay', {year, at})
     }
     const date = day.date
     if (typeof date !== 'string' || !isValidIsoDate(date)) {
-      throw new CalendarOverrideError('badDate', {
-        year,
-        at,
-        date: typeof date === 'string' ? date : JSON.stringify(date ?? null),
-      })
+      throw refuse('badDate', {year, at, date: typeof date === 'string' ? date : JSON.stringify(date ?? null)})
     }
-    if (!inScheduleOf(date, year)) throw new CalendarOverrideError('dateOutsideYear', {year, at, date})
-    if (seen.has(date)) throw new CalendarOverrideError('duplicateDate', {year, at, date})
+    if (!inScheduleOf(date, year)) throw refuse('dateOutsideYear', {year, at, date})
+    if (seen.has(date)) throw refuse('duplicateDate', {year, at, date})
     seen.add(date)
     return {date, name: day.name, isOffDay: day.isOffDay}
   })
