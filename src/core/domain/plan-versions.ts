@@ -2,8 +2,6 @@
 // afterwards (a 审定金额, a budget cut, a refusal) is a change since approval, kept beside the approved figures and
 // never folded into them; an amendment (年度计划调整) approved like the plan becomes the next version.
 import {annualPlanOf} from './plan.js'
-import {formatWan} from './money.js'
-import {word, type Lang} from '../i18n/index.js'
 import type {Plan, PlanChange, PlanLine, PlanVersion, PlanVersionTotals, Project, ProjectStatus} from './types.js'
 
 /** The figures a project is approved with. */
@@ -127,10 +125,3 @@ export function amendedIds(plan: Plan): string[] {
   return [...base.filter((id) => !removed.has(id)), ...a.added.filter((id) => !base.includes(id))]
 }
 
-/** A value of a change since approval as a clerk reads it (amounts in 万元, closed lists in words). */
-export function changeValueText(field: string, value: string | number | null, lang?: Lang): string {
-  if (value === null) return '—'
-  if (typeof value === 'number' && field.endsWith('Fen')) return formatWan(value)
-  if (field === 'track' || field === 'status' || field === 'category') return word(field, String(value), lang)
-  return String(value)
-}

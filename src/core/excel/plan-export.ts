@@ -8,7 +8,7 @@
 import {Conflict} from '../domain/errors.js'
 import {annualPlanOf, findPlan, type AmountTotals} from '../domain/plan.js'
 import {resolvePlan, type PlanSelector, type PlanView} from '../operations/plan.js'
-import {changeValueText} from '../domain/plan-versions.js'
+import {changeValueText} from '../i18n/values.js'
 import {word} from '../i18n/index.js'
 import {TRACKS} from '../domain/types.js'
 import type {Workbook} from 'exceljs'

@@ -495,4 +495,9 @@ export const en: Record<keyof typeof zh, string> = {
   'calendar.noneMoved': "no due date changes",
   'calendar.movedTitle': "{count} due dates move with the calendar (journalled):",
   'calendar.dueMove': "due (before → after)",
+  "planChange.doc": " ({doc})",
+  "planChange.reason.fiscal": "set by the fiscal review{doc}",
+  "planChange.reason.failed": "refused at {stage}{doc}",
+  "planChange.reason.reroute": "re-routed after a rules change (rules {version})",
+  "planChange.reason.update": "declaration changed",
 }

@@ -508,4 +508,9 @@ export const zh = {
   'calendar.noneMoved': "没有到期日因此改变",
   'calendar.movedTitle': "以下 {count} 个到期日随日历调整（已记入审计日志）：",
   'calendar.dueMove': "到期日（原 → 新）",
+  "planChange.doc": "（{doc}）",
+  "planChange.reason.fiscal": "财政投资评审审定{doc}",
+  "planChange.reason.failed": "{stage}未通过{doc}",
+  "planChange.reason.reroute": "规则调整（规则版本 {version}）后重新确定审批路径",
+  "planChange.reason.update": "申报信息修改",
 } as const

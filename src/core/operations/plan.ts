@@ -8,7 +8,7 @@ import {ensureStages, advanceStages, closeOpenStages, type AddWorkingDays} from 
 import {computeFlags} from '../domain/project.js'
 import {Conflict, IllegalTransition, InvalidInput, UsageError} from '../domain/errors.js'
 import {noticesOf, type Notice} from '../domain/notices.js'
-import {word} from '../i18n/index.js'
+import {t, word} from '../i18n/index.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {Change, Plan, PlanAmendment, PlanApproval, PlanChange, PlanVersion, Project, RegisterData} from '../domain/types.js'
 
@@ -374,18 +374,17 @@ function approveAmendment(ctx: MutationContext, plan: Plan, a: PlanAmendment, o:
   return {result: planView(data, o.year), changes}
 }
 
-/** Journal reasons for changes since approval, read off the step that caused them. */
+/** Journal reasons for changes since approval, read off the step that caused them (stored in Chinese, like routing reasons). */
 function reasonOf(mine: readonly Change[]): string {
   for (const c of mine) {
     const change = (c.change ?? {}) as Record<string, unknown>
-    if (typeof change.reason === 'string' && change.reason) return change.reason
-    if (c.action === 'review-record') {
-      const doc = change.documentNo ? `（${String(change.documentNo)}）` : ''
-      if (change.approvedAmount) return `财政投资评审审定${doc}`
-      if (change.result === 'failed') return `${word('stage', String(change.stage), 'zh')}未通过${doc}`
-    }
+    if (typeof change.reason === 'string' && change.reason && c.action !== 'reroute') return change.reason
+    const doc = change.documentNo ? t('planChange.doc', {doc: String(change.documentNo)}, 'zh') : ''
+    if (c.action === 'review-record' && change.approvedAmount) return t('planChange.reason.fiscal', {doc}, 'zh')
+    if (c.action === 'review-record' && change.result === 'failed') return t('planChange.reason.failed', {stage: word('stage', String(change.stage), 'zh'), doc}, 'zh')
+    if (c.action === 'reroute') return t('planChange.reason.reroute', {version: String(change.rulesVersion ?? '')}, 'zh')
   }
-  return mine.map((c) => c.action).join('、')
+  return t('planChange.reason.update', {}, 'zh')
 }
 
 /**
