@@ -10,12 +10,13 @@ import {openStages} from '../core/operations/review.js'
 import {lifecycleDeadlines} from '../core/operations/deadlines.js'
 import {renderReportHtml} from '../core/report/html.js'
 import {writeOutputFile} from '../core/output.js'
+import {yearFlag} from '../cli/flags.js'
 
 export default class Report extends ItplanCommand<typeof Report> {
   static override summary = '汇总报告：按审批路径、单位、类型、状态统计，超期环节，滞留最久的项目；可输出 HTML 页面'
   static override examples = ['<%= config.bin %> report --year 2027', '<%= config.bin %> report --as-of 2027-06-30 --html out/report.html', '<%= config.bin %> report --json']
   static override flags = {
-    year: Flags.integer({description: '计划年度（默认全部）'}),
+    year: yearFlag({description: '计划年度（默认全部）'}),
     'as-of': Flags.string({description: '以哪一天计算（默认今天）'}),
     html: Flags.string({description: '另存为 HTML 页面（含图表，可打印）'}),
   }
