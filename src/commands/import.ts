@@ -54,10 +54,13 @@ export default class Import extends ItplanCommand<typeof Import> {
       const applied = applyImport(ctx, batch, {words: enumWords(), today: receivedOn, now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays, allOrNothing: f['all-or-nothing']})
       // A destination that cannot take the error workbook refuses the whole import (exit 2, nothing written): after
       // the commit it would be too late, and the rejected files' reasons would be lost.
+      destinations.clear()
       if (!dryRun) {
+        const taken = new Set<string>()
         for (const [i, outcome] of applied.result.entries()) {
           if (outcome.status !== 'rejected') continue
-          const out = errorWorkbookPath(batch[i].path, f['errors-dir'], new Set(destinations.values()))
+          const out = errorWorkbookPath(batch[i].path, f['errors-dir'], taken)
+          taken.add(out)
           const unusable = unusableDestination(out)
           if (unusable) throw new UsageError('import.errorsDirUnusable', {path: unusable.path, reason: t(`import.reason.${unusable.reason}`)})
           this.guardOutput(out)
