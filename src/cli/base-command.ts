@@ -14,7 +14,8 @@ import {noticesOf, type Notice} from '../core/domain/notices.js'
 import {recordPlanChanges} from '../core/operations/plan.js'
 import {noticeText} from './render.js'
 import {openCalendar, type CalendarSession} from '../core/calendar/session.js'
-import {err as errColour, out, warn} from './ui.js'
+import {err as errColour, out, terminalText, warn, writeErr} from './ui.js'
+import {checkDateInRange, checkTextLengths} from './flags.js'
 
 const warnColour = (text: string) => out.yellow(text)
 
@@ -51,6 +52,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     this.flags = flags as CommandFlags<T>
     this.args = args as CommandArgs<T>
     this.positional = argv as string[]
+    checkTextLengths(flags, args, argv)
   }
 
   protected get registerPath(): string {
@@ -120,7 +122,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     if (value === undefined) return todayLocal()
     const parsed = parseDate(value)
     if (!parsed) throw new UsageError('usage.dateFlag', {flag: name, value})
-    return parsed
+    return checkDateInRange(name, value, parsed)
   }
 
   /** Output files never replace the register, its journal or backups. */
@@ -150,6 +152,11 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     process.stdout.write(JSON.stringify(json, null, process.stdout.isTTY ? 2 : 0) + '\n')
   }
 
+  /** Human output, escaped for the terminal (a unit's ESC or BEL never reaches it raw). */
+  public override log(message = '', ...args: unknown[]): void {
+    super.log(typeof message === 'string' ? terminalText(message, out.level > 0) : message, ...args)
+  }
+
   protected say(text: string): void {
     if (!this.jsonEnabled()) this.log(text)
   }
@@ -165,7 +172,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
       process.stdout.write(JSON.stringify({error: {code, message, exitCode, ...details(error)}}) + '\n')
       return
     }
-    process.stderr.write(`${errColour.red(`${t('error.prefix')}:`)} ${message}\n`)
+    writeErr(`${errColour.red(`${t('error.prefix')}:`)} ${message}`)
     if (exitCode === 1 && !(error instanceof ItplanError) && process.env.ITPLAN_DEBUG) process.stderr.write(`${error.stack}\n`)
   }
 }
@@ -193,6 +200,10 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   if (error instanceof Errors.CLIError && (error.oclif?.exit === 2 || /flag|argument|Expected/i.test(error.message))) {
     const lines = error.message.split('\n').map((l) => l.trim()).filter((l) => l && !/^The following error|^See more help/.test(l))
     return {code: 'usage', message: t('error.usage', {message: lines.map(parseMessage).join('；')}), exitCode: 2}
+  }
+  // A path longer than the file system allows (an --out or --register of hundreds of characters) is a usage error.
+  if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') {
+    return {code: 'usage.pathTooLong', message: t('usage.pathTooLong', {path: String((error as NodeJS.ErrnoException).path ?? '').slice(0, 120)}), exitCode: 2}
   }
   if ((error as {code?: string}).code === 'EEXIT') {
     const exit = (error as {oclif?: {exit?: number}}).oclif?.exit ?? 0

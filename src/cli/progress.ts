@@ -1,6 +1,7 @@
 // A progress bar on stderr for long batches, only on a terminal: stdout stays the summary, CI logs stay clean.
 import cliProgress from 'cli-progress'
 import path from 'node:path'
+import {terminalText} from './ui.js'
 
 export interface Progress {
   update(done: number, label: string): void
@@ -14,7 +15,7 @@ export function startProgress(total: number, enabled: boolean): Progress {
   const bar = new cliProgress.SingleBar({stream: process.stderr, format: ' {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true}, cliProgress.Presets.shades_classic)
   bar.start(total, 0, {file: ''})
   return {
-    update: (done, label) => bar.update(done, {file: path.basename(label)}),
+    update: (done, label) => bar.update(done, {file: terminalText(path.basename(label))}),
     stop: () => {
       bar.update(total)
       bar.stop()

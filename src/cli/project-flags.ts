@@ -1,6 +1,7 @@
 // The declaration flags shared by `project add` and `project update`, mirroring the JSON fields in kebab-case.
 import {Flags} from '@oclif/core'
 import type {RawValue} from '../core/domain/declaration.js'
+import {yearFlag} from './flags.js'
 
 export const declarationFlags = {
   unit: Flags.string({description: '项目建设单位'}),
@@ -11,7 +12,7 @@ export const declarationFlags = {
   total: Flags.string({description: '总投资，如 85万、850000（元）、1.2亿'}),
   fiscal: Flags.string({description: '其中市本级财政资金'}),
   'annual-plan': Flags.string({description: '年度计划投资（默认等于财政资金）'}),
-  year: Flags.integer({description: '计划年度（默认登记簿的计划年度）'}),
+  year: yearFlag({description: '计划年度（默认登记簿的计划年度）'}),
   'period-months': Flags.string({description: '建设周期（月）'}),
   'co-unit': Flags.string({description: '共建单位（可重复）', multiple: true}),
   summary: Flags.string({description: '主要建设内容'}),

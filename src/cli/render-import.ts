@@ -3,6 +3,7 @@ import {t} from '../core/i18n/index.js'
 import {placeText, problemText} from '../core/i18n/problems.js'
 import type {ReadBatchFile} from '../core/excel/read-declarations.js'
 import type {FileOutcome} from '../core/operations/import.js'
+import type {SkippedLink} from '../core/excel/inputs.js'
 import {renderTable} from './table.js'
 import {out} from './ui.js'
 
@@ -15,7 +16,7 @@ const SHOWN_PROBLEMS = 50
 
 const statusWord = (s: FileOutcome['status']) => t(`import.status.${s}`)
 
-export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, o: {dryRun: boolean; allOrNothing: boolean}): string {
+export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, o: {dryRun: boolean; allOrNothing: boolean; links?: SkippedLink[]}): string {
   const lines: string[] = []
   const rows = outcomes.map((x) => [x.file, x.status === 'rejected' ? out.red(statusWord(x.status)) : statusWord(x.status), x.created, x.updated, x.unchanged, rejectedRows(x)])
   const sum = (k: 'created' | 'updated' | 'unchanged') => outcomes.reduce((s, x) => s + x[k], 0)
@@ -34,11 +35,16 @@ export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], er
     if (errors) lines.push(t('import.errorFile', {path: errors}))
   }
   if (unknown.size > 0) lines.push(out.dim(t('import.unknownColumns', {headers: [...unknown]})))
+  for (const link of o.links ?? []) lines.push(out.yellow(linkSkipped(link)))
   if (o.allOrNothing && outcomes.some((x) => x.status === 'rejected')) lines.push(out.red(t('import.batchRejected')))
   return lines.join('\n')
 }
 
-export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, allOrNothing: boolean) {
+export function linkSkipped(link: SkippedLink): string {
+  return t('import.symlinkSkipped', {file: link.path, target: link.target})
+}
+
+export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, allOrNothing: boolean, links: SkippedLink[] = []) {
   const batchRejected = allOrNothing && outcomes.some((x) => x.status === 'rejected')
   const files = outcomes.map((x, i) => ({
     file: x.file,
@@ -56,5 +62,10 @@ export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], erro
     unknownHeaders: [...new Set((batch[i].read?.sheets ?? []).flatMap((s) => s.unknownHeaders))],
   }))
   const total = (k: 'created' | 'updated' | 'unchanged' | 'rejected') => files.reduce((s, f) => s + f[k], 0)
-  return {files, totals: {created: total('created'), updated: total('updated'), unchanged: total('unchanged'), rejected: total('rejected')}}
+  return {
+    files,
+    totals: {created: total('created'), updated: total('updated'), unchanged: total('unchanged'), rejected: total('rejected')},
+    /** symbolic links inside the folders given, not followed */
+    skippedLinks: links.map((l) => ({path: l.path, target: l.target, reason: l.reason, message: linkSkipped(l)})),
+  }
 }

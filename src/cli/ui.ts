@@ -12,12 +12,39 @@ function colourLevel(stream: NodeJS.WriteStream): 0 | 1 | 2 | 3 {
 export const out: ChalkInstance = new Chalk({level: colourLevel(process.stdout)})
 export const err: ChalkInstance = new Chalk({level: colourLevel(process.stderr)})
 
+/** Control characters a terminal would obey (ESC sequences that clear the screen or set the window title, BEL, BS,
+ * CR overwriting a line, C1 controls, DEL) and the bidi overrides that reorder what is shown. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const HAS_UNSAFE = new RegExp(UNSAFE.source)
+/** the colour and style sequences chalk writes (SGR), when colours are on */
+const COLOUR = /^\u001b\[[0-9;]*m/
+
+/**
+ * Text for the terminal: a value from a unit's spreadsheet or a hand-edited register cannot drive the clerk's terminal.
+ * Every control character other than line feed and tab is shown as an escape (`\x1B`, `\u202E`); on a stream
+ * with colours, chalk's own colour sequences are kept. Every human line on stdout and stderr passes through here
+ * (ItplanCommand.log, warn, note, the error line); JSON output never does, so it stays exact.
+ */
+export function terminalText(text: string, colours = false): string {
+  if (!HAS_UNSAFE.test(text)) return text
+  return text.replace(UNSAFE, (ch, offset: number) => {
+    if (ch === '\u001b' && colours && COLOUR.test(text.slice(offset, offset + 32))) return ch
+    const code = ch.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+  })
+}
+
+/** A line to stderr, escaped for the terminal. */
+export function writeErr(text: string): void {
+  process.stderr.write(terminalText(text, err.level > 0) + '\n')
+}
+
 export function warn(message: string, label: string): void {
-  process.stderr.write(`${err.yellow(`${label}:`)} ${message}\n`)
+  writeErr(`${err.yellow(`${label}:`)} ${message}`)
 }
 
 export function note(message: string): void {
-  process.stderr.write(`${err.dim(message)}\n`)
+  writeErr(err.dim(message))
 }
 
 export function isInteractive(): boolean {

@@ -9,12 +9,13 @@ import {buildReport} from '../core/domain/report.js'
 import {deadlinesOn} from '../core/operations/as-of.js'
 import {renderReportHtml} from '../core/report/html.js'
 import {writeOutputFile} from '../core/output.js'
+import {yearFlag} from '../cli/flags.js'
 
 export default class Report extends ItplanCommand<typeof Report> {
   static override summary = '汇总报告：按审批路径、单位、类型、状态统计，超期环节，滞留最久的项目；可输出 HTML 页面'
   static override examples = ['<%= config.bin %> report --year 2027', '<%= config.bin %> report --as-of 2027-06-30 --html out/report.html', '<%= config.bin %> report --json']
   static override flags = {
-    year: Flags.integer({description: '计划年度（默认全部）'}),
+    year: yearFlag({description: '计划年度（默认全部）'}),
     'as-of': Flags.string({description: '显示登记簿在这一天的状态（只计这天以前发生的事；默认今天）'}),
     html: Flags.string({description: '另存为 HTML 页面（含图表，可打印）'}),
   }

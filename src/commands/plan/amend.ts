@@ -3,6 +3,7 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {t} from '../../core/i18n/index.js'
 import {amendPlan, resolvePlan} from '../../core/operations/plan.js'
+import {yearFlag} from '../../cli/flags.js'
 
 export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
   static override summary = '年度计划调整：在已批准的计划中增加或减少项目（经领导小组审定、市人民政府批准后成为新的一版）'
@@ -14,7 +15,7 @@ export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
     '<%= config.bin %> plan approve --year 2027 --by leading-group --doc 郴数政组〔2027〕9号 --date 2027-06-10',
   ]
   static override flags = {
-    year: Flags.integer({description: '计划年度', required: true}),
+    year: yearFlag({description: '计划年度', required: true}),
     add: Flags.string({description: '增加的项目编号（可多次）', multiple: true, default: []}),
     remove: Flags.string({description: '减少的项目编号（可多次）', multiple: true, default: []}),
     reason: Flags.string({description: '调整理由', required: true}),

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {approvePlan} from '../../core/operations/plan.js'
+import {yearFlag} from '../../cli/flags.js'
 
 export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
   static override summary = '记录领导小组审定或市人民政府批准年度计划（第七条）'
@@ -11,7 +12,7 @@ export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
     '<%= config.bin %> plan approve --year 2027 --by government --doc 郴政函〔2027〕5号 --date 2027-01-20',
   ]
   static override flags = {
-    year: Flags.integer({description: '计划年度', required: true}),
+    year: yearFlag({description: '计划年度', required: true}),
     by: Flags.string({description: '审批机关', options: ['leading-group', 'government'], required: true}),
     doc: Flags.string({description: '文号', required: true}),
     date: Flags.string({description: '日期（默认今天）'}),

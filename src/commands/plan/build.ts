@@ -3,12 +3,13 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
+import {yearFlag} from '../../cli/flags.js'
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
   static override summary = '编制年度计划草案（只纳入符合条件的项目，并说明其余项目未纳入的原因）'
   static override examples = ['<%= config.bin %> plan build --year 2027', '<%= config.bin %> plan build --year 2027 --exclude 2027-0007 --key-area 2027-0001 --major 2027-0003']
   static override flags = {
-    year: Flags.integer({description: '计划年度', required: true}),
+    year: yearFlag({description: '计划年度', required: true}),
     include: Flags.string({description: '纳入（撤销此前的 --exclude）', multiple: true, default: []}),
     exclude: Flags.string({description: '办公室决定不纳入', multiple: true, default: []}),
     'key-area': Flags.string({description: '标记为重点领域项目（第七条）', multiple: true, default: []}),

@@ -5,12 +5,13 @@ import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
 import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
+import {yearFlag} from '../../cli/flags.js'
 
 export default class ProjectList extends ItplanCommand<typeof ProjectList> {
   static override summary = '列出项目'
   static override examples = ['<%= config.bin %> project list --year 2027 --track approval', '<%= config.bin %> project list --flag late --json']
   static override flags = {
-    year: Flags.integer({description: '计划年度'}),
+    year: yearFlag({description: '计划年度'}),
     unit: Flags.string({description: '建设单位（包含即可）'}),
     track: Flags.string({description: '审批路径', options: [...TRACKS]}),
     status: Flags.string({description: '状态', options: [...PROJECT_STATUSES]}),

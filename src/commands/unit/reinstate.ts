@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
+import {unitArgument, requiredText} from '../../cli/flags.js'
 import {t} from '../../core/i18n/index.js'
-import {normaliseUnit} from '../../core/domain/normalise.js'
 import {reinstateUnit} from '../../core/operations/lifecycle.js'
 import {todayLocal} from '../../core/domain/dates.js'
 
@@ -11,7 +11,7 @@ export default class UnitReinstate extends ItplanCommand<typeof UnitReinstate> {
   static override args = {name: Args.string({required: true, description: '单位名称'})}
 
   async run() {
-    const unit = normaliseUnit(this.args.name)
+    const unit = unitArgument(this.args.name)
     const {result} = await this.mutate((ctx) => reinstateUnit(ctx, unit, {date: todayLocal(), now: new Date().toISOString()}))
     this.say(t('unit.reinstated', {unit}))
     return result

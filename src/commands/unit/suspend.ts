@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
+import {unitArgument, requiredText} from '../../cli/flags.js'
 import {t} from '../../core/i18n/index.js'
-import {normaliseUnit} from '../../core/domain/normalise.js'
 import {suspendUnit} from '../../core/operations/lifecycle.js'
 import {todayLocal} from '../../core/domain/dates.js'
 
@@ -12,9 +12,10 @@ export default class UnitSuspend extends ItplanCommand<typeof UnitSuspend> {
   static override flags = {reason: Flags.string({description: '原因', required: true})}
 
   async run() {
-    const unit = normaliseUnit(this.args.name)
+    const unit = unitArgument(this.args.name)
+    const reason = requiredText('reason', this.flags.reason)
     const {result} = await this.mutate(({data}) => {
-      const changes = suspendUnit(data, unit, {reason: this.flags.reason, projectId: null, date: todayLocal(), now: new Date().toISOString()})
+      const changes = suspendUnit(data, unit, {reason, projectId: null, date: todayLocal(), now: new Date().toISOString()})
       return {result: data.units.find((u) => u.name === unit)!, changes}
     })
     this.say(t('unit.suspendedNow', {unit}))

@@ -3,6 +3,7 @@
 import {parseAmount} from './money.js'
 import {isIsoDate, parseDate} from './dates.js'
 import {UsageError, InvalidInput} from './errors.js'
+import {isDateInRange, isYearInRange, YEAR_RANGE} from './limits.js'
 import {PROCUREMENT_CATEGORIES, STAGE_KEYS, type Rules, type Settings, type StageKey} from './types.js'
 import {parseLang} from '../i18n/index.js'
 
@@ -83,7 +84,7 @@ export function applyConfigSet(rules: Rules, settings: Settings, key: string, va
     r.timeLimits[stage] = days
   } else if (key === 'plan-year') {
     const year = Number(value)
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InvalidInput([{field: key, code: 'value.badYear', params: {value}}], true)
+    if (!isYearInRange(year)) throw new InvalidInput([{field: key, code: 'value.yearOutOfRange', params: {value, ...YEAR_RANGE}}], true)
     from = s.planYear
     to = year
     s.planYear = year
@@ -93,6 +94,8 @@ export function applyConfigSet(rules: Rules, settings: Settings, key: string, va
     if (date === undefined || (date === null && value !== '' && value !== 'default')) {
       throw new InvalidInput([{field: key, code: 'value.badDate', params: {value}}], true)
     }
+    // 0000-01-01 is a real calendar date, but no deadline of this register's years
+    if (date !== null && !isDateInRange(date)) throw new InvalidInput([{field: key, code: 'value.dateOutOfRange', params: {value, ...YEAR_RANGE}}], true)
     from = s.declarationDeadline
     to = date
     s.declarationDeadline = date

@@ -4,6 +4,7 @@ import {parseAmount, type AmountUnit, toHalfWidth} from './money.js'
 import {excelSerialToDate, parseDate} from './dates.js'
 import {normaliseText, normaliseUnit, splitUnits, toSimplified} from './normalise.js'
 import type {FieldProblem, Params} from './errors.js'
+import {isDateInRange, MAX_TEXT_LENGTH as MAX_TEXT, YEAR_RANGE} from './limits.js'
 import {
   CATEGORIES,
   FUNDING_SOURCES,
@@ -38,7 +39,6 @@ export interface DeclarationResult {
   identity?: {planYear: number; declarationNo: string | null; unit: string; name: string}
 }
 
-const MAX_TEXT = 2000
 /** Used only when no dictionary words are given (unit tests); imports use templates/declaration.json's yesNo. */
 const FALLBACK_YES_NO = {yes: ['是', 'y', 'yes', 'true', '1'], no: ['否', 'n', 'no', 'false', '0']}
 const yesNoSets = new WeakMap<object, {yes: Set<string>; no: Set<string>}>()
@@ -173,7 +173,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   }
 
   const declarationNo = text('declarationNo') || null
-  const planYear = integer('planYear', 2000, 2100, 'value.badYear') ?? ctx.defaultYear
+  const planYear = integer('planYear', YEAR_RANGE.min, YEAR_RANGE.max, 'value.badYear') ?? ctx.defaultYear
   const unitText = text('unit', true)
   const unit = unitText ? normaliseUnit(unitText) : ''
   const coUnits = isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits)).filter((u) => u !== unit)
@@ -222,7 +222,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   if (!isBlank(raw.declaredOn)) {
     const parsed = parseDateValue(raw.declaredOn)
     // A real 申报日期 is in this century: a stray serial (99999999) would otherwise become year 275690.
-    if (!parsed || Number(parsed.slice(0, 4)) < 2000 || Number(parsed.slice(0, 4)) > 2100) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})
+    if (!parsed || !isDateInRange(parsed)) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})
     else declaredOn = parsed
   }
   const phoneRaw = raw.contactPhone

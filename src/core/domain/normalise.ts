@@ -13,8 +13,26 @@ export function toSimplified(text: string): string {
   return convert(text)
 }
 
+/**
+ * Characters that show nothing: zero-width space, joiner and non-joiner (U+200B–U+200D), word joiner (U+2060), soft
+ * hyphen (U+00AD), BOM (U+FEFF), bidi marks and overrides, variation selectors, Hangul fillers — Unicode's
+ * Default_Ignorable_Code_Point. Pasted from a web page or a chat window they make 市测\u200b试局 a second unit
+ * (escaping the Art. 17 suspension) and 智慧\u200b警务平台 a second project, so they are removed from every text the
+ * register stores (names included: they are kept as written, less what cannot be seen) and from every match key.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
+const HAS_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u
+/** Control characters (C0 other than white space, DEL, C1): stored free text keeps them as written (the terminal
+ * shows them escaped), but a unit or a match key never holds one. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g
+
+/** The text without its invisible characters (see INVISIBLE). */
+export function withoutInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text
+}
+
 function cleanSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim()
+  return withoutInvisible(text).replace(/[\s\u00a0\u3000]+/g, ' ').trim()
 }
 
 /** A string function remembered by its argument (bounded): an import asks for the same units and names many times,
@@ -35,7 +53,7 @@ function remembered(compute: (raw: string) => string, limit: number): (raw: stri
 export const normaliseUnit = remembered(computeUnit, 50_000)
 
 function computeUnit(raw: string): string {
-  const text = cleanSpaces(toSimplified(toHalfWidth(raw))).replace(/\s+/g, '')
+  const text = cleanSpaces(toSimplified(toHalfWidth(withoutInvisible(raw).replace(CONTROLS, '')))).replace(/\s+/g, '')
   return text.startsWith('郴州市') ? text.slice(2) : text
 }
 
@@ -43,13 +61,14 @@ function computeUnit(raw: string): string {
 export const matchKeyOfName = remembered(computeMatchKey, 200_000)
 
 function computeMatchKey(raw: string): string {
-  return toSimplified(toHalfWidth(raw))
+  return toSimplified(toHalfWidth(withoutInvisible(raw).replace(CONTROLS, '')))
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[“”"'‘’《》<>()（）【】[\]]/g, '')
     .toLowerCase()
 }
 
-/** Free text (names, summaries) is kept as written: only surrounding and repeated white space goes. */
+/** Free text (names, summaries) is kept as written: only invisible characters and surrounding and repeated white
+ * space go. */
 export function normaliseText(raw: string): string {
   return cleanSpaces(raw)
 }

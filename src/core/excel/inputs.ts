@@ -15,13 +15,29 @@ function isCandidate(file: string): boolean {
   return !isGenerated(file) && DECLARATION_EXTENSIONS.includes(path.extname(path.basename(file)).toLowerCase())
 }
 
-async function walk(dir: string, found: string[]): Promise<void> {
+/** A symbolic link met inside a folder, reported and not followed. */
+export interface SkippedLink {
+  path: string
+  /** what the link says it points to (as written in the link) */
+  target: string
+  reason: 'symlink'
+}
+
+/**
+ * Declarations under `dir`. Symbolic links are not followed — a link to a folder could lead out of the folder
+ * given, or round in a loop — but none is passed over in silence: a link named like a declaration, or pointing to a
+ * folder, goes to `links`, and the summary says so (name its target to import it).
+ */
+async function walk(dir: string, found: string[], links: SkippedLink[]): Promise<void> {
   const entries = await fs.readdir(dir, {withFileTypes: true})
   entries.sort((a, b) => a.name.localeCompare(b.name, 'zh'))
   for (const e of entries) {
     const full = path.join(dir, e.name)
-    if (e.isDirectory()) await walk(full, found)
+    if (e.isDirectory()) await walk(full, found, links)
     else if (e.isFile() && isCandidate(full)) found.push(full)
+    else if (e.isSymbolicLink() && (isCandidate(full) || (await fs.stat(full).catch(() => null))?.isDirectory())) {
+      links.push({path: full, target: await fs.readlink(full).catch(() => '?'), reason: 'symlink'})
+    }
   }
 }
 
@@ -47,12 +63,15 @@ export interface ExpandedInputs {
   missing: string[]
   /** Office lock files and our own error workbooks named explicitly (a shell expands *.xlsx to them too) */
   ignored: string[]
+  /** symbolic links met inside folders (a link named on the command line is read like any file) */
+  links: SkippedLink[]
 }
 
 export async function expandInputs(args: string[], cwd = process.cwd()): Promise<ExpandedInputs> {
   const files: string[] = []
   const missing: string[] = []
   const ignored: string[] = []
+  const links: SkippedLink[] = []
   for (const arg of args) {
     const abs = path.resolve(cwd, arg)
     if (/[*?]/.test(arg)) {
@@ -60,18 +79,22 @@ export async function expandInputs(args: string[], cwd = process.cwd()): Promise
       const firstWild = parts.findIndex((p) => /[*?]/.test(p))
       const base = parts.slice(0, firstWild).join(path.sep) || path.sep
       const all: string[] = []
-      await walk(base, all).catch(() => undefined)
+      const allLinks: SkippedLink[] = []
+      await walk(base, all, allLinks).catch(() => undefined)
       const re = globToRegExp(parts.slice(firstWild).join('/'))
-      const matched = all.filter((f) => re.test(path.relative(base, f).split(path.sep).join('/')))
-      if (matched.length === 0) missing.push(arg)
+      const matches = (f: string) => re.test(path.relative(base, f).split(path.sep).join('/'))
+      const matched = all.filter(matches)
+      const matchedLinks = allLinks.filter((l) => matches(l.path))
+      if (matched.length === 0 && matchedLinks.length === 0) missing.push(arg)
       files.push(...matched)
+      links.push(...matchedLinks)
       continue
     }
     const stat = await fs.stat(abs).catch(() => null)
     if (!stat) missing.push(arg)
-    else if (stat.isDirectory()) await walk(abs, files)
+    else if (stat.isDirectory()) await walk(abs, files, links)
     else if (isGenerated(abs)) ignored.push(abs)
     else files.push(abs)
   }
-  return {files: [...new Set(files)], missing, ignored}
+  return {files: [...new Set(files)], missing, ignored, links: [...new Map(links.map((l) => [l.path, l])).values()]}
 }

@@ -111,6 +111,36 @@ export const MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024
 export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 const SOFFICE_TIMEOUT_MS = 180_000
 export const MAX_UNCALCULATED_REPORTED = 20
+/** Excel's own sheet width (XFD): a row reaching past it is no declaration, and is refused as it streams. */
+export const MAX_COLUMNS = 16_384
+/**
+ * Cells of one file, all sheets together (200,000 rows of 50 columns), counted as they stream: a row costs its
+ * `<c>` elements or its width, whichever is more. A 196 KB workbook can hold a row of 50 million empty cells;
+ * without a count it takes a minute and a gigabyte, or crashes V8.
+ */
+export const MAX_CELLS_PER_FILE = 10_000_000
+
+/** Thrown where the cells stream (in the worker too), turned into InvalidData naming the file and sheet. */
+export class TooManyCells extends Error {
+  constructor(
+    readonly kind: 'columns' | 'cells',
+    readonly row: number,
+  ) {
+    super(`too many ${kind} at row ${row}`)
+  }
+}
+
+/** Cells counted so far in one file, and its limit. */
+export interface CellCount {
+  cells: number
+  max: number
+}
+
+function tooManyCells(e: TooManyCells, file: string, sheet: string): InvalidData {
+  return e.kind === 'columns'
+    ? new InvalidData('file.tooManyColumns', {file, sheet, row: e.row, limit: MAX_COLUMNS})
+    : new InvalidData('file.tooManyCells', {file, sheet, row: e.row, limit: MAX_CELLS_PER_FILE})
+}
 
 interface Limits {
   maxBytes: number
@@ -1062,7 +1092,7 @@ export interface SharedStringRef {
  * from exceljs's sax events: its Row and Cell objects cost more than the whole rest of an import of 50,000 rows.
  * Rows and cells without an `r` reference (some writers leave them out) follow the one before.
  */
-async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, part: Readable, onUncalculated: (ref: string) => void, date1904: boolean, withSharedStrings: boolean): AsyncGenerator<SheetRow> {
+async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, part: Readable, onUncalculated: (ref: string) => void, date1904: boolean, withSharedStrings: boolean, count: CellCount): AsyncGenerator<SheetRow> {
   const sharedStrings = reader.sharedStrings ?? []
   const styles = new Map<number, {numFmt?: unknown} | null>()
   const styleOf = (styleId: number) => {
@@ -1075,6 +1105,10 @@ async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, p
   let rowFmt: unknown
   let lastRow = 0
   let col = 0
+  // cells before this row, and this row's <c> elements and width (see MAX_CELLS_PER_FILE)
+  let before = count.cells
+  let elements = 0
+  let width = 0
   // the cell being read
   let inCell = false
   let cellType: string | undefined
@@ -1100,6 +1134,10 @@ async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, p
           if (!row) continue
           const ref = attributes.r
           col = referenceColumn(ref) || col + 1
+          if (col > MAX_COLUMNS) throw new TooManyCells('columns', row.number)
+          elements += 1
+          if (col > width) width = col
+          if (before + (elements > width ? elements : width) > count.max) throw new TooManyCells('cells', row.number)
           // as exceljs: a cell's own style, else the row's
           const style = attributes.s ? styleOf(Number.parseInt(attributes.s, 10)) : null
           ctx.numFmt = style ? style.numFmt : rowFmt
@@ -1127,6 +1165,8 @@ async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, p
           row = {number: Number.isFinite(number) ? number : lastRow + 1, cells: []}
           lastRow = row.number
           col = 0
+          before = count.cells
+          elements = width = 0
           rowFmt = attributes.s ? styleOf(Number.parseInt(attributes.s, 10))?.numFmt : undefined
         } else if (name === 'sheetData') {
           inRows = true
@@ -1149,7 +1189,10 @@ async function* sheetRows(reader: StreamWorkbookInternals, parseSax: ParseSax, p
       } else if (name === 'rPh') {
         inPhonetic = false
       } else if (name === 'row') {
-        if (row) done.push(row)
+        if (row) {
+          done.push(row)
+          count.cells = before + (elements > width ? elements : width)
+        }
         row = null
       } else if (name === 'sheetData') {
         inRows = false
@@ -1187,17 +1230,20 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
   const info = await inspectWorkbook(path, file, limits)
   if (info.sheets.length === 0) throw new InvalidData('file.empty', {file})
   const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
+  const count: CellCount = {cells: 0, max: MAX_CELLS_PER_FILE}
+  let current = ''
   try {
     // exceljs and the shared strings are loaded in this thread only when a sheet is read here
     let here: Promise<SheetParser> | null = null
     let sharedStrings: Promise<unknown[]> | null = null
     for (const sheet of info.sheets) {
+      current = sheet.name
       const uncalculated: string[] = []
       const onUncalculated = (ref: string) => {
         if (uncalculated.length < MAX_UNCALCULATED_REPORTED) uncalculated.push(ref)
       }
       const parseHere = async function* () {
-        yield* (await (here ??= sheetParser(path, info)))(sheet, onUncalculated)
+        yield* (await (here ??= sheetParser(path, info)))(sheet, onUncalculated, count)
       }
       let rows: AsyncIterable<SheetRow>
       if (inWorker(sheet)) {
@@ -1206,25 +1252,26 @@ async function readXlsxFile(path: string, file: string, limits: Limits): Promise
           // awaited with the first row; until then a failure must not count as unhandled
           sharedStrings.catch(() => undefined)
         }
-        rows = resolvingSharedStrings(workerRows(path, info, sheet, onUncalculated, parseHere), sharedStrings)
+        rows = resolvingSharedStrings(workerRows(path, info, sheet, onUncalculated, count, parseHere), sharedStrings)
       } else rows = parseHere()
       results.push({order: sheet.order, result: await readWorksheet(rows, sheet, file, limits, uncalculated)})
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
+    if (e instanceof TooManyCells) throw tooManyCells(e, file, current)
     throw new InvalidData('file.notWorkbook', {file})
   }
   if (results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) throw new InvalidData('file.empty', {file})
   return collect(results)
 }
 
-type SheetParser = (sheet: SheetInfo, onUncalculated: (ref: string) => void) => AsyncGenerator<SheetRow>
+type SheetParser = (sheet: SheetInfo, onUncalculated: (ref: string) => void, count: CellCount) => AsyncGenerator<SheetRow>
 
 /** Opens the workbook's shared parts once; then parses any of its sheets into rows. Also what the worker runs. */
 export async function sheetParser(path: string, info: WorkbookInfo, withSharedStrings = true): Promise<SheetParser> {
   const reader = await openWorkbookReader(path, info, {sharedStrings: withSharedStrings, styles: true})
   const {default: parseSax} = (await import('exceljs/lib/utils/parse-sax.js')) as {default: ParseSax}
-  return (sheet, onUncalculated) => sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, info.date1904, withSharedStrings)
+  return (sheet, onUncalculated, count) => sheetRows(reader, parseSax, partStream(path, sheet.part.entry, sheet.part.start), onUncalculated, info.date1904, withSharedStrings, count)
 }
 
 /** The workbook's shared strings, parsed here while the worker starts on the sheet itself. */
@@ -1316,15 +1363,21 @@ export interface SheetWorkerData {
   info: WorkbookInfo
   sheet: SheetInfo
   batchRows: number
+  /** the file's cells before this sheet, and the limit */
+  count: CellCount
 }
-export type SheetWorkerMessage = {rows: SheetRow[]} | {done: true; uncalculated: string[]} | {failed: string}
+export type SheetWorkerMessage =
+  | {rows: SheetRow[]}
+  | {done: true; uncalculated: string[]; cells: number}
+  | {failed: string}
+  | {tooMany: {kind: TooManyCells['kind']; row: number}}
 
 /**
  * The rows of one sheet, parsed by a worker thread. A worker that cannot start or dies before its first rows (no
  * memory for a second thread, say) is no reason to refuse the file: the sheet is then parsed here instead.
  */
-async function* workerRows(path: string, info: WorkbookInfo, sheet: SheetInfo, onUncalculated: (ref: string) => void, here: () => AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
-  const worker = takeWorker({path, info, sheet, batchRows: WORKER_BATCH_ROWS})
+async function* workerRows(path: string, info: WorkbookInfo, sheet: SheetInfo, onUncalculated: (ref: string) => void, count: CellCount, here: () => AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+  const worker = takeWorker({path, info, sheet, batchRows: WORKER_BATCH_ROWS, count: {...count}})
   const queue: Array<SheetWorkerMessage | {crashed: string}> = []
   let wake: (() => void) | null = null
   const push = (m: SheetWorkerMessage | {crashed: string}) => {
@@ -1341,12 +1394,14 @@ async function* workerRows(path: string, info: WorkbookInfo, sheet: SheetInfo, o
       wake = null
       const m = queue.shift()!
       if ('failed' in m) throw new Error(m.failed)
+      if ('tooMany' in m) throw new TooManyCells(m.tooMany.kind, m.tooMany.row)
       if ('crashed' in m) {
         if (yielded) throw new Error(m.crashed)
         break
       }
       if ('done' in m) {
         for (const ref of m.uncalculated) onUncalculated(ref)
+        count.cells = m.cells
         return
       }
       yielded = true
@@ -1441,6 +1496,8 @@ export function* parseDelimited(text: string, delim: string, file: string): Gene
     atFieldStart = false
     if (ch === delim) {
       fields.push(field)
+      // another field follows: a header of 45 million commas is refused at the 16,385th field, not held whole
+      if (fields.length >= MAX_COLUMNS) throw new InvalidData('file.tooManyColumns', {file, sheet: file, row: rowNumber, limit: MAX_COLUMNS})
       field = ''
       atFieldStart = true
       i++
@@ -1488,8 +1545,10 @@ async function readCsvFile(path: string, file: string, limits: Limits): Promise<
   if (sep) text = text.slice(sep[0].length)
   const delim = sep ? sep[1] : sniffDelimiter(text)
   const assembler = new SheetAssembler(file, loadDictionary().headerDetection, limits.sink, limits.keepRows)
+  let cells = 0
   for (const {rowNumber, fields} of parseDelimited(text, delim, file)) {
     if (rowNumber > limits.maxRows) throw tooManyRows(file, file, rowNumber, limits)
+    if ((cells += fields.length) > MAX_CELLS_PER_FILE) throw tooManyCells(new TooManyCells('cells', rowNumber), file, file)
     if (limits.onRows && rowNumber % PROGRESS_EVERY === 0) limits.onRows(rowNumber)
     assembler.add(rowNumber, fields.map(cleanText))
   }

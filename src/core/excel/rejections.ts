@@ -1,5 +1,6 @@
 // The workbook sent back to a unit whose file was rejected: its rejected rows as it sent them, plus what is
 // wrong, always in Chinese (the unit reads it, whatever language the clerk works in).
+import fs from 'node:fs'
 import path from 'node:path'
 import {writeErrorWorkbook, type ErrorSheet} from './errors-workbook.js'
 import {readDeclarationFile} from './read.js'
@@ -17,6 +18,40 @@ export function errorWorkbookPath(sourcePath: string, errorsDir: string | undefi
   const candidates = [`${name}.errors.xlsx`, `${name}-${path.basename(dir)}.errors.xlsx`]
   for (const c of candidates) if (!taken.has(path.join(target, c))) return path.join(target, c)
   for (let n = 2; ; n++) if (!taken.has(path.join(target, `${name}-${n}.errors.xlsx`))) return path.join(target, `${name}-${n}.errors.xlsx`)
+}
+
+/** The entry at `p`, or null when nothing is there (or a file stands where a folder of the path should be). */
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Why `outPath` cannot take an error workbook, or null: it is a folder, or the nearest existing entry on its way is
+ * a file, or that folder is not writable (missing folders are created when the workbook is written). Checked
+ * before the import commits.
+ */
+export function unusableDestination(outPath: string): {path: string; reason: 'isDirectory' | 'notDirectory' | 'notWritable'} | null {
+  if (statOrNull(outPath)?.isDirectory()) return {path: outPath, reason: 'isDirectory'}
+  let dir = path.dirname(outPath)
+  for (;;) {
+    const stat = statOrNull(dir)
+    if (stat) {
+      if (!stat.isDirectory()) return {path: dir, reason: 'notDirectory'}
+      try {
+        fs.accessSync(dir, fs.constants.W_OK)
+      } catch {
+        return {path: dir, reason: 'notWritable'}
+      }
+      return null
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return null
+    dir = parent
+  }
 }
 
 export async function writeRejections(batchFile: ReadBatchFile, problems: RowProblem[], outPath: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The worker thread that parses one large worksheet part (see workerRows in read.ts): rows go back in batches,
 // as plain CellValues, while the main thread assembles and validates the rows already sent.
 import {parentPort, workerData} from 'node:worker_threads'
-import {MAX_UNCALCULATED_REPORTED, sheetParser, type SheetRow, type SheetWorkerData, type SheetWorkerMessage} from './read.js'
+import {MAX_UNCALCULATED_REPORTED, sheetParser, TooManyCells, type SheetRow, type SheetWorkerData, type SheetWorkerMessage} from './read.js'
 
 async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData): Promise<void> {
   const send = (m: SheetWorkerMessage) => port.postMessage(m)
@@ -9,8 +9,9 @@ async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData)
     // the shared strings are the main thread's part (see sharedStringsOf)
     const parse = await sheetParser(data.path, data.info, false)
     const uncalculated: string[] = []
+    const count = {...data.count}
     let batch: SheetRow[] = []
-    for await (const row of parse(data.sheet, (ref) => uncalculated.length < MAX_UNCALCULATED_REPORTED && uncalculated.push(ref))) {
+    for await (const row of parse(data.sheet, (ref) => uncalculated.length < MAX_UNCALCULATED_REPORTED && uncalculated.push(ref), count)) {
       batch.push(row)
       if (batch.length >= data.batchRows) {
         send({rows: batch})
@@ -18,8 +19,9 @@ async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData)
       }
     }
     if (batch.length > 0) send({rows: batch})
-    send({done: true, uncalculated})
+    send({done: true, uncalculated, cells: count.cells})
   } catch (error) {
+    if (error instanceof TooManyCells) return send({tooMany: {kind: error.kind, row: error.row}})
     send({failed: error instanceof Error ? error.message : String(error)})
   }
 }
