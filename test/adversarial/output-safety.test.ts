@@ -20,7 +20,7 @@ interface Files {
 
 function filesIn(dir: string): Files {
   const register = path.join(dir, 'register.json')
-  return {dir, register, journal: path.join(dir, 'register.audit.jsonl'), backups: path.join(dir, 'register.backups'), lock: `${register}.lock`}
+  return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
 /** The exporters and the report, each as a function of the output path. */
@@ -77,7 +77,7 @@ describe('adversarial: output safety', function () {
           // relative to the working directory, and with detours
           'register.json',
           './sub/../register.json',
-          'register.backups/../register.audit.jsonl',
+          'register.json.backups/../register.json.audit.jsonl',
           `..${path.sep}reg${path.sep}register.json`,
         ]
         const before = snapshotDir(f.dir)
@@ -129,7 +129,7 @@ describe('adversarial: output safety', function () {
       fs.writeFileSync(g.journal, lines.slice(0, -1).map((l) => l + '\n').join('')) // a crash before the append
       for (const [label, args] of WRITERS) {
         const before = snapshotDir(g.dir)
-        for (const out of [pending, 'register.audit.pending.jsonl']) {
+        for (const out of [pending, 'register.json.audit.pending.jsonl']) {
           const r = await runCli([...args(out), '--register', g.register], {cwd: g.dir})
           expect(r.code, `${label} ${out}: ${r.stderr}`).to.equal(2)
         }

@@ -20,7 +20,7 @@ interface Files {
 
 function filesIn(dir: string): Files {
   const register = path.join(dir, 'register.json')
-  return {dir, register, journal: path.join(dir, 'register.audit.jsonl'), backups: path.join(dir, 'register.backups'), lock: `${register}.lock`}
+  return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
 interface DoctorJson {

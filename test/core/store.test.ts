@@ -233,7 +233,7 @@ describe('register store (real files)', function () {
       expect(oldest.projects).to.have.length(5) // backups 1..5 (0..4 projects) were pruned
       expect(readData(t.register).projects).to.have.length(25)
       // no temp files left behind by the atomic writes
-      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.audit.jsonl', 'register.audit.pending.jsonl', 'register.backups', 'register.json'])
+      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups'])
     })
 
     it('the CLI keeps a backup of the previous state before each change', async () => {
