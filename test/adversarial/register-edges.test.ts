@@ -239,7 +239,7 @@ describe('adversarial: the register at its edges (issue 13)', function () {
     it('kill -9 of a restore of the oldest backup as soon as anything is pruned: the register is restored or the backup still there', async () => {
       const r = await fresh(work, 'oldest', 1)
       inflate(r, 20_000)
-      const ids = seedBackups(r, (i) => `20270101T0000${String(i).padStart(2, '0')}000Z`)
+      const ids = seedBackups(r, (i) => `20200101T0000${String(i).padStart(2, '0')}000Z`)
       const chosen = path.join(r.backups, `${ids[0]}.json`)
       const wanted = sha256(chosen)
       fs.writeFileSync(r.register, '{"torn": ')

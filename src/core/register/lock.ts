@@ -71,8 +71,6 @@ export async function acquireLock(target: string, timeoutMs: number): Promise<He
   const lock = lockPath(path.resolve(target))
   let lost = false
   for (;;) {
-    const mtimes = new Set<number>()
-    ours.set(lock, mtimes)
     try {
       const release = await lockfile.lock(target, {
         realpath: false,
@@ -84,12 +82,14 @@ export async function acquireLock(target: string, timeoutMs: number): Promise<He
           lost = true
         },
       })
+      // registered only once held: a second attempt in this process (which fails) must not replace the holder's
       const stat = await fs.promises.stat(lock)
-      mtimes.add(stat.mtime.getTime())
+      const mtimes = new Set<number>([stat.mtime.getTime()])
+      ours.set(lock, mtimes)
       const ino = stat.ino
       return {
         release: async () => {
-          ours.delete(lock)
+          if (ours.get(lock) === mtimes) ours.delete(lock)
           try {
             await release()
           } catch {
@@ -107,7 +107,6 @@ export async function acquireLock(target: string, timeoutMs: number): Promise<He
         },
       }
     } catch (error) {
-      ours.delete(lock)
       const code = (error as NodeJS.ErrnoException).code
       // a file or a folder with something in it where the lock should be: moved aside once stale
       if (code === 'ENOTDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
