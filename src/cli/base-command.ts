@@ -129,6 +129,9 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   protected guardOutput(file: string): void {
     if (isProtectedPath(this.registerPath, file)) throw new UsageError('output.protected', {path: file})
     if (fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()) throw new UsageError('output.isDirectory', {path: file})
+    // A device node, FIFO, socket or symbolic link is never replaced by a regular file (as root that was /dev/null).
+    const own = fs.lstatSync(file, {throwIfNoEntry: false})
+    if (own && !own.isFile()) throw new UsageError('output.notRegular', {path: file})
   }
 
   private calendars: CalendarSession[] = []

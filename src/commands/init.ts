@@ -25,9 +25,10 @@ export default class Init extends ItplanCommand<typeof Init> {
     if (year < 2000 || year > 2100) throw new UsageError('usage.badFlag', {flag: 'year', value: year, reason: t('value.badYear', {field: t('field.year'), value: year})})
     if (this.flags.force && (await registerExists(file))) await confirmDestructive(path.basename(file), this.flags.confirm, t('prompt.confirm'))
     const data = emptyRegister(defaultRules(), defaultSettings(year), new Date().toISOString())
-    await createRegister(file, data, {force: this.flags.force, lockTimeoutMs: this.flags['lock-timeout'] * 1000, operator: this.operator, command: 'itplan init'})
+    const created = await createRegister(file, data, {force: this.flags.force, lockTimeoutMs: this.flags['lock-timeout'] * 1000, operator: this.operator, command: 'itplan init'})
     this.say(t('init.done', {path: file, year, version: data.rules.version}))
+    if (created.journalKeptAside) this.warnText(t('init.journalKeptAside', {path: created.journalKeptAside}))
     if (!data.rules.approvalStandardConfirmed) this.warnText(t('init.assumption', {standard: formatWan(data.rules.approvalStandardFen)}))
-    return {register: file, planYear: year, rulesVersion: data.rules.version}
+    return {register: file, planYear: year, rulesVersion: data.rules.version, journalKeptAside: created.journalKeptAside}
   }
 }

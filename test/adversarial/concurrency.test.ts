@@ -116,9 +116,9 @@ describe('adversarial: 20 concurrent mutating processes on one register', functi
     // no lock or temp file left (the pending sidecar of the last commit may stay: it holds exactly the last entry);
     // the last 20 registers kept as whole backups
     const left = fs.readdirSync(t.dir).sort()
-    expect(left.filter((n) => n !== 'register.audit.pending.jsonl')).to.deep.equal(['holidays-2027.json', 'register.audit.jsonl', 'register.backups', 'register.json'])
-    if (left.includes('register.audit.pending.jsonl')) {
-      const sidecar = fs.readFileSync(path.join(t.dir, 'register.audit.pending.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
+    expect(left.filter((n) => n !== 'register.json.audit.pending.jsonl')).to.deep.equal(['holidays-2027.json', 'register.json', 'register.json.audit.jsonl', 'register.json.backups'])
+    if (left.includes('register.json.audit.pending.jsonl')) {
+      const sidecar = fs.readFileSync(path.join(t.dir, 'register.json.audit.pending.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
       expect(sidecar.map((l) => (JSON.parse(l) as JournalEntry).hash)).to.deep.equal([data.audit.head])
     }
     const backups = fs.readdirSync(t.backups).filter((n) => n.endsWith('.json'))

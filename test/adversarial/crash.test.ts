@@ -30,7 +30,7 @@ interface RegisterFiles {
 
 function filesIn(dir: string): RegisterFiles {
   const register = path.join(dir, 'register.json')
-  return {dir, register, journal: path.join(dir, 'register.audit.jsonl'), backups: path.join(dir, 'register.backups'), lock: `${register}.lock`}
+  return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
 function readRegister(file: string): RegisterData {

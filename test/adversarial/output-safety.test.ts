@@ -1,5 +1,5 @@
 // Where itplan writes: an export or report never replaces the register, its journal, its lock or a backup (exit 2,
-// whatever spelling of the path); a symlink or hard link to the register only ever gets its own name replaced; a
+// whatever spelling of the path, links included); a hard link to the register only ever gets its own name replaced; a
 // read-only directory, a register directory the clerk cannot write, or a full disk gives a clear message (exit 1)
 // and leaves the register whole.
 import {expect} from 'chai'
@@ -20,7 +20,7 @@ interface Files {
 
 function filesIn(dir: string): Files {
   const register = path.join(dir, 'register.json')
-  return {dir, register, journal: path.join(dir, 'register.audit.jsonl'), backups: path.join(dir, 'register.backups'), lock: `${register}.lock`}
+  return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
 /** The exporters and the report, each as a function of the output path. */
@@ -77,7 +77,7 @@ describe('adversarial: output safety', function () {
           // relative to the working directory, and with detours
           'register.json',
           './sub/../register.json',
-          'register.backups/../register.audit.jsonl',
+          'register.json.backups/../register.json.audit.jsonl',
           `..${path.sep}reg${path.sep}register.json`,
         ]
         const before = snapshotDir(f.dir)
@@ -93,20 +93,21 @@ describe('adversarial: output safety', function () {
       })
     }
 
-    it('a symlink or hard link to the register as --out: only the link is replaced; the register stays byte for byte', async function () {
+    it('a symlink to the register as --out is refused (exit 2, the link kept); a hard link only gets its own name replaced', async function () {
       if (process.platform === 'win32') this.skip()
       const before = sha256(f.register)
       const sym = path.join(work, 'sym-link.xlsx')
       const hard = path.join(work, 'hard-link.xlsx')
       fs.symlinkSync(f.register, sym)
       fs.linkSync(f.register, hard)
-      for (const out of [sym, hard]) {
-        const r = await runCli(['plan', 'export', '--year', '2027', '--out', out, '--register', f.register])
-        expect(r.code, r.stderr).to.equal(0)
-        expect(sha256(f.register), out).to.equal(before)
-        expect(fs.lstatSync(out).isSymbolicLink(), out).to.equal(false)
-        expect(fs.readFileSync(out).subarray(0, 2).toString(), out).to.equal('PK')
-      }
+      const refused = await runCli(['plan', 'export', '--year', '2027', '--out', sym, '--register', f.register])
+      expect(refused.code, refused.stderr).to.equal(2)
+      expect(fs.lstatSync(sym).isSymbolicLink()).to.equal(true)
+      expect(sha256(f.register)).to.equal(before)
+      const r = await runCli(['plan', 'export', '--year', '2027', '--out', hard, '--register', f.register])
+      expect(r.code, r.stderr).to.equal(0)
+      expect(sha256(f.register)).to.equal(before)
+      expect(fs.readFileSync(hard).subarray(0, 2).toString()).to.equal('PK')
       const verify = await runCli(['audit', 'verify', '--register', f.register])
       expect(verify.code, verify.stderr).to.equal(0)
     })
@@ -129,7 +130,7 @@ describe('adversarial: output safety', function () {
       fs.writeFileSync(g.journal, lines.slice(0, -1).map((l) => l + '\n').join('')) // a crash before the append
       for (const [label, args] of WRITERS) {
         const before = snapshotDir(g.dir)
-        for (const out of [pending, 'register.audit.pending.jsonl']) {
+        for (const out of [pending, 'register.json.audit.pending.jsonl']) {
           const r = await runCli([...args(out), '--register', g.register], {cwd: g.dir})
           expect(r.code, `${label} ${out}: ${r.stderr}`).to.equal(2)
         }

@@ -20,7 +20,7 @@ interface Files {
 
 function filesIn(dir: string): Files {
   const register = path.join(dir, 'register.json')
-  return {dir, register, journal: path.join(dir, 'register.audit.jsonl'), backups: path.join(dir, 'register.backups'), lock: `${register}.lock`}
+  return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
 interface DoctorJson {
@@ -262,7 +262,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
       expect(c.status).to.equal('fail')
       expect(c.message).to.include(f.register)
       expect(c.message).to.include('backup restore')
-      const newest = fs.readdirSync(f.backups).sort().at(-1)!
+      const newest = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort().at(-1)!
       expect(c.message).to.include(newest)
       expect(text.stdout + text.stderr).to.not.match(STACK_LINE)
       // doctor never writes
@@ -347,7 +347,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
 
     it('restore without --confirm and no TTY → exit 2 (never a prompt, never a hang); a wrong --confirm or an unknown id → exit 2; nothing changes', async () => {
       const f = fresh()
-      const id = fs.readdirSync(f.backups).sort()[1].replace(/\.json$/, '')
+      const id = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort()[1].replace(/\.json$/, '')
       const before = snapshotDir(f.dir)
       const [noConfirm, open, wrong, unknown] = await Promise.all([
         runCli(['backup', 'restore', id, '--register', f.register]),
@@ -367,7 +367,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
 
     it('restore --confirm ID: the register equals the backup, the replaced register is kept as a new backup, the restore is journalled, and verify passes', async () => {
       const f = fresh()
-      const ids = fs.readdirSync(f.backups).sort().map((b) => b.replace(/\.json$/, ''))
+      const ids = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort().map((b) => b.replace(/\.json$/, ''))
       const id = ids[2] // the register after two project adds
       const backupData = readData(path.join(f.backups, `${id}.json`))
       expect(backupData.projects).to.have.length(2)
@@ -406,7 +406,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
       const list = await runCli(['project', 'list', '--register', f.register])
       expect(list.code).to.equal(6)
       expect(list.stderr).to.include('backup restore')
-      const id = fs.readdirSync(f.backups).sort().at(-1)!.replace(/\.json$/, '')
+      const id = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort().at(-1)!.replace(/\.json$/, '')
       const r = await runCli(['backup', 'restore', id, '--confirm', id, '--register', f.register])
       expect(r.code, r.stdout + r.stderr).to.equal(0)
       expect(readData(f.register).projects).to.have.length(4)
@@ -420,7 +420,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
 
     it('a damaged backup is refused (exit 6) and the register is left as it was', async () => {
       const f = fresh()
-      const id = fs.readdirSync(f.backups).sort()[3].replace(/\.json$/, '')
+      const id = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort()[3].replace(/\.json$/, '')
       const file = path.join(f.backups, `${id}.json`)
       fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 100))
       const before = snapshotDir(f.dir)

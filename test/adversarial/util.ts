@@ -181,11 +181,40 @@ export function unprivilegedPrefix(): string[] | null {
   return null
 }
 
+/** What `bin/run.js` needs at run time (the bundle is self-contained but for modules no test reaches). */
+const RUNTIME = ['bin', path.join('dist', 'bundle'), 'package.json', 'oclif.manifest.json', path.join('data', 'rules'), 'templates']
+let runtimeCopy: string | null = null
+
+/**
+ * The CLI as `nobody` can run it. A clone inside a private folder (mode 700, e.g. /root/x) is out of nobody's reach,
+ * so the built CLI is copied once into a world-readable temp folder (removed when the tests exit).
+ */
+function binForNobody(): string {
+  if (runtimeCopy) return path.join(runtimeCopy, 'bin', 'run.js')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itplan-runtime-'))
+  for (const part of RUNTIME) {
+    const from = path.join(REPO_ROOT, part)
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, part), {recursive: true})
+  }
+  const modules = path.join(REPO_ROOT, 'node_modules')
+  if (fs.existsSync(modules)) fs.symlinkSync(fs.realpathSync(modules), path.join(dir, 'node_modules'))
+  const open = (p: string) => {
+    const stat = fs.lstatSync(p)
+    if (stat.isSymbolicLink()) return
+    fs.chmodSync(p, stat.isDirectory() ? 0o755 : 0o644)
+    if (stat.isDirectory()) for (const name of fs.readdirSync(p)) open(path.join(p, name))
+  }
+  open(dir)
+  process.on('exit', () => fs.rmSync(dir, {recursive: true, force: true}))
+  runtimeCopy = dir
+  return path.join(dir, 'bin', 'run.js')
+}
+
 /** itplan as `nobody` (through `prefix`), or as ourselves when prefix is empty. */
 export function runCliAs(prefix: string[], args: string[], opts: {cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
   const started = Date.now()
   const [cmd, ...pre] = prefix.length > 0 ? prefix : [process.execPath]
-  const argv = prefix.length > 0 ? [...pre, process.execPath, BIN, ...args] : [BIN, ...args]
+  const argv = prefix.length > 0 ? [...pre, process.execPath, binForNobody(), ...args] : [BIN, ...args]
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, {cwd: opts.cwd ?? os.tmpdir(), env: childEnv({HOME: os.tmpdir()}), stdio: ['ignore', 'pipe', 'pipe']})
     let stdout = ''

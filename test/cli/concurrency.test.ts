@@ -61,7 +61,7 @@ describe('concurrent writers (through the CLI)', function () {
 
     // one backup per change, and no lock or temp file left behind
     expect(await listBackups(t.register)).to.have.length(WRITERS)
-    expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.audit.jsonl', 'register.audit.pending.jsonl', 'register.backups', 'register.json'])
+    expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups'])
   })
 
   it('concurrent writers of different kinds (add, config set, route) lose nothing', async () => {

@@ -87,17 +87,20 @@ describe('register store (real files)', function () {
       expect((await verifyJournal(t.journal, (await loadRegister(t.register)).audit)).ok).to.equal(true)
     })
 
-    it('a register made by `itplan init --force` has a journal that verifies (force is a real boolean there)', async () => {
+    it('a register made by `itplan init --force` has a journal of its own that verifies (force is a real boolean there; the old journal kept aside)', async () => {
       await initRegister(t.dir, 2027)
       const r = await runCli(['init', '--year', '2027', '--force', '--confirm', 'register.json', '--register', t.register])
       expect(r.code, r.stderr).to.equal(0)
       const data = await loadRegister(t.register)
       const entries = journalLines(t.journal).map((l) => JSON.parse(l) as JournalEntry)
-      expect(entries.map((e) => e.action)).to.deep.equal(['init', 'init'])
-      // the chain continues from the old head; the second entry's own hash is sound
-      expect(entries[1].prev).to.equal(entries[0].hash)
-      expect(entries[1].hash).to.equal(data.audit.head)
-      const {hash, ...body} = entries[1]
+      // the old journal is kept aside whole; the new register starts a chain of its own, and its entry's hash is sound
+      expect(entries.map((e) => e.action)).to.deep.equal(['init'])
+      const aside = fs.readdirSync(t.dir).filter((n) => /^register\.json\.audit\.\d{8}T\d+Z\.jsonl$/.test(n))
+      expect(aside).to.have.length(1)
+      expect(journalLines(path.join(t.dir, aside[0])).map((l) => (JSON.parse(l) as JournalEntry).action)).to.deep.equal(['init'])
+      expect(entries[0].prev).to.equal(null)
+      expect(entries[0].hash).to.equal(data.audit.head)
+      const {hash, ...body} = entries[0]
       const {hashEntry} = await import('../../src/core/register/journal.js')
       expect(hashEntry(body)).to.equal(hash)
     })
@@ -233,7 +236,7 @@ describe('register store (real files)', function () {
       expect(oldest.projects).to.have.length(5) // backups 1..5 (0..4 projects) were pruned
       expect(readData(t.register).projects).to.have.length(25)
       // no temp files left behind by the atomic writes
-      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.audit.jsonl', 'register.audit.pending.jsonl', 'register.backups', 'register.json'])
+      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups'])
     })
 
     it('the CLI keeps a backup of the previous state before each change', async () => {

@@ -98,8 +98,8 @@ export function tempRegister(prefix = 'itplan-test-'): TempRegister {
   return {
     dir,
     register,
-    journal: path.join(dir, 'register.audit.jsonl'),
-    backups: path.join(dir, 'register.backups'),
+    journal: path.join(dir, 'register.json.audit.jsonl'),
+    backups: path.join(dir, 'register.json.backups'),
     lock: `${register}.lock`,
     cleanup: () => rmSync(dir, {recursive: true, force: true}),
   }

@@ -1,7 +1,7 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
 import {verifyJournal} from '../../core/register/journal.js'
-import {journalPath} from '../../core/register/paths.js'
+import {readableCompanions} from '../../core/register/paths.js'
 
 export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
   static override summary = '重新计算审计日志的哈希链并与登记簿核对（不一致时退出码 6）'
@@ -9,13 +9,13 @@ export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
 
   async run() {
     const data = await this.load()
-    const result = await verifyJournal(journalPath(this.registerPath), data.audit)
+    const result = await verifyJournal(readableCompanions(this.registerPath).journal, data.audit)
     if (!result.ok) {
       process.exitCode = 6
       const p = result.problem!
       const message = t(p.code, {seq: p.seq ?? '', line: p.line ?? '', head: result.head ?? '', registerHead: result.registerHead ?? '', entries: result.entries, registerSeq: data.audit.seq})
       if (this.jsonEnabled()) return {...result, error: {code: p.code, message, exitCode: 6}}
-      this.logToStderr(`${t('error.prefix')}: ${t('audit.failed', {journal: journalPath(this.registerPath)})} ${message}`)
+      this.logToStderr(`${t('error.prefix')}: ${t('audit.failed', {journal: readableCompanions(this.registerPath).journal})} ${message}`)
       return result
     }
     this.say(t('audit.ok', {entries: result.entries, head: result.head ?? ''}))

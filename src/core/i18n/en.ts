@@ -517,4 +517,18 @@ export const en: Record<keyof typeof zh, string> = {
   'import.reason.notWritable': "no permission to write there",
   'import.reason.isDirectory': "it is a folder",
   'import.errorFileFailed': "the error workbook {path} could not be written ({detail}); every problem is listed above",
+  // ── storage edges ──
+  'register.fifo': "{path} is a named pipe (FIFO), not a register file; nothing was done. Point --register at the register file (e.g. data/register.json)",
+  'register.device': "{path} is a device, not a register file; nothing was done. Point --register at the register file (e.g. data/register.json)",
+  'register.socket': "{path} is a socket, not a register file; nothing was done. Point --register at the register file (e.g. data/register.json)",
+  'register.special': "{path} is not a regular file and cannot be a register; nothing was done. Point --register at the register file (e.g. data/register.json)",
+  'output.notRegular': "the output {path} exists and is not a regular file (a device, pipe or symbolic link); it is never replaced. Choose another file name",
+  'init.journalKeptAside': "the existing audit journal was kept as it was, as {path} (the new register starts a journal of its own)",
+  'doctor.name.temp': "temp files",
+  'doctor.lockBlockedFile': "{path} is a plain file, not itplan's lock (last changed {since}). Once it has not changed for {seconds} s, the next change moves it to {path}.blocked-… (nothing is deleted) and goes on; or move it away yourself once no itplan is running",
+  'doctor.lockBlockedFolder': "the lock folder {path} holds other files (last changed {since}), so the lock cannot clear itself. Once it has not changed for {seconds} s, the next change moves the whole folder to {path}.blocked-… (nothing is deleted) and goes on; or move its files away yourself once no itplan is running",
+  'doctor.lockAside': "what blocked the lock was moved aside: {files}. Check whether you need anything in it, then delete it",
+  'doctor.backupsTorn': "{count} backups are incomplete or damaged (size or checksum differs): {ids} (in {dir}). Do not restore them; delete them once checked",
+  'doctor.tempNone': "no temp files left behind",
+  'doctor.tempOrphans': "{count} temp files left by interrupted writes ({mb} MB): {files}. The next change deletes them; or delete them yourself once no itplan is running",
 }

@@ -530,4 +530,18 @@ export const zh = {
   'import.reason.notWritable': "没有写入权限",
   'import.reason.isDirectory': "那是一个文件夹",
   'import.errorFileFailed': "错误文件 {path} 未能写入（{detail}）；各处问题见上方",
+  // ── storage edges ──
+  'register.fifo': "{path} 是一个命名管道（FIFO），不是登记簿文件；未做任何操作。请用 --register 指向登记簿文件（如 data/register.json）",
+  'register.device': "{path} 是一个设备文件，不是登记簿文件；未做任何操作。请用 --register 指向登记簿文件（如 data/register.json）",
+  'register.socket': "{path} 是一个套接字，不是登记簿文件；未做任何操作。请用 --register 指向登记簿文件（如 data/register.json）",
+  'register.special': "{path} 不是普通文件，不能作为登记簿；未做任何操作。请用 --register 指向登记簿文件（如 data/register.json）",
+  'output.notRegular': "输出路径 {path} 已存在，但不是普通文件（设备、管道或符号链接），不会被替换。请换一个文件名",
+  'init.journalKeptAside': "原有的审计日志已原样保留为 {path}（新登记簿从新的日志开始）",
+  'doctor.name.temp': "临时文件",
+  'doctor.lockBlockedFile': "{path} 是一个普通文件，不是本工具的锁（最近修改 {since}）。它超过 {seconds} 秒未变后，下一次修改会把它移到 {path}.blocked-…（不删除）并继续；也可以确认没有 itplan 在运行后自行移走",
+  'doctor.lockBlockedFolder': "锁文件夹 {path} 里有其他文件（最近修改 {since}），锁无法自行解除。它超过 {seconds} 秒未变后，下一次修改会把整个文件夹移到 {path}.blocked-…（不删除）并继续；也可以确认没有 itplan 在运行后把里面的文件移走",
+  'doctor.lockAside': "曾挡住锁的文件已移到一旁：{files}。请查看其中是否有需要的文件，确认后可删除",
+  'doctor.backupsTorn': "{count} 份备份不完整或已损坏（大小或校验值不符）：{ids}（在 {dir}）。不要用它们恢复；确认后可删除",
+  'doctor.tempNone': "没有残留的临时文件",
+  'doctor.tempOrphans': "有 {count} 个中断的写入留下的临时文件（共 {mb} MB）：{files}。下一次修改会自动删除；也可以确认没有 itplan 在运行后手工删除",
 } as const

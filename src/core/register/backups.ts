@@ -1,8 +1,15 @@
 // The previous register is copied aside before every change; the last 20 are kept. A backup is a whole register,
-// so restoring one is a copy, not a replay.
+// so restoring one is a copy, not a replay. Each is written atomically (temp file, fsync, rename) with its size and
+// sha256 in `<id>.json.sum`, so a damaged backup is known as such and never recommended. Backups are ordered by
+// the sequence number ending their id (it only grows), not by their time stamp: a clock that was ahead for a
+// while must not make the newest look old.
+import {createHash} from 'node:crypto'
+import {createReadStream} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {backupsDir} from './paths.js'
+import writeFileAtomic from 'write-file-atomic'
+import {backupsDir, readableCompanions} from './paths.js'
+import {fsyncDir} from './durable.js'
 
 export const KEEP_BACKUPS = 20
 
@@ -11,6 +18,7 @@ export interface BackupInfo {
   createdAt: string
   file: string
   bytes: number
+  seq: number
 }
 
 function stamp(date: Date): string {
@@ -22,8 +30,15 @@ function createdAtOf(id: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : id
 }
 
-export async function listBackups(registerPath: string): Promise<BackupInfo[]> {
-  const dir = backupsDir(registerPath)
+function seqOf(id: string): number {
+  const m = /-(\d+)$/.exec(id)
+  return m ? Number(m[1]) : -1
+}
+
+const sumFile = (file: string) => `${file}.sum`
+
+/** The backups in `dir`, oldest first by sequence number. */
+export async function backupsIn(dir: string): Promise<BackupInfo[]> {
   let names: string[]
   try {
     names = await fs.readdir(dir)
@@ -31,35 +46,108 @@ export async function listBackups(registerPath: string): Promise<BackupInfo[]> {
     return []
   }
   const infos: BackupInfo[] = []
-  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of names) {
+    if (!name.endsWith('.json') || name.startsWith('.')) continue
     const file = path.join(dir, name)
     const stat = await fs.stat(file).catch(() => null)
-    if (!stat) continue
+    if (!stat?.isFile()) continue
     const id = name.slice(0, -'.json'.length)
-    infos.push({id, createdAt: createdAtOf(id), file, bytes: stat.size})
+    infos.push({id, createdAt: createdAtOf(id), file, bytes: stat.size, seq: seqOf(id)})
   }
-  return infos
+  return infos.sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-/** Copies the current register aside (if there is one) and prunes the oldest beyond KEEP_BACKUPS. */
+/** The register's backups, oldest first (for commands that change nothing: the old folder name is read too). */
+export async function listBackups(registerPath: string): Promise<BackupInfo[]> {
+  return backupsIn(readableCompanions(registerPath).backups)
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * Copies the current register aside (if there is one). `seq` is the first sequence number of the change about to
+ * be made; the id never goes below the newest backup's, whatever the journal restarted from.
+ */
 export async function backupCurrent(registerPath: string, seq: number, now = new Date()): Promise<BackupInfo | null> {
   const dir = backupsDir(registerPath)
   await fs.mkdir(dir, {recursive: true})
-  const id = `${stamp(now)}-${String(seq).padStart(6, '0')}`
+  const newest = (await backupsIn(dir)).at(-1)
+  const n = Math.max(seq, (newest?.seq ?? 0) + 1)
+  const id = `${stamp(now)}-${String(n).padStart(6, '0')}`
   const file = path.join(dir, `${id}.json`)
+  const temp = path.join(dir, `.${id}.json.${process.pid}.tmp`)
   try {
-    await fs.copyFile(registerPath, file)
+    try {
+      await fs.copyFile(registerPath, temp)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    const handle = await fs.open(temp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    const {size} = await fs.stat(temp)
+    const sha256 = await sha256Of(temp)
+    await writeFileAtomic(sumFile(file), JSON.stringify({bytes: size, sha256}) + '\n', {fsync: true})
+    await fs.rename(temp, file)
+    await fsyncDir(dir)
+    return {id, createdAt: createdAtOf(id), file, bytes: size, seq: n}
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    await fs.rm(temp, {force: true}).catch(() => undefined)
     throw error
   }
-  const all = await listBackups(registerPath)
-  for (const old of all.slice(0, Math.max(0, all.length - KEEP_BACKUPS))) await fs.rm(old.file, {force: true})
-  const stat = await fs.stat(file)
-  return {id, createdAt: createdAtOf(id), file, bytes: stat.size}
 }
 
+/** Removes the oldest backups beyond KEEP_BACKUPS: called only once the register is written. */
+export async function pruneBackups(registerPath: string, keep: ReadonlySet<string> = new Set()): Promise<void> {
+  const all = await backupsIn(backupsDir(registerPath))
+  for (const old of all.slice(0, Math.max(0, all.length - KEEP_BACKUPS))) {
+    if (keep.has(old.id)) continue
+    await fs.rm(old.file, {force: true})
+    await fs.rm(sumFile(old.file), {force: true})
+  }
+}
+
+export type BackupCheck = {ok: true; verified: boolean} | {ok: false; reason: 'size' | 'hash' | 'json' | 'unreadable'}
+
+/** Whether a backup is whole: its recorded size and sha256, or (a backup older than the records) its JSON. */
+export async function checkBackup(backup: BackupInfo): Promise<BackupCheck> {
+  let recorded: {bytes?: unknown; sha256?: unknown} | null = null
+  try {
+    recorded = JSON.parse(await fs.readFile(sumFile(backup.file), 'utf8')) as {bytes?: unknown; sha256?: unknown}
+  } catch {
+    recorded = null
+  }
+  try {
+    if (recorded && typeof recorded.sha256 === 'string') {
+      if (recorded.bytes !== backup.bytes) return {ok: false, reason: 'size'}
+      return (await sha256Of(backup.file)) === recorded.sha256 ? {ok: true, verified: true} : {ok: false, reason: 'hash'}
+    }
+    const text = await fs.readFile(backup.file, 'utf8')
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    return {ok: true, verified: false}
+  } catch (error) {
+    return {ok: false, reason: error instanceof SyntaxError ? 'json' : 'unreadable'}
+  }
+}
+
+/** The newest backup that is whole (the one an exit-6 message recommends), or null. */
 export async function newestBackup(registerPath: string): Promise<BackupInfo | null> {
   const all = await listBackups(registerPath)
-  return all.at(-1) ?? null
+  for (let i = all.length - 1; i >= 0; i--) if ((await checkBackup(all[i])).ok) return all[i]
+  return null
+}
+
+/** Temp files of backups a crash left (`.<id>.json.<pid>.tmp`). */
+export async function backupTemps(registerPath: string): Promise<string[]> {
+  const dir = backupsDir(registerPath)
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  return names.filter((n) => /\.\d+\.tmp$/.test(n)).map((n) => path.join(dir, n))
 }

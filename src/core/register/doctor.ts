@@ -1,10 +1,11 @@
 // `doctor`: everything a clerk needs checked when something seems wrong, each with what to do about it.
 import fs from 'node:fs/promises'
-import {loadRegister} from './store.js'
+import path from 'node:path'
+import {loadRegister, orphanTemps} from './store.js'
 import {verifyJournal} from './journal.js'
-import {journalPath} from './paths.js'
-import {isLocked, STALE_MS} from './lock.js'
-import {listBackups} from './backups.js'
+import {lockPath, readableCompanions} from './paths.js'
+import {blockersAside, lockState, STALE_MS} from './lock.js'
+import {checkBackup, listBackups} from './backups.js'
 import {SCHEMA_VERSION} from '../domain/register-data.js'
 import {ItplanError} from '../domain/errors.js'
 import {createCalendar} from '../calendar/index.js'
@@ -12,10 +13,39 @@ import type {Params} from '../domain/errors.js'
 import type {RegisterData} from '../domain/types.js'
 
 export interface DoctorCheck {
-  name: 'register' | 'journal' | 'lock' | 'backups' | 'calendar' | 'rules'
+  name: 'register' | 'journal' | 'lock' | 'backups' | 'calendar' | 'rules' | 'temp'
   status: 'ok' | 'warn' | 'fail'
   code: string
   params: Params
+}
+
+async function lockCheck(file: string): Promise<DoctorCheck> {
+  const seconds = Math.round(STALE_MS / 1000)
+  const s = await lockState(file).catch(() => ({state: 'free'}) as const)
+  if (s.state === 'free') return {name: 'lock', status: 'ok', code: 'doctor.lockFree', params: {}}
+  if (s.state === 'held') return {name: 'lock', status: 'warn', code: 'doctor.lockHeld', params: {since: s.since}}
+  if (s.state === 'stale') return {name: 'lock', status: 'warn', code: 'doctor.lockStale', params: {seconds}}
+  return {name: 'lock', status: 'warn', code: s.kind === 'file' ? 'doctor.lockBlockedFile' : 'doctor.lockBlockedFolder', params: {path: lockPath(file), since: s.since, seconds}}
+}
+
+async function backupChecks(file: string): Promise<DoctorCheck[]> {
+  const backups = await listBackups(file)
+  if (backups.length === 0) return [{name: 'backups', status: 'warn', code: 'doctor.backupsNone', params: {}}]
+  const torn: string[] = []
+  for (const b of backups) if (!(await checkBackup(b)).ok) torn.push(b.id)
+  const sound = backups.filter((b) => !torn.includes(b.id))
+  const checks: DoctorCheck[] = []
+  if (sound.length > 0) checks.push({name: 'backups', status: 'ok', code: 'doctor.backupsOk', params: {count: sound.length, newest: sound.at(-1)!.id}})
+  if (torn.length > 0) checks.push({name: 'backups', status: 'warn', code: 'doctor.backupsTorn', params: {count: torn.length, ids: torn, dir: path.dirname(backups[0].file)}})
+  return checks
+}
+
+async function tempCheck(file: string): Promise<DoctorCheck> {
+  const temps = await orphanTemps(file)
+  if (temps.length === 0) return {name: 'temp', status: 'ok', code: 'doctor.tempNone', params: {}}
+  let bytes = 0
+  for (const t of temps) bytes += (await fs.stat(t).catch(() => null))?.size ?? 0
+  return {name: 'temp', status: 'warn', code: 'doctor.tempOrphans', params: {count: temps.length, mb: (bytes / 1024 / 1024).toFixed(1), files: temps.map((t) => path.basename(t))}}
 }
 
 export async function runDoctor(file: string): Promise<DoctorCheck[]> {
@@ -29,20 +59,14 @@ export async function runDoctor(file: string): Promise<DoctorCheck[]> {
     checks.push({name: 'register', status: 'fail', code: e instanceof ItplanError ? e.code : 'doctor.registerError', params: e instanceof ItplanError ? {...e.params} : {path: file, detail: String(error)}})
   }
   if (data) {
-    const v = await verifyJournal(journalPath(file), data.audit)
+    const v = await verifyJournal(readableCompanions(file).journal, data.audit)
     checks.push(v.ok ? {name: 'journal', status: 'ok', code: 'doctor.journalOk', params: {entries: v.entries}} : {name: 'journal', status: 'fail', code: 'doctor.journalBad', params: {code: v.problem!.code, seq: v.problem!.seq ?? '', line: v.problem!.line ?? ''}})
   }
-  try {
-    const locked = await isLocked(file)
-    const stat = await fs.stat(`${file}.lock`).catch(() => null)
-    if (!stat) checks.push({name: 'lock', status: 'ok', code: 'doctor.lockFree', params: {}})
-    else if (locked) checks.push({name: 'lock', status: 'warn', code: 'doctor.lockHeld', params: {since: stat.mtime.toISOString()}})
-    else checks.push({name: 'lock', status: 'warn', code: 'doctor.lockStale', params: {seconds: Math.round(STALE_MS / 1000)}})
-  } catch {
-    checks.push({name: 'lock', status: 'ok', code: 'doctor.lockFree', params: {}})
-  }
-  const backups = await listBackups(file)
-  checks.push(backups.length > 0 ? {name: 'backups', status: 'ok', code: 'doctor.backupsOk', params: {count: backups.length, newest: backups.at(-1)!.id}} : {name: 'backups', status: 'warn', code: 'doctor.backupsNone', params: {}})
+  checks.push(await lockCheck(file))
+  const aside = await blockersAside(file)
+  if (aside.length > 0) checks.push({name: 'lock', status: 'warn', code: 'doctor.lockAside', params: {files: aside.map((a) => path.basename(a))}})
+  checks.push(...(await backupChecks(file)))
+  checks.push(await tempCheck(file))
   if (data) {
     const calendar = createCalendar(data.calendarOverrides ?? [])
     const years = [data.settings.planYear - 1, data.settings.planYear].filter((y) => !calendar.isCovered(y))

@@ -1,19 +1,20 @@
 // A project's history is read from the journal, the one record that cannot drift from what happened.
 import {committedPending, journalEntries} from './journal.js'
-import {journalPath} from './paths.js'
+import {readableCompanions} from './paths.js'
 import type {JournalEntry, RegisterData} from '../domain/types.js'
 
 export async function projectHistory(registerPath: string, data: RegisterData, projectId: string | null): Promise<JournalEntry[]> {
+  const journal = readableCompanions(registerPath).journal
   const found: JournalEntry[] = []
   const seen = new Set<number>()
-  for await (const {entry} of journalEntries(journalPath(registerPath))) {
+  for await (const {entry} of journalEntries(journal)) {
     if (entry && concerns(entry, projectId)) {
       found.push(entry)
       seen.add(entry.seq)
     }
   }
   // Committed entries that a crash kept out of the journal so far.
-  for (const e of await committedPending(journalPath(registerPath), data.audit)) if (!seen.has(e.seq) && concerns(e, projectId)) found.push(e)
+  for (const e of await committedPending(journal, data.audit)) if (!seen.has(e.seq) && concerns(e, projectId)) found.push(e)
   return projectId === null ? found : found.map((e) => narrowed(e, projectId))
 }
 

@@ -8,6 +8,9 @@ import fs from 'node:fs/promises'
 import readline from 'node:readline'
 import writeFileAtomic from 'write-file-atomic'
 import type {Change, JournalEntry} from '../domain/types.js'
+import {pendingPath} from './paths.js'
+
+export {pendingPath}
 
 /**
  * The hash covers the entry's JSON exactly as it is stored, without its own `hash` field: JSON.parse keeps key
@@ -61,13 +64,9 @@ export async function appendEntries(file: string, entries: JournalEntry[] | stri
 }
 
 /**
- * The entries of the last commit, written durably beside the journal just before the register is renamed into
- * place. Keeping them out of the register keeps a 50,000-row import from doubling the register's size.
+ * The entries of the last commit are written durably beside the journal (pendingPath) just before the register is
+ * renamed into place. Keeping them out of the register keeps a 50,000-row import from doubling the register's size.
  */
-export function pendingPath(journal: string): string {
-  return journal.replace(/\.jsonl$/, '') + '.pending.jsonl'
-}
-
 export async function writePending(journal: string, lines: string): Promise<void> {
   await writeFileAtomic(pendingPath(journal), lines, {fsync: true})
 }
@@ -154,14 +153,19 @@ export async function lastEntry(file: string): Promise<{entry: JournalEntry | nu
   }
 }
 
+/** Cuts a torn last line (a crash mid-append) so that the next entry starts on a line of its own; the last entry. */
+export async function dropTornTail(file: string): Promise<JournalEntry | null> {
+  const {entry, tornBytes, size} = await lastEntry(file)
+  if (tornBytes > 0) await fs.truncate(file, size - tornBytes)
+  return entry
+}
+
 /**
  * Brings the journal level with the register: drops a torn last line left by a crash mid-append and appends the
  * committed entries that did not reach the file. Returns how many entries were restored.
  */
 export async function repairJournal(file: string, audit: {head: string | null; pending: JournalEntry[]}): Promise<number> {
-  const {entry, tornBytes, size} = await lastEntry(file)
-  if (tornBytes > 0) await fs.truncate(file, size - tornBytes)
-  const tail = entry?.hash ?? null
+  const tail = (await dropTornTail(file))?.hash ?? null
   if (tail === audit.head) return 0
   const pending = await committedPending(file, audit)
   const index = pending.findIndex((e) => e.prev === tail)
