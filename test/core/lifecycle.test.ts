@@ -40,6 +40,12 @@ describe('lifecycle (DESIGN §4)', () => {
       ['accepted', 'acceptance-file', 'filed'],
       ['declared', 'special-approval', null],
       ['planned', 'special-approval', null],
+      // DESIGN §11.2: a withdrawal may come during review; a dropped project may come back by an amendment
+      ['reviewing', 'withdraw', 'withdrawn'],
+      ['cleared', 'withdraw', 'withdrawn'],
+      ['dropped', 'special-approval', null],
+      ['dropped', 'plan-amend-add', 'planned'],
+      ['declared', 'plan-amend-add', 'planned'],
     ]
     for (const [from, action, to] of edges) {
       it(`${from} —${action}→ ${to ?? '(same)'}`, () => {
@@ -83,9 +89,9 @@ describe('lifecycle (DESIGN §4)', () => {
       ['declared', 'review-record'],
       ['declared', 'acceptance-file'],
       ['planned', 'construction-start'],
-      ['reviewing', 'withdraw'],
+      ['in-construction', 'withdraw'],
       ['reviewing', 'construction-start'],
-      ['cleared', 'withdraw'],
+      ['dropped', 'plan-include'],
       ['cleared', 'acceptance-apply'],
       ['in-construction', 'acceptance-file'],
       ['suspended', 'construction-complete'],
@@ -121,11 +127,11 @@ describe('lifecycle (DESIGN §4)', () => {
       expect(fromDeclared.some((s) => s.startsWith('itplan special-approval 2027-0007'))).to.equal(true)
       expect(fromDeclared.some((s) => s.includes('construction'))).to.equal(false)
 
-      const fromReviewing = refusal('reviewing', 'withdraw').allowed
+      const fromReviewing = refusal('reviewing', 'construction-start').allowed
       expect(fromReviewing.some((s) => s.startsWith('itplan review record 2027-0007'))).to.equal(true)
-      expect(fromReviewing.some((s) => s.includes('withdraw'))).to.equal(false)
+      expect(fromReviewing).to.include('itplan project withdraw 2027-0007')
 
-      const fromCleared = refusal('cleared', 'withdraw').allowed
+      const fromCleared = refusal('cleared', 'acceptance-apply').allowed
       expect(fromCleared.some((s) => s.startsWith('itplan construction start 2027-0007'))).to.equal(true)
 
       const fromAccepted = refusal('accepted', 'acceptance-expert').allowed
@@ -153,16 +159,16 @@ describe('lifecycle (DESIGN §4)', () => {
             expect(e.allowed).to.deep.equal(nextSteps(project(status)))
           }
         }
-        if (CLOSED_STATUSES.includes(status) && status !== 'filed') expect(allowedCount, status).to.equal(0)
+        if (CLOSED_STATUSES.includes(status) && status !== 'filed' && status !== 'dropped') expect(allowedCount, status).to.equal(0)
       })
     }
   })
 
   describe('nextSteps', () => {
-    it('is empty for the closed statuses withdrawn, refused and dropped; filed can only be evaluated', () => {
+    it('is empty for the closed statuses withdrawn and refused; dropped can come back by an amendment; filed can only be evaluated', () => {
       expect(nextSteps(project('withdrawn'))).to.deep.equal([])
       expect(nextSteps(project('refused'))).to.deep.equal([])
-      expect(nextSteps(project('dropped'))).to.deep.equal([])
+      expect(nextSteps(project('dropped'))).to.deep.equal(['itplan special-approval 2027-0007 --doc <文号>', 'itplan plan amend --year 2027 --add 2027-0007 --reason <理由>'])
       expect(nextSteps(project('filed'))).to.deep.equal(['itplan evaluate 2027-0007 --score <分数>'])
     })
 

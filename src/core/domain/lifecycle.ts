@@ -7,7 +7,9 @@ export const ACTIONS = {
   update: {from: ['declared', 'planned', 'reviewing', 'cleared', 'in-construction', 'suspended', 'completed'], to: null},
   withdraw: {from: ['declared', 'planned', 'reviewing', 'cleared'], to: 'withdrawn'},
   'special-approval': {from: ['declared', 'planned', 'dropped'], to: null},
-  'plan-include': {from: ['declared', 'planned', 'dropped'], to: 'planned'},
+  'plan-include': {from: ['declared', 'planned'], to: 'planned'},
+  // a project declared after the approval, or left out of it (dropped), enters by an amendment (DESIGN §11.2)
+  'plan-amend-add': {from: ['declared', 'dropped'], to: 'planned'},
   'plan-drop': {from: ['declared', 'planned'], to: 'dropped'},
   'plan-approve': {from: ['planned'], to: 'reviewing'},
   'plan-remove': {from: ['reviewing', 'cleared'], to: 'dropped'},
@@ -35,6 +37,7 @@ export const ACTION_COMMANDS: Record<Action, string> = {
   withdraw: 'itplan project withdraw {id}',
   'special-approval': 'itplan special-approval {id} --doc <文号>',
   'plan-include': 'itplan plan build --year {year}',
+  'plan-amend-add': 'itplan plan amend --year {year} --add {id} --reason <理由>',
   'plan-drop': 'itplan plan build --year {year} --exclude {id}',
   'plan-approve': 'itplan plan approve --year {year} --by government',
   'plan-remove': 'itplan plan amend --year {year} --remove {id} --reason <理由>',
@@ -65,7 +68,7 @@ export function canDo(status: ProjectStatus, action: Action): boolean {
 /** The commands that may be run next on this project, ready to type. */
 export function nextSteps(p: Pick<Project, 'id' | 'status' | 'planYear'>): string[] {
   const steps = (Object.keys(ACTIONS) as Action[])
-    .filter((a) => canDo(p.status, a) && !['plan-drop', 'plan-remove', 'budget-cut', 'construction-report'].includes(a))
+    .filter((a) => canDo(p.status, a) && !['plan-drop', 'plan-remove', 'budget-cut', 'construction-report'].includes(a) && !(a === 'plan-amend-add' && p.status === 'declared'))
     .map((a) => fill(ACTION_COMMANDS[a], p))
   return [...new Set(steps)]
 }

@@ -190,7 +190,7 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
     p.flags = computeFlags(p, index.flagContext(p.planYear, p.unit))
     const reasons = exclusionReasons(p)
     if (reasons.length > 0) throw new Conflict('plan.amendNotEligible', {id, reasons: reasons.map((r) => r.code)})
-    assertCanDo(p, 'plan-include')
+    assertCanDo(p, 'plan-amend-add')
     const from = p.status
     p.status = 'planned'
     p.statusSince = o.date
