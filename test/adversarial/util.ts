@@ -196,8 +196,6 @@ function binForNobody(): string {
     const from = path.join(REPO_ROOT, part)
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, part), {recursive: true})
   }
-  const modules = path.join(REPO_ROOT, 'node_modules')
-  if (fs.existsSync(modules)) fs.symlinkSync(fs.realpathSync(modules), path.join(dir, 'node_modules'))
   const open = (p: string) => {
     const stat = fs.lstatSync(p)
     if (stat.isSymbolicLink()) return
@@ -205,9 +203,32 @@ function binForNobody(): string {
     if (stat.isDirectory()) for (const name of fs.readdirSync(p)) open(path.join(p, name))
   }
   open(dir)
+  // node_modules too: a link to the clone's own would lead nobody back into the private folder. Hard links cost no
+  // copy and need no permission on the folders they came from; their files are left as npm made them.
+  const modules = path.join(REPO_ROOT, 'node_modules')
+  if (fs.existsSync(modules)) linkTree(fs.realpathSync(modules), path.join(dir, 'node_modules'))
   process.on('exit', () => fs.rmSync(dir, {recursive: true, force: true}))
   runtimeCopy = dir
   return path.join(dir, 'bin', 'run.js')
+}
+
+/** A copy of a tree made of hard links (folders 0755, symlinks as they were); a real copy where linking fails. */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, {mode: 0o755})
+  fs.chmodSync(to, 0o755)
+  for (const entry of fs.readdirSync(from, {withFileTypes: true})) {
+    const source = path.join(from, entry.name)
+    const target = path.join(to, entry.name)
+    if (entry.isDirectory()) linkTree(source, target)
+    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target)
+    else {
+      try {
+        fs.linkSync(source, target)
+      } catch {
+        fs.copyFileSync(source, target)
+      }
+    }
+  }
 }
 
 /** itplan as `nobody` (through `prefix`), or as ourselves when prefix is empty. */
