@@ -223,6 +223,8 @@ const PARSE_MESSAGES: Array<[RegExp, string]> = [
   [/^Expected an integer but received: (.+)$/, 'usage.notInteger'],
   [/^Missing (\d+) required args?:?$/, 'usage.missingArgs'],
   [/^Parsing (--[\w-]+)$/, 'usage.parsing'],
+  [/^(--[\w-]+)=\S* cannot also be provided when using (--[\w-]+)$/, 'usage.exclusive'],
+  [/^Expected an integer greater than or equal to (-?\d+) but received: (.+)$/, 'usage.intAtLeast'],
 ]
 
 function parseMessage(line: string): string {

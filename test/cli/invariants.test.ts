@@ -179,6 +179,10 @@ describe('the register never misstates what was decided (DESIGN §11, issue 12)'
       const {text} = await refused(['plan', 'show', '--year', '2027', '--version', '2'], 2)
       expect(text).to.contain('没有第 2 版')
       await refused(['plan', 'show', '--year', '2027', '--draft'], 2)
+      for (const bad of [['--version', '0'], ['--version', '1', '--draft']]) {
+        const r = await refused(['plan', 'show', '--year', '2027', ...bad], 2)
+        expect(r.text, 'oclif\'s English is translated').to.not.match(/Expected|cannot also/)
+      }
     })
 
     it('a second government approval says the plan is already approved (not that the leading group must approve first)', async () => {

@@ -531,4 +531,6 @@ export const en: Record<keyof typeof zh, string> = {
   'doctor.backupsTorn': "{count} backups are incomplete or damaged (size or checksum differs): {ids} (in {dir}). Do not restore them; delete them once checked",
   'doctor.tempNone': "no temp files left behind",
   'doctor.tempOrphans': "{count} temp files left by interrupted writes ({mb} MB): {files}. The next change deletes them; or delete them yourself once no itplan is running",
+  "usage.exclusive": "{flag} cannot be used together with {value}",
+  "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }

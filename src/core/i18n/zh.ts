@@ -544,4 +544,6 @@ export const zh = {
   'doctor.backupsTorn': "{count} 份备份不完整或已损坏（大小或校验值不符）：{ids}（在 {dir}）。不要用它们恢复；确认后可删除",
   'doctor.tempNone': "没有残留的临时文件",
   'doctor.tempOrphans': "有 {count} 个中断的写入留下的临时文件（共 {mb} MB）：{files}。下一次修改会自动删除；也可以确认没有 itplan 在运行后手工删除",
+  "usage.exclusive": "{flag} 与 {value} 不能同时使用",
+  "usage.intAtLeast": "应为不小于 {flag} 的整数，而不是“{value}”",
 } as const
