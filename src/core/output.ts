@@ -1,7 +1,5 @@
-// Output files (exports, pages) are written to a temporary name and renamed, so a crash or a full disk never
-// leaves half a file where the clerk expects a whole one.
-import fs from 'node:fs/promises'
-import path from 'node:path'
+// Output files (exports, pages) are written atomically (./atomic-file.ts); the disk's refusals become clear messages.
+import {writeFileAtomically} from './atomic-file.js'
 import {StorageFailure} from './domain/errors.js'
 
 /** A refusal by the disk (full, read-only, no permission) as a clear message; anything else as it was. */
@@ -14,13 +12,7 @@ export function asStorageFailure(error: unknown, file: string): unknown {
 }
 
 export async function writeOutputFile(file: string, content: string | Buffer): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`)
-  try {
-    await fs.mkdir(path.dirname(file), {recursive: true})
-    await fs.writeFile(temp, content)
-    await fs.rename(temp, file)
-  } catch (error) {
-    await fs.rm(temp, {force: true}).catch(() => undefined)
+  await writeFileAtomically(file, content).catch((error: unknown) => {
     throw asStorageFailure(error, file)
-  }
+  })
 }

@@ -1,7 +1,7 @@
 // The office's override file uses the holiday-cn format (github.com/NateScarlet/holiday-cn), so a year's
 // schedule can be dropped in from that project, or typed by hand, as soon as the State Council publishes it.
 import {InvalidData, type Params} from '../domain/errors.js'
-import {isValidIsoDate, yearOf} from './dates.js'
+import {isValidIsoDate, yearOf} from '../domain/iso-date.js'
 
 export interface OverrideDay {
   date: string

@@ -7,10 +7,10 @@
 // off is worse than one that says it is a guess. Each year becomes a lazily built bitmap with running
 // counts, so checking the deadlines of 20,000 projects costs a few array reads each, not a scan per call.
 import {createRequire} from 'node:module'
-import {fromDayNumber, isLeapYear, isoDate, toDayNumber, weekday, yearOf} from './dates.js'
+import {fromDayNumber, isLeapYear, isoDate, toDayNumber, weekday, yearOf} from '../domain/iso-date.js'
 import type {CalendarOverride} from './holiday-cn.js'
 
-export {addMonths, isValidIsoDate, todayIso} from './dates.js'
+export {addMonths, isValidIsoDate, todayIso} from '../domain/iso-date.js'
 export {CalendarOverrideError, parseHolidayCnJson} from './holiday-cn.js'
 export type {CalendarOverride, OverrideDay, OverrideErrorReason} from './holiday-cn.js'
 

@@ -1,7 +1,6 @@
 // The error workbook sent back to a unit (DESIGN §6): its own rows and columns as it sent them, plus the
 // original row number and what is wrong. Error files are small, so the regular (in-memory) exceljs writer.
-import {mkdir, rename, rm} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
+import {writeAtomically} from '../atomic-file.js'
 import type {Worksheet} from 'exceljs'
 import type {CellValue} from './read.js'
 
@@ -111,13 +110,5 @@ export async function writeErrorWorkbook(outPath: string, sheets: ErrorSheet[]):
   const taken = new Set<string>()
   const list = sheets.length > 0 ? sheets : [{name: MESSAGES_HEADER, headers: [], rows: []}]
   for (const sheet of list) addSheet(wb.addWorksheet(sheetNameFor(sheet.name, taken)), sheet)
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`)
-  await mkdir(dirname(outPath), {recursive: true})
-  try {
-    await wb.xlsx.writeFile(temp)
-    await rename(temp, outPath)
-  } catch (e) {
-    await rm(temp, {force: true})
-    throw e
-  }
+  await writeAtomically(outPath, (temp) => wb.xlsx.writeFile(temp))
 }

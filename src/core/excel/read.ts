@@ -18,6 +18,7 @@ import * as zlib from 'node:zlib'
 import {createInflateRaw, inflateRawSync, constants as zlibConstants} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {InvalidData} from '../domain/errors.js'
+import {excelSerialToIso} from '../domain/iso-date.js'
 import {NOTE_LINE} from '../domain/import-validation.js'
 import type {AmountUnit} from '../domain/money.js'
 import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from './dictionary.js'
@@ -260,8 +261,10 @@ export function dateValue(d: Date): CellValue {
   return {date: `${String(y).padStart(4, '0')}-${m}-${day}`}
 }
 
-function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000))
+/** A date-formatted number: the calendar date it shows, or the number itself when no date can show it. */
+function serialCell(serial: number, date1904: boolean): CellValue {
+  const date = excelSerialToIso(serial, date1904)
+  return date === null ? serial : {date}
 }
 
 /** Same test as exceljs applies to plain cells: y/m/d/h/s outside quotes and brackets. A workbook has a handful of
@@ -296,7 +299,7 @@ function formulaResult(result: unknown, ctx: CellContext): CellValue {
     // exceljs's streaming reader parses every cached result with parseFloat: error results become NaN, and
     // results in date-formatted cells stay serials.
     if (Number.isNaN(result)) return FORMULA_ERROR_TEXT
-    if (isDateFormat(ctx.numFmt)) return dateValue(excelSerialToDate(result, ctx.date1904))
+    if (isDateFormat(ctx.numFmt)) return serialCell(result, ctx.date1904)
     return result
   }
   if (typeof result === 'object' && 'error' in (result as object)) return String((result as {error: unknown}).error)
@@ -319,6 +322,7 @@ export function toCellValue(v: unknown, ctx: CellContext = {date1904: false}): C
   if (Array.isArray(o.richText)) return richTextValue(o.richText)
   if ('formula' in o || 'sharedFormula' in o || 'result' in o) return formulaResult(o.result, ctx)
   if ('error' in o) return o.error === undefined || o.error === null ? null : String(o.error)
+  if ('date' in o && typeof (o as {date?: unknown}).date === 'string') return {date: (o as {date: string}).date}
   if ('text' in o) return toCellValue(o.text, {date1904: ctx.date1904})
   return null
 }
@@ -1221,7 +1225,7 @@ function cellValueOf(type: string | undefined, formula: string | null, text: str
       return Number.parseInt(text, 10) !== 0
     default: {
       const n = Number.parseFloat(text)
-      return isDateFormat(fmt) ? excelSerialToDate(n, date1904) : n
+      return isDateFormat(fmt) ? serialCell(n, date1904) : n
     }
   }
 }

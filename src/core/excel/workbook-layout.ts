@@ -9,14 +9,13 @@
 //
 // Styles are shared objects built once per workbook: exceljs then finds each one's style id by identity (a
 // WeakMap) instead of serialising a style per cell. They are never mutated after a cell holds them.
-import {mkdir, rename, rm} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
+import {writeAtomically} from '../atomic-file.js'
 import type {Row, Style, Workbook, Worksheet} from 'exceljs'
 import {InvalidData} from '../domain/errors.js'
 import {fenToWanNumber, formatWan} from '../domain/money.js'
 import {word} from '../i18n/index.js'
 import {readPackageJson} from '../package-root.js'
-import {isValidIsoDate} from '../calendar/index.js'
+import {isoToExcelSerial, isValidIsoDate} from '../domain/iso-date.js'
 import type {Rules} from '../domain/types.js'
 import {safeText} from './errors-workbook.js'
 import {asStorageFailure} from '../output.js'
@@ -415,7 +414,7 @@ export function startTableSheet<K extends string>(wb: Workbook, t: TableTemplate
 export function dateValue(date: string | null | undefined): CellOut {
   if (!date) return null
   if (!isValidIsoDate(date)) return date
-  return Date.parse(`${date}T00:00:00Z`) / 86_400_000 + 25_569
+  return isoToExcelSerial(date)
 }
 
 // ── the 说明 sheet ───────────────────────────────────────────────────────────────────────────────────────────
@@ -522,19 +521,13 @@ export function writeNotesSheet(wb: Workbook, o: {name: string; title: string; r
  */
 export async function writeStreamingWorkbook(outPath: string, build: (wb: Workbook) => Promise<void>): Promise<void> {
   const {default: ExcelJS} = await import('exceljs')
-  const dir = dirname(outPath)
-  await mkdir(dir, {recursive: true}).catch((error: unknown) => {
-    throw asStorageFailure(error, outPath)
-  })
-  const temp = join(dir, `.${basename(outPath)}.${process.pid}.${Date.now()}.tmp`)
-  try {
+  const fill = async (temp: string) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({filename: temp, useStyles: true, useSharedStrings: false})
     wb.creator = 'itplan'
     await build(wb)
     await wb.commit()
-    await rename(temp, outPath)
-  } catch (e) {
-    await rm(temp, {force: true})
-    throw asStorageFailure(e, outPath)
   }
+  await writeAtomically(outPath, fill).catch((error: unknown) => {
+    throw asStorageFailure(error, outPath)
+  })
 }

@@ -1,6 +1,6 @@
 // `--as-of D` for the read-only views (DESIGN §11.9): the status changes of every project, read from the journal
 // (the one record of when each status was reached), then the pure view of src/core/domain/as-of.ts.
-import {todayIso} from '../calendar/dates.js'
+import {todayIso} from '../domain/iso-date.js'
 import type {CalendarSession} from '../calendar/session.js'
 import {registerAsOf, type StatusStep} from '../domain/as-of.js'
 import {PROJECT_STATUSES, type JournalEntry, type ProjectStatus, type RegisterData} from '../domain/types.js'

@@ -4,12 +4,11 @@
 // the sequence number ending their id (it only grows), not by their time stamp: a clock that was ahead for a
 // while must not make the newest look old.
 import {createHash} from 'node:crypto'
-import {createReadStream} from 'node:fs'
+import {createReadStream, existsSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import {backupsDir, readableCompanions} from './paths.js'
-import {fsyncDir} from './durable.js'
+import {writeAtomically, writeFileAtomically} from '../atomic-file.js'
 
 export const KEEP_BACKUPS = 20
 
@@ -79,30 +78,21 @@ export async function backupCurrent(registerPath: string, seq: number, now = new
   const n = Math.max(seq, (newest?.seq ?? 0) + 1)
   const id = `${stamp(now)}-${String(n).padStart(6, '0')}`
   const file = path.join(dir, `${id}.json`)
-  const temp = path.join(dir, `.${id}.json.${process.pid}.tmp`)
+  let size = 0
   try {
-    try {
-      await fs.copyFile(registerPath, temp)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
-    }
-    const handle = await fs.open(temp, 'r+')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    const {size} = await fs.stat(temp)
-    const sha256 = await sha256Of(temp)
-    await writeFileAtomic(sumFile(file), JSON.stringify({bytes: size, sha256}) + '\n', {fsync: true})
-    await fs.rename(temp, file)
-    await fsyncDir(dir)
-    return {id, createdAt: createdAtOf(id), file, bytes: size, seq: n}
+    // the sum is written before the backup appears, so a backup without its sum is always a torn one
+    await writeAtomically(file, (temp) => fs.copyFile(registerPath, temp), {
+      durable: true,
+      beforeRename: async (temp) => {
+        size = (await fs.stat(temp)).size
+        await writeFileAtomically(sumFile(file), JSON.stringify({bytes: size, sha256: await sha256Of(temp)}) + '\n', {durable: true})
+      },
+    })
   } catch (error) {
-    await fs.rm(temp, {force: true}).catch(() => undefined)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(registerPath)) return null
     throw error
   }
+  return {id, createdAt: createdAtOf(id), file, bytes: size, seq: n}
 }
 
 /** Removes the oldest backups beyond KEEP_BACKUPS: called only once the register is written. */
@@ -145,9 +135,9 @@ export async function newestBackup(registerPath: string): Promise<BackupInfo | n
   return null
 }
 
-/** Temp files of backups a crash left (`.<id>.json.<pid>.tmp`). */
+/** Temp files of backups a crash left (`.<id>.json.<pid>.<hex>.tmp`; older versions wrote no <hex>). */
 export async function backupTemps(registerPath: string): Promise<string[]> {
   const dir = backupsDir(registerPath)
   const names = await fs.readdir(dir).catch(() => [] as string[])
-  return names.filter((n) => /\.\d+\.tmp$/.test(n)).map((n) => path.join(dir, n))
+  return names.filter((n) => /\.\d+(\.[0-9a-f]+)?\.tmp$/.test(n)).map((n) => path.join(dir, n))
 }

@@ -1,16 +1,4 @@
 // Small pieces of durable file handling shared by the register, its backups and its companions.
-import fs from 'node:fs/promises'
-
-/** A rename is durable only once the directory entry is on disk; Windows cannot open directories, so skip there. */
-export async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await fs.open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
 
 /** true while a process with this id runs on this machine (EPERM: it runs, as someone else). */
 export function isAlive(pid: number): boolean {

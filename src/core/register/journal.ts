@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 import fs from 'node:fs/promises'
 import readline from 'node:readline'
-import writeFileAtomic from 'write-file-atomic'
+import {writeFileAtomically} from '../atomic-file.js'
 import type {Change, JournalEntry} from '../domain/types.js'
 import {pendingPath} from './paths.js'
 
@@ -68,7 +68,7 @@ export async function appendEntries(file: string, entries: JournalEntry[] | stri
  * renamed into place. Keeping them out of the register keeps a 50,000-row import from doubling the register's size.
  */
 export async function writePending(journal: string, lines: string): Promise<void> {
-  await writeFileAtomic(pendingPath(journal), lines, {fsync: true})
+  await writeFileAtomically(pendingPath(journal), lines, {durable: true})
 }
 
 /** The committed entries that may still be missing from the journal: those of the register's last commit. */

@@ -1,7 +1,6 @@
 // The register: one JSON file behind lowdb, with our own durable adapter (lowdb's JSONFilePreset keeps data in
 // memory under NODE_ENV=test, and its default writer does not fsync). Every change runs under the lock, on a
 // freshly read copy, and is committed by one atomic rename after a backup; the journal follows.
-import {randomBytes} from 'node:crypto'
 import fsSync from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -16,7 +15,8 @@ import {backupCurrent, backupTemps, newestBackup, pruneBackups} from './backups.
 import {journalPath, pendingPath, registerTempPattern} from './paths.js'
 import {migrate} from './migrations.js'
 import {adoptLegacyCompanions, companionMoveChange} from './legacy.js'
-import {asideName, fsyncDir, isAlive} from './durable.js'
+import {asideName, isAlive} from './durable.js'
+import {writeAtomically} from '../atomic-file.js'
 import {STALE_MS} from './lock.js'
 import {asStorageFailure} from '../output.js'
 
@@ -74,14 +74,11 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
   }
 
   /**
-   * Temp file, fsync, rename, fsync of the folder — what write-file-atomic does, but serialised project by project:
+   * Durably and atomically (../atomic-file.ts), serialised project by project:
    * one JSON string of a 50,000-project register would double the memory an import needs.
    */
   async write(data: RegisterData): Promise<void> {
-    const dir = path.dirname(this.file)
-    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-    try {
-      await fs.mkdir(dir, {recursive: true})
+    const fill = async (temp: string) => {
       const handle = await fs.open(temp, 'w')
       try {
         const {projects, ...rest} = data
@@ -93,15 +90,13 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
           await handle.write(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
         }
         await handle.write(']}')
-        await handle.sync()
       } finally {
         await handle.close()
       }
-      await this.beforeRename()
-      await fs.rename(temp, this.file)
-      await fsyncDir(dir)
+    }
+    try {
+      await writeAtomically(this.file, fill, {durable: true, beforeRename: () => this.beforeRename()})
     } catch (error) {
-      await fs.rm(temp, {force: true}).catch(() => undefined)
       storageError(error, this.file)
     }
   }
