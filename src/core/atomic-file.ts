@@ -3,7 +3,7 @@
 // backups and companions, every export and page. `durable` adds what a register needs on top: the file and then
 // its folder entry reach the disk before the writer reports success.
 import {randomBytes} from 'node:crypto'
-import fs from 'node:fs/promises'
+import fs, {type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 
 export interface AtomicWriteOptions {
@@ -20,12 +20,41 @@ export function tempPathFor(file: string): string {
 
 /** Writes `file` through `fill(temp)`, which creates the temporary file; the temp file never outlives a failure. */
 export async function writeAtomically(file: string, fill: (temp: string) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
+  const durableFill = async (temp: string) => {
+    await fill(temp)
+    await fsyncPath(temp, 'r+')
+  }
+  await replace(file, options.durable ? durableFill : fill, options)
+}
+
+/**
+ * Writes `file` durably through an open handle on the temporary file, synced before it is closed: a writer that
+ * another process took over (and whose temp file it removed) still reaches `beforeRename` and learns why.
+ */
+export async function writeDurably(file: string, write: (handle: FileHandle) => Promise<void>, options: Omit<AtomicWriteOptions, 'durable'> = {}): Promise<void> {
+  const fill = async (temp: string) => {
+    const handle = await fs.open(temp, 'w')
+    try {
+      await write(handle)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+  await replace(file, fill, {...options, durable: true})
+}
+
+export async function writeFileAtomically(file: string, content: string | Buffer, options: AtomicWriteOptions = {}): Promise<void> {
+  if (options.durable) await writeDurably(file, (handle) => handle.writeFile(content), options)
+  else await replace(file, (temp) => fs.writeFile(temp, content), options)
+}
+
+async function replace(file: string, fill: (temp: string) => Promise<void>, options: AtomicWriteOptions): Promise<void> {
   const dir = path.dirname(file)
   const temp = tempPathFor(file)
   try {
     await fs.mkdir(dir, {recursive: true})
     await fill(temp)
-    if (options.durable) await fsyncPath(temp, 'r+')
     await options.beforeRename?.(temp)
     await fs.rename(temp, file)
     if (options.durable) await fsyncDir(dir)
@@ -33,10 +62,6 @@ export async function writeAtomically(file: string, fill: (temp: string) => Prom
     await fs.rm(temp, {force: true}).catch(() => undefined)
     throw error
   }
-}
-
-export async function writeFileAtomically(file: string, content: string | Buffer, options: AtomicWriteOptions = {}): Promise<void> {
-  await writeAtomically(file, (temp) => fs.writeFile(temp, content), options)
 }
 
 async function fsyncPath(file: string, flags: string): Promise<void> {

@@ -2,7 +2,7 @@
 // memory under NODE_ENV=test, and its default writer does not fsync). Every change runs under the lock, on a
 // freshly read copy, and is committed by one atomic rename after a backup; the journal follows.
 import fsSync from 'node:fs'
-import fs from 'node:fs/promises'
+import fs, {type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import {Low, type Adapter} from 'lowdb'
 import {RegisterIndex, SCHEMA_VERSION} from '../domain/register-data.js'
@@ -16,7 +16,7 @@ import {journalPath, pendingPath, registerTempPattern} from './paths.js'
 import {migrate} from './migrations.js'
 import {adoptLegacyCompanions, companionMoveChange} from './legacy.js'
 import {asideName, isAlive} from './durable.js'
-import {writeAtomically} from '../atomic-file.js'
+import {writeDurably} from '../atomic-file.js'
 import {STALE_MS} from './lock.js'
 import {asStorageFailure} from '../output.js'
 
@@ -78,24 +78,19 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
    * one JSON string of a 50,000-project register would double the memory an import needs.
    */
   async write(data: RegisterData): Promise<void> {
-    const fill = async (temp: string) => {
-      const handle = await fs.open(temp, 'w')
-      try {
-        const {projects, ...rest} = data
-        const head = JSON.stringify(rest)
-        await handle.write(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`)
-        // A thousand projects per JSON.stringify: one native call per slice is much faster than one per project.
-        for (let i = 0; i < projects.length; i += WRITE_SLICE) {
-          const slice = JSON.stringify(projects.slice(i, i + WRITE_SLICE))
-          await handle.write(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
-        }
-        await handle.write(']}')
-      } finally {
-        await handle.close()
+    const write = async (handle: FileHandle) => {
+      const {projects, ...rest} = data
+      const head = JSON.stringify(rest)
+      await handle.write(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`)
+      // A thousand projects per JSON.stringify: one native call per slice is much faster than one per project.
+      for (let i = 0; i < projects.length; i += WRITE_SLICE) {
+        const slice = JSON.stringify(projects.slice(i, i + WRITE_SLICE))
+        await handle.write(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
       }
+      await handle.write(']}')
     }
     try {
-      await writeAtomically(this.file, fill, {durable: true, beforeRename: () => this.beforeRename()})
+      await writeDurably(this.file, write, {beforeRename: () => this.beforeRename()})
     } catch (error) {
       storageError(error, this.file)
     }
