@@ -17,7 +17,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'itplan-bench-'))
 const bin = path.join(root, 'bin', 'run.js')
 const log = (m) => !asJson && process.stderr.write(`${m}\n`)
 
-const {defaultRules, defaultSettings} = await import(pathToFileURL(path.join(root, 'dist/core/domain/defaults.js')).href)
+const {defaultRules, defaultSettings} = await import(pathToFileURL(path.join(root, 'dist/core/defaults.js')).href)
 const {emptyRegister} = await import(pathToFileURL(path.join(root, 'dist/core/domain/register-data.js')).href)
 const {createProject} = await import(pathToFileURL(path.join(root, 'dist/core/domain/project.js')).href)
 const {default: ExcelJS} = await import('exceljs')

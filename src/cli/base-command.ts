@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
-import {t, setLang, parseLang, word, hasMessage} from '../core/i18n/index.js'
+import {t, setLang, word, hasMessage} from '../core/i18n/index.js'
+import {langFromArgv} from './lang.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
 import {problemText} from '../core/i18n/problems.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
@@ -39,8 +40,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
 
   public override async init(): Promise<void> {
     // The language must be known before parsing, so that even a parse error speaks the clerk's language.
-    const langArg = this.argv.find((a, i) => a.startsWith('--lang=') || this.argv[i - 1] === '--lang')
-    setLang(parseLang(langArg?.replace('--lang=', '')) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
+    setLang(langFromArgv(this.argv))
     await super.init()
     const {flags, args, argv} = await this.parse({
       flags: this.ctor.flags,

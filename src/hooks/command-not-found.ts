@@ -1,7 +1,8 @@
 // An unknown command gets the same treatment as any usage error: a message in the clerk's language, the nearest
 // commands, exit 2 — instead of oclif's English default.
 import type {Hook} from '@oclif/core'
-import {parseLang, setLang, t} from '../core/i18n/index.js'
+import {setLang, t} from '../core/i18n/index.js'
+import {langFromArgv} from '../cli/lang.js'
 
 /** Edit distance, enough to suggest `project list` for `project lsit`. */
 function distance(a: string, b: string): number {
@@ -20,8 +21,7 @@ function distance(a: string, b: string): number {
 
 const hook: Hook.CommandNotFound = async function (options) {
   const argv = options.argv ?? []
-  const flag = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? argv[argv.indexOf('--lang') + 1]
-  setLang(parseLang(argv.includes('--lang') || flag ? flag : undefined) ?? parseLang(process.env.ITPLAN_LANG) ?? 'zh')
+  setLang(langFromArgv(argv))
   const typed = options.id.replace(/:/g, ' ')
   const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' '))
   const near = ids

@@ -2,7 +2,7 @@
 // day (status steps from the journal, clamped; a stage's rounds). The CLI side is test/cli/calendar-moves.test.ts.
 import {expect} from 'chai'
 import {openCalendar} from '../../src/core/calendar/session.js'
-import {defaultRules, defaultSettings} from '../../src/core/domain/defaults.js'
+import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
 import {emptyRegister} from '../../src/core/domain/register-data.js'
 import {createProject} from '../../src/core/domain/project.js'
 import {stageAsOf, statusFromSteps} from '../../src/core/domain/as-of.js'

@@ -3,7 +3,7 @@
 // decision of the wrong kind does not let a project in, the office's own exclusion is one more reason, and the
 // totals are integer sums that add up across tracks, units and categories.
 import {expect} from 'chai'
-import {defaultRules} from '../../src/core/domain/defaults.js'
+import {defaultRules} from '../../src/core/defaults.js'
 import {createProject, type FlagContext} from '../../src/core/domain/project.js'
 import {annualPlanOf, candidatesFor, exclusionReasons, planTotals, selectPlan} from '../../src/core/domain/plan.js'
 import type {DeclarationInput, Project, ProjectStatus} from '../../src/core/domain/types.js'

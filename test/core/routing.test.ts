@@ -1,13 +1,13 @@
 import {expect} from 'chai'
 import {decideTrack, explainRouting, route, routingAmount} from '../../src/core/domain/routing.js'
-import {defaultRules} from '../../src/core/domain/defaults.js'
 import {applyConfigSet} from '../../src/core/domain/config.js'
-import {defaultSettings} from '../../src/core/domain/defaults.js'
+import {defaultRules, defaultSettings, officeFacts} from '../../src/core/defaults.js'
 import {PROCUREMENT_CATEGORIES} from '../../src/core/domain/types.js'
 import type {ProcurementCategory, Rules, Track} from '../../src/core/domain/types.js'
 
 const WAN = 1_000_000
 const FEN = 1
+const floors = officeFacts().procurementLimitFloorFen
 
 const TRACK_WORDS: Record<Track, string> = {
   self: '自行组织实施',
@@ -134,7 +134,7 @@ describe('routing (Art. 8)', () => {
   })
 
   it('refuses an approval standard below a procurement limit (90 万元 < the works limit of 100 万元)', () => {
-    expect(() => applyConfigSet(rules, defaultSettings(2027), 'approval-standard', '90万', '2027-01-05'))
+    expect(() => applyConfigSet(rules, defaultSettings(2027), 'approval-standard', '90万', '2027-01-05', floors))
       .to.throw()
       .that.satisfies((e: {exitCode: number; problems: Array<{field: string; code: string; params: {category?: string}}>}) => {
         expect(e.exitCode).to.equal(2)
@@ -145,8 +145,8 @@ describe('routing (Art. 8)', () => {
 
   describe('with a changed approval standard (works limit 80万, then approval-standard 90万)', () => {
     const settings = defaultSettings(2027)
-    const step1 = applyConfigSet(rules, settings, 'procurement-limit.works', '80万', '2027-01-05').rules
-    const changed = applyConfigSet(step1, settings, 'approval-standard', '90万', '2027-01-05').rules
+    const step1 = applyConfigSet(rules, settings, 'procurement-limit.works', '80万', '2027-01-05', floors).rules
+    const changed = applyConfigSet(step1, settings, 'approval-standard', '90万', '2027-01-05', floors).rules
 
     it('moves the standard and gives the rules a new version each time', () => {
       expect(changed.approvalStandardFen).to.equal(90 * WAN)

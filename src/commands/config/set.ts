@@ -3,6 +3,7 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
 import {applyConfigSet, CONFIG_KEYS} from '../../core/domain/config.js'
 import {todayLocal} from '../../core/domain/dates.js'
+import {officeFacts} from '../../core/defaults.js'
 import {formatWan} from '../../core/domain/money.js'
 
 export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
@@ -17,7 +18,7 @@ export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
   async run() {
     const {key, value} = this.args
     const {result} = await this.mutate(({data}) => {
-      const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal())
+      const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal(), officeFacts().procurementLimitFloorFen)
       data.rules = change.rules
       data.settings = change.settings
       return {result: change, changes: [{projectId: null, action: 'config-set', change: {key, from: change.from, to: change.to, rulesVersion: change.rules.version}}]}

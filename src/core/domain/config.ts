@@ -5,7 +5,7 @@ import {isIsoDate, parseDate} from './dates.js'
 import {UsageError, InvalidInput} from './errors.js'
 import {isDateInRange, isYearInRange, YEAR_RANGE} from './limits.js'
 import {PROCUREMENT_CATEGORIES, STAGE_KEYS, type Rules, type Settings, type StageKey} from './types.js'
-import {parseLang} from '../i18n/index.js'
+import {parseLang} from './lang.js'
 
 export const CONFIG_KEYS = [
   'procurement-limit.goods',
@@ -17,9 +17,6 @@ export const CONFIG_KEYS = [
   ...STAGE_KEYS.map((k) => `time-limit.${k}`),
   'lang',
 ] as const
-
-/** The regulation-level floors a city's own procurement limits may not go below (DESIGN §3). */
-export const PROCUREMENT_LIMIT_FLOOR_FEN = {goods: 30_000_000, services: 30_000_000, works: 60_000_000}
 
 export interface ConfigChange {
   rules: Rules
@@ -54,7 +51,8 @@ function nextVersion(previous: string, today: string): string {
   return `office-${today}-r${m ? Number(m[1]) + 1 : 1}`
 }
 
-export function applyConfigSet(rules: Rules, settings: Settings, key: string, value: string, today: string): ConfigChange {
+/** `floorFen`: the regulation-level floors a city's own procurement limits may not go below (data/rules/office.json). */
+export function applyConfigSet(rules: Rules, settings: Settings, key: string, value: string, today: string, floorFen: Rules['procurementLimitFen']): ConfigChange {
   const r: Rules = structuredClone(rules)
   const s: Settings = {...settings}
   let from: unknown
@@ -65,8 +63,8 @@ export function applyConfigSet(rules: Rules, settings: Settings, key: string, va
     if (!PROCUREMENT_CATEGORIES.includes(category)) throw new UsageError('config.unknownKey', {key, keys: [...CONFIG_KEYS]})
     from = r.procurementLimitFen[category]
     to = amountValue(key, value)
-    if ((to as number) < PROCUREMENT_LIMIT_FLOOR_FEN[category]) {
-      throw new InvalidInput([{field: key, code: 'rules.limitBelowFloor', params: {value, floor: PROCUREMENT_LIMIT_FLOOR_FEN[category] / 1_000_000}}], true)
+    if ((to as number) < floorFen[category]) {
+      throw new InvalidInput([{field: key, code: 'rules.limitBelowFloor', params: {value, floor: floorFen[category] / 1_000_000}}], true)
     }
     r.procurementLimitFen[category] = to as number
   } else if (key === 'approval-standard') {

@@ -4,7 +4,9 @@ import {zh} from './zh.js'
 import {en} from './en.js'
 import type {Params} from '../domain/errors.js'
 
-export type Lang = 'zh' | 'en'
+import type {Lang} from '../domain/lang.js'
+
+export {parseLang, type Lang} from '../domain/lang.js'
 export type MessageKey = keyof typeof zh & string
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = {zh, en}
@@ -15,14 +17,6 @@ export function setLang(lang: Lang): void {
 }
 export function getLang(): Lang {
   return current
-}
-
-export function parseLang(value: string | undefined | null): Lang | null {
-  if (!value) return null
-  const v = value.toLowerCase()
-  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en'
-  if (v === 'zh' || v.startsWith('zh')) return 'zh'
-  return null
 }
 
 export function hasMessage(key: string): key is MessageKey {

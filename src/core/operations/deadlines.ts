@@ -6,8 +6,8 @@ import {addMonths} from '../calendar/index.js'
 import type {CalendarSession} from '../calendar/session.js'
 import type {Project, RegisterData} from '../domain/types.js'
 import type {OpenStageRow} from './review.js'
+import {officeFacts} from '../defaults.js'
 
-export const EVALUATION_GROUP = '资金统筹组'
 
 /** The keys of the deadlines that follow the review stages. */
 export type PendingDeadlineKey = 'acceptance-apply' | 'filing' | 'evaluation'
@@ -41,7 +41,7 @@ export function pendingDeadlines(data: RegisterData, calendar: CalendarSession):
       found.push({project, key: 'filing', department: project.unit, startedOn: acceptedOn, dueOn: filingDueOn(acceptedOn, deadlines.filingWorkingDays, calendar.addWorkingDays)})
     }
     if (acceptedOn && (project.status === 'accepted' || project.status === 'filed') && project.evaluations.length === 0) {
-      found.push({project, key: 'evaluation', department: EVALUATION_GROUP, startedOn: acceptedOn, dueOn: onWorkingDay(addMonths(acceptedOn, deadlines.evaluationMonths))})
+      found.push({project, key: 'evaluation', department: officeFacts().evaluationGroup, startedOn: acceptedOn, dueOn: onWorkingDay(addMonths(acceptedOn, deadlines.evaluationMonths))})
     }
   }
   return found
