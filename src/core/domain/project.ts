@@ -3,7 +3,8 @@
 import {route, routingAmount, routingBasis, type RoutingBasis} from './routing.js'
 import {restage, advanceStages, type AddWorkingDays} from './stages.js'
 import {matchKeyOfName} from './normalise.js'
-import type {DeclarationInput, Evaluation, Project, ProjectFlag, ProjectStatus, Rules, Source, StageKey, Track, UnitRecord} from './types.js'
+import {isRoutable} from './lifecycle.js'
+import type {DeclarationInput, Evaluation, Project, ProjectFlag, Rules, Source, StageKey, Track, UnitRecord} from './types.js'
 import {PROJECT_FLAGS, TRACK_RANK} from './types.js'
 
 export interface FlagContext {
@@ -115,9 +116,6 @@ export interface RerouteResult {
   notRequiredStages: StageKey[]
 }
 
-/** Statuses in which a project can still change track (DESIGN §11.4); later ones keep the track they were built on. */
-export const ROUTABLE_STATUSES: readonly ProjectStatus[] = ['declared', 'planned', 'reviewing']
-
 /**
  * Routes the project again under `rules` (after an amount or rules change). While reviewing, a move adds the
  * stages the new track needs (opening what can open), removes those it does not need that never started, and keeps
@@ -127,7 +125,7 @@ export function reroute(project: Project, rules: Rules, date: string, addWorking
   const from = project.track
   const basis = routingBasis(project)
   const none = {addedStages: [], removedStages: [], notRequiredStages: []}
-  if (!ROUTABLE_STATUSES.includes(project.status)) return {from, to: from, moved: false, stricter: false, basis, ...none}
+  if (!isRoutable(project.status)) return {from, to: from, moved: false, stricter: false, basis, ...none}
   project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory, basis}, rules)
   project.track = project.routing.track
   const to = project.track

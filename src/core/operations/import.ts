@@ -2,7 +2,7 @@
 // not at all (DESIGN §6: a file is all-or-nothing; --all-or-nothing makes the batch one unit). Re-importing is an
 // idempotent upsert: matched by 申报编号, else by (plan year, unit, normalised name).
 import {createProject, changedFields} from '../domain/project.js'
-import {canDo} from '../domain/lifecycle.js'
+import {isDeclarationEditable} from '../domain/lifecycle.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {applyDeclaration, type ProjectOpOptions} from './projects.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
@@ -35,7 +35,7 @@ function registerProblems(ctx: MutationContext, declarations: ValidDeclaration[]
     const match = ctx.index.findMatch(d.input.planYear, d.input.declarationNo ?? null, d.input.unit, d.input.name, d.key)
     if (!match || match.status === 'withdrawn') continue
     if (changedFields(match, d.input).length === 0) continue
-    if (!canDo(match.status, 'update') || !['declared', 'planned'].includes(match.status)) {
+    if (!isDeclarationEditable(match.status)) {
       problems.push({sheet: d.source.sheet ?? '', row: d.source.row, column: null, field: null, code: 'import.projectLocked', params: {id: match.id, status: match.status}})
     }
   }

@@ -1,6 +1,6 @@
 // Construction (Art. 11, 13, 15), acceptance (Art. 16, 17) and performance evaluation (Art. 20). Every step checks
 // the transition table first, so an out-of-order step is refused with the allowed next steps (exit 4).
-import {assertCanDo, type Action} from '../domain/lifecycle.js'
+import {assertCanDo, isAwaitingApproval, moveTo, type Action} from '../domain/lifecycle.js'
 import {computeFlags} from '../domain/project.js'
 import {InvalidInput, UsageError} from '../domain/errors.js'
 import {gradeFor, gradeRange} from '../domain/evaluation.js'
@@ -10,7 +10,8 @@ import type {Acceptance, Change, CheckResult, Construction, Incident, Project, R
 
 type Outcome = MutationOutcome<Project>
 
-/** Runs one lifecycle step; `apply` returns what is journalled and may add follow-on changes (a unit suspended). */
+/** Runs one lifecycle step; `apply` moves the project (moveTo) if the step does, returns what is journalled and may
+ * add follow-on changes (a unit suspended). */
 function step(ctx: MutationContext, id: string, action: Action, when: {date: string; now: string}, apply: (p: Project, followOn: Change[]) => Record<string, unknown>): Outcome {
   const p = ctx.index.require(id)
   assertCanDo(p, action)
@@ -18,10 +19,7 @@ function step(ctx: MutationContext, id: string, action: Action, when: {date: str
   const from = p.status
   const followOn: Change[] = []
   const change = apply(p, followOn)
-  if (p.status !== from) {
-    change.status = {from, to: p.status}
-    p.statusSince = when.date
-  }
+  if (p.status !== from) change.status = {from, to: p.status}
   p.updatedAt = when.now
   return {result: p, changes: [{projectId: id, action, change}, ...followOn]}
 }
@@ -50,7 +48,7 @@ export function startConstruction(ctx: MutationContext, id: string, o: {responsi
   if (o.supervisor.trim() === '') throw new UsageError('usage.missingFlag', {flag: 'supervisor'})
   return step(ctx, id, 'construction-start', o, (p) => {
     p.construction = {...newConstruction(), startedOn: o.date, responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen}
-    p.status = 'in-construction'
+    moveTo(p, 'construction-start', o.date, o.now)
     return {responsible: o.responsible, supervisor: o.supervisor, contractor: o.contractor, contractAmountFen: o.contractAmountFen, date: o.date}
   })
 }
@@ -68,7 +66,7 @@ export function suspendConstruction(ctx: MutationContext, id: string, o: {reason
     const c = (p.construction ??= newConstruction())
     c.suspendedOn = o.date
     c.suspendReason = o.reason
-    p.status = 'suspended'
+    moveTo(p, 'construction-suspend', o.date, o.now)
     return {reason: o.reason, date: o.date}
   })
 }
@@ -79,7 +77,7 @@ export function resumeConstruction(ctx: MutationContext, id: string, o: {date: s
     const suspended = {on: c.suspendedOn, reason: c.suspendReason}
     c.suspendedOn = null
     c.suspendReason = null
-    p.status = 'in-construction'
+    moveTo(p, 'construction-resume', o.date, o.now)
     return {date: o.date, suspended}
   })
 }
@@ -89,7 +87,7 @@ export function completeConstruction(ctx: MutationContext, id: string, o: {date:
     const c = (p.construction ??= newConstruction())
     c.completedOn = o.date
     if (o.actualInvestmentFen !== null) c.actualInvestmentFen = o.actualInvestmentFen
-    p.status = 'completed'
+    moveTo(p, 'construction-complete', o.date, o.now)
     return {date: o.date, actualInvestmentFen: o.actualInvestmentFen}
   })
 }
@@ -102,8 +100,8 @@ export function preliminaryAcceptance(ctx: MutationContext, id: string, o: {resu
     const a = (p.acceptance ??= newAcceptance())
     a.preliminaryOn = o.date
     a.preliminaryResult = o.result
-    if (o.result === 'passed') p.status = 'preliminarily-accepted'
-    else if (p.status === 'in-construction') p.status = 'completed'
+    if (o.result === 'passed') moveTo(p, 'acceptance-preliminary', o.date, o.now)
+    else if (p.status === 'in-construction') moveTo(p, 'acceptance-preliminary', o.date, o.now, 'completed')
     return {result: o.result, date: o.date}
   })
 }
@@ -116,17 +114,17 @@ export function applyForAcceptance(ctx: MutationContext, id: string, o: {date: s
     a.techReview = null
     a.expertOn = null
     a.expertResult = null
-    p.status = 'acceptance-applied'
+    moveTo(p, 'acceptance-apply', o.date, o.now)
     return {date: o.date, round: a.failures + 1}
   })
 }
 
 /** Art. 17: the second failure of the same project, or a refusal to rectify, holds back the unit's approvals. */
-function acceptanceFailure(ctx: MutationContext, p: Project, o: {refused: boolean; date: string; now: string}): Change[] {
+function acceptanceFailure(ctx: MutationContext, p: Project, action: Action, o: {refused: boolean; date: string; now: string}): Change[] {
   const a = p.acceptance!
   a.failures += 1
   if (o.refused) a.refusedRectification = true
-  p.status = 'rectifying'
+  moveTo(p, action, o.date, o.now, 'rectifying')
   if (a.failures >= 2 || o.refused) {
     return suspendUnit(ctx.data, p.unit, {reason: o.refused ? 'unit.reason.refused' : 'unit.reason.failedTwice', projectId: p.id, date: o.date, now: o.now})
   }
@@ -139,8 +137,8 @@ export function techReview(ctx: MutationContext, id: string, o: {cloud: CheckRes
     a.techReview = {date: o.date, cloud: o.cloud, sharing: o.sharing, security: o.security, opinion: o.opinion}
     // Art. 12, 16: cloud use, data sharing and cybersecurity must all pass.
     const passed = o.cloud === 'pass' && o.sharing === 'pass' && o.security === 'pass'
-    if (passed) p.status = 'tech-reviewed'
-    else followOn.push(...acceptanceFailure(ctx, p, {refused: false, date: o.date, now: o.now}))
+    if (passed) moveTo(p, 'acceptance-tech-review', o.date, o.now)
+    else followOn.push(...acceptanceFailure(ctx, p, 'acceptance-tech-review', {refused: false, date: o.date, now: o.now}))
     return {cloud: o.cloud, sharing: o.sharing, security: o.security, opinion: o.opinion, date: o.date, failures: a.failures}
   })
 }
@@ -153,8 +151,8 @@ export function expertAcceptance(ctx: MutationContext, id: string, o: {result: '
     const a = (p.acceptance ??= newAcceptance())
     a.expertOn = o.date
     a.expertResult = o.result
-    if (o.result === 'passed') p.status = 'accepted'
-    else followOn.push(...acceptanceFailure(ctx, p, {refused: o.refusedRectification, date: o.date, now: o.now}))
+    if (o.result === 'passed') moveTo(p, 'acceptance-expert', o.date, o.now)
+    else followOn.push(...acceptanceFailure(ctx, p, 'acceptance-expert', {refused: o.refusedRectification, date: o.date, now: o.now}))
     return {result: o.result, refusedRectification: o.refusedRectification, date: o.date, failures: a.failures}
   })
 }
@@ -176,7 +174,7 @@ export function fileAcceptance(ctx: MutationContext, id: string, o: {documentNo:
     a.filingDocumentNo = o.documentNo
     if (o.trialRun) a.trialRun = o.trialRun
     if (o.testReport) a.testReport = o.testReport
-    p.status = 'filed'
+    moveTo(p, 'acceptance-file', o.date, o.now)
     const change: Record<string, unknown> = {documentNo: o.documentNo, date: o.date}
     // Art. 17: filed later than the working days the rules allow after the completion acceptance.
     if (a.expertOn) {
@@ -199,7 +197,7 @@ function refreshUnitFlags(ctx: MutationContext, unit: string): Change[] {
   ctx.index.forgetEvaluations()
   const changes: Change[] = []
   for (const p of ctx.data.projects) {
-    if (p.unit !== unit || !['declared', 'planned'].includes(p.status)) continue
+    if (p.unit !== unit || !isAwaitingApproval(p.status)) continue
     const flags = computeFlags(p, ctx.index.flagContext(p.planYear, p.unit))
     if (flags.join() !== p.flags.join()) {
       changes.push({projectId: p.id, action: 'flags', change: {from: p.flags, to: flags}})
@@ -238,7 +236,7 @@ export function suspendUnit(data: RegisterData, unit: string, o: {reason: string
   record.since = o.date
   const changes: Change[] = [{projectId: o.projectId, action: 'unit-suspend', change: {unit, reason: o.reason, date: o.date}}]
   for (const p of data.projects) {
-    if (p.unit === unit && ['declared', 'planned'].includes(p.status) && !p.flags.includes('unit-suspended')) {
+    if (p.unit === unit && isAwaitingApproval(p.status) && !p.flags.includes('unit-suspended')) {
       const from = [...p.flags]
       p.flags = [...p.flags, 'unit-suspended']
       changes.push({projectId: p.id, action: 'flags', change: {from, to: p.flags}})

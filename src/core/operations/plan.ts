@@ -3,7 +3,7 @@
 // one at once). An amendment (年度计划调整, §11.2) goes through the same two approvals and becomes the next version.
 import {selectPlan, candidatesFor, exclusionReasons, findPlan, planTotals, type PlanTotals} from '../domain/plan.js'
 import {amendedIds, asApproved, changesOf, detectChanges as detectPlanChanges, freezeLine, latestVersion, statusOnApproval, versionsOf, versionTotals} from '../domain/plan-versions.js'
-import {assertCanDo, canDo, nextSteps} from '../domain/lifecycle.js'
+import {canDo, isRemovableFromPlan, moveTo, nextSteps} from '../domain/lifecycle.js'
 import {ensureStages, advanceStages, closeOpenStages, type AddWorkingDays} from '../domain/stages.js'
 import {computeFlags} from '../domain/project.js'
 import {Conflict, IllegalTransition, InvalidInput, UsageError} from '../domain/errors.js'
@@ -128,10 +128,7 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
   const selection = selectPlan(candidates, officeExcluded)
   for (const p of selection.included) {
     if (p.status !== 'planned') {
-      assertCanDo(p, 'plan-include')
-      p.status = 'planned'
-      p.statusSince = o.today
-      p.updatedAt = o.now
+      moveTo(p, 'plan-include', o.today, o.now)
       changes.push({projectId: p.id, action: 'plan-include', change: {year: o.year, status: {from: 'declared', to: 'planned'}}})
     }
   }
@@ -149,9 +146,7 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
 }
 
 function unplan(p: Project, date: string, now: string): void {
-  p.status = 'declared'
-  p.statusSince = date
-  p.updatedAt = now
+  moveTo(p, 'plan-exclude', date, now)
 }
 
 export interface AmendOptions {
@@ -162,9 +157,6 @@ export interface AmendOptions {
   date: string
   now: string
 }
-
-/** Statuses from which a project can still be taken out of an approved plan (not once construction began). */
-const REMOVABLE = ['reviewing', 'cleared', 'refused', 'withdrawn'] as const
 
 /** `plan amend`: opens (or extends) the draft amendment of the approved plan. */
 export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcome<PlanView> {
@@ -186,15 +178,11 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
     const p = index.require(id)
     if (inVersion.has(id) || amendment.added.includes(id)) throw new Conflict('plan.amendAlreadyIn', {id, year: o.year})
     // a project left out of the approved plan (dropped) may come back by an amendment, once it is eligible
-    if (p.planYear !== o.year || !['declared', 'dropped'].includes(p.status)) throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
+    if (p.planYear !== o.year || !canDo(p.status, 'plan-amend-add')) throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
     p.flags = computeFlags(p, index.flagContext(p.planYear, p.unit))
     const reasons = exclusionReasons(p)
     if (reasons.length > 0) throw new Conflict('plan.amendNotEligible', {id, reasons: reasons.map((r) => r.code)})
-    assertCanDo(p, 'plan-amend-add')
-    const from = p.status
-    p.status = 'planned'
-    p.statusSince = o.date
-    p.updatedAt = o.now
+    const {from} = moveTo(p, 'plan-amend-add', o.date, o.now)
     amendment.added.push(id)
     changes.push({projectId: id, action: 'plan-amend-add', change: {year: o.year, status: {from, to: 'planned'}, reason: o.reason}})
   }
@@ -202,12 +190,13 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
     const p = index.require(id)
     if (amendment.added.includes(id)) {
       amendment.added = amendment.added.filter((a) => a !== id)
-      unplan(p, o.date, o.now)
+      // withdrawn since it was added: it leaves the amendment and stays withdrawn
+      if (p.status === 'planned') unplan(p, o.date, o.now)
       changes.push({projectId: id, action: 'plan-amend-unadd', change: {year: o.year, reason: o.reason}})
       continue
     }
     if (!inVersion.has(id)) throw new Conflict('plan.amendNotIn', {id, year: o.year, version: latest.version})
-    if (!(REMOVABLE as readonly string[]).includes(p.status)) {
+    if (!isRemovableFromPlan(p.status)) {
       throw new IllegalTransition(p.id, p.status, 'itplan plan amend --remove', nextSteps(p), {code: 'plan.removeTooLate', params: {id}})
     }
     if (!amendment.removed.includes(id)) amendment.removed.push(id)
@@ -251,11 +240,8 @@ function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {date: strin
     left.push({id, reasons})
     const from = p.status
     if (p.status === 'planned') {
-      if (o.drop) {
-        p.status = 'dropped'
-        p.statusSince = o.date
-        p.updatedAt = o.now
-      } else unplan(p, o.date, o.now)
+      if (o.drop) moveTo(p, 'plan-drop', o.date, o.now)
+      else unplan(p, o.date, o.now)
     }
     changes.push({projectId: id, action: 'plan-left-out', change: {reasons, status: {from, to: p.status}}})
   }
@@ -264,14 +250,11 @@ function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {date: strin
 
 /** The government's approval: stages open (a self-implemented project is cleared at once). */
 function openReviews(ctx: MutationContext, p: Project, o: ApproveOptions): Change {
-  assertCanDo(p, 'plan-approve')
-  p.status = statusOnApproval(p)
+  moveTo(p, 'plan-approve', o.date, o.now, statusOnApproval(p))
   if (p.status === 'reviewing') {
     p.stages = ensureStages(p, p.track, ctx.data.rules)
     advanceStages(p, ctx.data.rules, o.date, o.addWorkingDays)
   }
-  p.statusSince = o.date
-  p.updatedAt = o.now
   return {projectId: p.id, action: 'plan-approved', change: {status: {from: 'planned', to: p.status}, documentNo: o.documentNo, openedStages: p.stages.filter((s) => s.status === 'open').map((s) => ({key: s.key, dueOn: s.dueOn}))}}
 }
 
@@ -324,10 +307,7 @@ function approveFirst(ctx: MutationContext, plan: Plan, o: ApproveOptions): Muta
   for (const p of candidatesFor(data.projects, o.year)) {
     if (included.has(p.id)) continue
     const reasons = plan.excluded.find((e) => e.id === p.id)?.reasons ?? []
-    const from = p.status
-    p.status = 'dropped'
-    p.statusSince = o.date
-    p.updatedAt = o.now
+    const {from} = moveTo(p, 'plan-drop', o.date, o.now)
     changes.push({projectId: p.id, action: 'plan-dropped', change: {status: {from, to: 'dropped'}, reasons}})
   }
   const version = freezeVersion(ctx, plan, plan.included, o, [...plan.approvals], null)
@@ -355,14 +335,11 @@ function approveAmendment(ctx: MutationContext, plan: Plan, a: PlanAmendment, o:
   for (const id of a.removed) {
     const p = ctx.index.require(id)
     const from = p.status
-    if (!(REMOVABLE as readonly string[]).includes(p.status)) {
+    if (!isRemovableFromPlan(p.status)) {
       throw new IllegalTransition(p.id, p.status, 'itplan plan approve', nextSteps(p), {code: 'plan.removeTooLate', params: {id}})
     }
     const closed = closeOpenStages(p, o.date, 'plan.removed')
-    if (canDo(p.status, 'plan-remove')) {
-      p.status = 'dropped'
-      p.statusSince = o.date
-    }
+    if (canDo(p.status, 'plan-remove')) moveTo(p, 'plan-remove', o.date, o.now)
     p.updatedAt = o.now
     changes.push({projectId: id, action: 'plan-removed', change: {status: {from, to: p.status}, closedStages: closed, reason: a.reason}})
   }

@@ -1,10 +1,10 @@
 // Project operations run inside a register mutation: they read and change the in-memory register and report
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
-import {createProject, changedFields, computeFlags, reroute, trackChange, DECLARED_FIELDS, ROUTABLE_STATUSES, type DeclaredField} from '../domain/project.js'
+import {createProject, changedFields, computeFlags, reroute, trackChange, DECLARED_FIELDS, type DeclaredField} from '../domain/project.js'
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
-import {assertCanDo, CLOSED_STATUSES} from '../domain/lifecycle.js'
+import {assertCanDo, CLOSED_STATUSES, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
 import {formatYuan} from '../domain/money.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
@@ -91,7 +91,7 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
   const fields = changedFields(project, input)
   if (fields.length === 0) return {result: {project, fields, reroute: null}, changes: []}
   assertCanDo(project, 'update')
-  const late = !['declared', 'planned'].includes(project.status)
+  const late = !isDeclarationEditable(project.status)
   if (late) {
     const locked = fields.filter((f) => !LATE_EDITABLE.includes(f))
     if (locked.length > 0) throw new UsageError('project.fieldLocked', {status: project.status, fields: locked})
@@ -132,11 +132,7 @@ export function updateProject(ctx: MutationContext, id: string, raw: Record<stri
 
 export function withdrawProject(ctx: MutationContext, id: string, options: {today: string; now: string; reason?: string}): MutationOutcome<Project> {
   const project = ctx.index.require(id)
-  assertCanDo(project, 'withdraw')
-  const from = project.status
-  project.status = 'withdrawn'
-  project.statusSince = options.today
-  project.updatedAt = options.now
+  const {from} = moveTo(project, 'withdraw', options.today, options.now)
   // A unit may withdraw a project under review; the departments stop work on it.
   const closed = closeOpenStages(project, options.today, 'project.closedWithdrawn')
   return {result: project, changes: [{projectId: id, action: 'withdraw', change: {status: {from, to: 'withdrawn'}, reason: options.reason ?? null, ...(closed.length ? {closedStages: closed} : {})}}]}
@@ -163,8 +159,8 @@ export function rerouteAll(ctx: MutationContext, options: {today: string; now: s
   const changes: Change[] = []
   const rules = ctx.data.rules
   for (const project of ctx.data.projects) {
-    if (CLOSED_STATUSES.includes(project.status)) continue
-    if (!ROUTABLE_STATUSES.includes(project.status)) {
+    if (isClosed(project.status)) continue
+    if (!isRoutable(project.status)) {
       kept.push({id: project.id, status: project.status})
       continue
     }
@@ -175,10 +171,7 @@ export function rerouteAll(ctx: MutationContext, options: {today: string; now: s
     const flagsChanged = flags.join() !== project.flags.join()
     project.flags = flags
     // A move to a lighter track may leave nothing to review: the project is cleared.
-    if (r.moved && project.status === 'reviewing' && allStagesPassed(project, rules)) {
-      project.status = 'cleared'
-      project.statusSince = options.today
-    }
+    if (r.moved && project.status === 'reviewing' && allStagesPassed(project, rules)) moveTo(project, 'reroute', options.today, options.now, 'cleared')
     if (r.moved) {
       moves.push({id: project.id, name: project.name, from: r.from, to: r.to, reason: project.routing.reason, addedStages: r.addedStages, removedStages: r.removedStages, notRequiredStages: r.notRequiredStages})
     }

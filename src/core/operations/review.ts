@@ -2,7 +2,7 @@
 // project; a failure refuses it; the fiscal review's 审定金额 becomes the approved amount and may re-route it.
 import {recordOutcome, advanceStages, allStagesPassed, closeOpenStages, isOpen, type AddWorkingDays} from '../domain/stages.js'
 import {reroute, trackChange} from '../domain/project.js'
-import {assertCanDo} from '../domain/lifecycle.js'
+import {assertCanDo, moveTo} from '../domain/lifecycle.js'
 import {InvalidInput, UsageError} from '../domain/errors.js'
 import {formatWan} from '../domain/money.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
@@ -35,7 +35,7 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
   const change: Record<string, unknown> = {stage: o.stage, result: o.result, date: o.date, documentNo: o.documentNo, opinion: o.opinion}
   if (o.reason) change.reason = o.reason
   if (o.result === 'failed') {
-    project.status = 'refused'
+    moveTo(project, 'review-record', o.date, o.now, 'refused')
     // A refused project has no open stage: the other departments stop work on it (DESIGN §11.8).
     const closed = closeOpenStages(project, o.date, 'review.closedRefused')
     if (closed.length > 0) change.closedStages = closed
@@ -48,14 +48,11 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
     }
     const opened = advanceStages(project, rules, o.date, o.addWorkingDays)
     if (opened.length > 0) change.opened = opened
-    if (allStagesPassed(project, rules)) project.status = 'cleared'
+    if (allStagesPassed(project, rules)) moveTo(project, 'review-record', o.date, o.now, 'cleared')
   } else {
     change.dueOn = stage.dueOn
   }
-  if (project.status !== fromStatus) {
-    change.status = {from: fromStatus, to: project.status}
-    project.statusSince = o.date
-  }
+  if (project.status !== fromStatus) change.status = {from: fromStatus, to: project.status}
   project.updatedAt = o.now
   return {result: project, changes: [{projectId: id, action: 'review-record', change}]}
 }
