@@ -456,13 +456,13 @@ def data_bureau(path: Path) -> None:
             v = p.get(f['key'])
             if v is None:
                 continue
-            if f['kind'] == 'text' and f['key'] in ('declarationNo', 'contactPhone'):
+            if f['key'] in ('declarationNo', 'contactPhone'):
                 put_text(ws, r, c, v)
                 continue
             cell = ws.cell(row=r, column=c, value=v)
-            if f['kind'] == 'date':
+            if f['key'] == 'declaredOn':
                 cell.number_format = 'yyyy-mm-dd'
-            elif f['kind'] == 'amount':
+            elif f['key'] in ('totalInvestment', 'fiscalFunds', 'annualPlan'):
                 cell.number_format = '0.00'
     style_body(ws, 2, 1 + len(projects), len(fields), wrap_cols=wrap)
     ws.freeze_panes = 'A2'

@@ -5,6 +5,7 @@ import {excelSerialToDate, parseDate} from './dates.js'
 import {normaliseText, normaliseUnit, splitUnits, toSimplified} from './normalise.js'
 import type {FieldProblem, Params} from './errors.js'
 import {isDateInRange, MAX_TEXT_LENGTH as MAX_TEXT, YEAR_RANGE} from './limits.js'
+import {defaultOf, valueOf, type AmountFieldKey, type DeclarationFieldKey} from './declaration-fields.js'
 import {
   CATEGORIES,
   FUNDING_SOURCES,
@@ -27,7 +28,7 @@ export interface DeclarationContext {
   receivedOn: string
   words: EnumWords
   /** unit of each amount field when the text carries none (from the header, or 'yuan' for flags) */
-  amountUnits: Partial<Record<'totalInvestment' | 'fiscalFunds' | 'annualPlan', AmountUnit>>
+  amountUnits: Partial<Record<AmountFieldKey, AmountUnit>>
   defaultAmountUnit: AmountUnit
 }
 
@@ -107,13 +108,21 @@ function allowedWords(allowed: readonly string[], words: Record<string, string[]
   return allowed.map((a) => words?.[a]?.[0] ?? a)
 }
 
-export function buildDeclaration(raw: Record<string, RawValue>, ctx: DeclarationContext): DeclarationResult {
+/**
+ * Parses and checks a declaration. With `base` (`project update`), a field the raw values do not give keeps the
+ * base's parsed value as it is — no amount goes back through text — and the rules across fields (fiscal funds
+ * within the total, …) are checked on the merged declaration.
+ */
+export function buildDeclaration(raw: Record<string, RawValue>, ctx: DeclarationContext, base?: DeclarationInput): DeclarationResult {
   const problems: FieldProblem[] = []
   const warnings: FieldProblem[] = []
   const problem = (field: string, code: string, params: Params = {}, article?: number) =>
     problems.push({field, code, params, ...(article ? {article} : {})})
+  const kept = (field: DeclarationFieldKey): boolean => base !== undefined && raw[field] === undefined
+  const keptValue = <T>(field: DeclarationFieldKey): T => valueOf(base!, field) as T
 
-  const text = (field: string, required = false): string => {
+  const text = (field: DeclarationFieldKey, required = false): string => {
+    if (kept(field)) return keptValue<string | null>(field) ?? ''
     const v = raw[field]
     if (isBlank(v)) {
       if (required) problem(field, 'value.required')
@@ -124,7 +133,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
     return s
   }
 
-  const enumValue = <T extends string>(field: string, allowed: readonly T[]): T | null => {
+  const enumValue = <T extends string>(field: DeclarationFieldKey, allowed: readonly T[]): T | null => {
+    if (kept(field)) return keptValue<T>(field)
     const v = raw[field]
     if (isBlank(v)) {
       problem(field, 'value.required')
@@ -135,7 +145,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
     return parsed
   }
 
-  const amount = (field: 'totalInvestment' | 'fiscalFunds' | 'annualPlan', required: boolean): number | null => {
+  const amount = (field: AmountFieldKey, required: boolean): number | null => {
+    if (kept(field)) return keptValue<number | null>(field)
     const v = raw[field]
     if (isBlank(v)) {
       if (required) problem(field, 'value.required')
@@ -153,7 +164,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
     return parsed.fen
   }
 
-  const integer = (field: string, min: number, max: number, code: string): number | null => {
+  const integer = (field: DeclarationFieldKey, min: number, max: number, code: string): number | null => {
+    if (kept(field)) return keptValue<number | null>(field)
     const v = raw[field]
     if (isBlank(v)) return null
     const n = typeof v === 'number' ? v : Number(toHalfWidth(asText(v)).trim().replace(/个?月$/, '').replace(/年$/, ''))
@@ -164,7 +176,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
     return n
   }
 
-  const yesNo = (field: keyof Compliance | 'classified'): boolean | null => {
+  const yesNo = (field: Exclude<keyof Compliance, 'justification'> | 'classified'): boolean | null => {
+    if (kept(field)) return keptValue<boolean | undefined>(field) ?? null
     const v = raw[field]
     if (isBlank(v)) return null
     const parsed = parseYesNo(v, ctx.words.yesNo)
@@ -176,13 +189,15 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const planYear = integer('planYear', YEAR_RANGE.min, YEAR_RANGE.max, 'value.badYear') ?? ctx.defaultYear
   const unitText = text('unit', true)
   const unit = unitText ? normaliseUnit(unitText) : ''
-  const coUnits = isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits)).filter((u) => u !== unit)
+  const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits))).filter((u) => u !== unit)
   const name = text('name', true)
   const nature = enumValue('nature', NATURES)
   const category = enumValue('category', CATEGORIES)
   let procurementCategory = null as (typeof PROCUREMENT_CATEGORIES)[number] | null
-  if (isBlank(raw.procurementCategory)) {
-    procurementCategory = 'services'
+  if (kept('procurementCategory')) {
+    procurementCategory = keptValue('procurementCategory')
+  } else if (isBlank(raw.procurementCategory)) {
+    procurementCategory = defaultOf('procurementCategory')
     warnings.push({field: 'procurementCategory', code: 'warning.procurementDefaulted', params: {}})
   } else {
     procurementCategory = enumValue('procurementCategory', PROCUREMENT_CATEGORIES)
@@ -201,25 +216,25 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const summary = text('summary')
   const compliance: Compliance = {
     // Art. 4: an answer not given is not a "no".
-    govCloud: yesNo('govCloud') ?? true,
-    dataSharing: yesNo('dataSharing') ?? true,
-    cityBrain: yesNo('cityBrain') ?? true,
-    egovNetwork: yesNo('egovNetwork') ?? true,
+    govCloud: yesNo('govCloud') ?? defaultOf('govCloud'),
+    dataSharing: yesNo('dataSharing') ?? defaultOf('dataSharing'),
+    cityBrain: yesNo('cityBrain') ?? defaultOf('cityBrain'),
+    egovNetwork: yesNo('egovNetwork') ?? defaultOf('egovNetwork'),
     justification: text('justification'),
   }
   // Art. 2: classified (涉密) projects follow the secrecy rules, not this register.
   if (yesNo('classified') === true) problem('classified', 'value.classified', {}, 2)
-  let fundingSources: FundingSource[] = []
-  if (!isBlank(raw.fundingSources)) {
+  let fundingSources: FundingSource[] = kept('fundingSources') ? [...keptValue<FundingSource[]>('fundingSources')] : []
+  if (!kept('fundingSources') && !isBlank(raw.fundingSources)) {
     for (const part of asText(raw.fundingSources).split(/[、,，;；/\s]+/).filter(Boolean)) {
       const source = parseEnum(part, FUNDING_SOURCES, ctx.words.fundingSources)
       if (!source) problem('fundingSources', 'value.badEnum', {value: part, allowed: allowedWords(FUNDING_SOURCES, ctx.words.fundingSources)})
       else if (!fundingSources.includes(source)) fundingSources.push(source)
     }
   }
-  if (fundingSources.length === 0) fundingSources = ['fiscal']
-  let declaredOn = ctx.receivedOn
-  if (!isBlank(raw.declaredOn)) {
+  if (fundingSources.length === 0) fundingSources = defaultOf('fundingSources')
+  let declaredOn = kept('declaredOn') ? keptValue<string>('declaredOn') : ctx.receivedOn
+  if (!kept('declaredOn') && !isBlank(raw.declaredOn)) {
     const parsed = parseDateValue(raw.declaredOn)
     // A real 申报日期 is in this century: a stray serial (99999999) would otherwise become year 275690.
     if (!parsed || !isDateInRange(parsed)) problem('declaredOn', 'value.badDate', {value: asText(raw.declaredOn)})

@@ -1,6 +1,7 @@
 // Validation of the rows read from one declaration file (DESIGN §6), pure: the spreadsheet layer hands over rows
 // and cells, this decides which rows are declarations, which are wrong and why (sheet, row, column, rule).
 import {buildDeclaration, type EnumWords, type RawValue} from './declaration.js'
+import {AMOUNT_FIELDS, defaultOf, type AmountFieldKey} from './declaration-fields.js'
 import {matchKey} from './project.js'
 import {parseAmount, type AmountUnit} from './money.js'
 import type {FieldProblem, Params} from './errors.js'
@@ -58,8 +59,6 @@ export interface ImportContext {
   /** fields the dictionary marks required; a sheet without one of these columns is refused whole */
   requiredFields: string[]
 }
-
-const AMOUNT_FIELDS = ['totalInvestment', 'fiscalFunds', 'annualPlan'] as const
 
 function batchKeysOf(input: Pick<DeclarationInput, 'declarationNo' | 'planYear'>, key: string): string[] {
   const keys = [`name:${key}`]
@@ -119,7 +118,7 @@ export class DeclarationValidator {
   private sheet: SheetInput | null = null
   private skipSheet = false
   private present = new Set<string>()
-  private amountUnits: Partial<Record<(typeof AMOUNT_FIELDS)[number], AmountUnit>> = {}
+  private amountUnits: Partial<Record<AmountFieldKey, AmountUnit>> = {}
   private sheetWarningsAt = 0
   private sawData = false
   private readonly sinceSubtotal: Sums = {totalInvestment: 0, fiscalFunds: 0}
@@ -142,7 +141,7 @@ export class DeclarationValidator {
       return
     }
     this.amountUnits = {}
-    for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) this.amountUnits[c.field as (typeof AMOUNT_FIELDS)[number]] = c.unit ?? 'wan'
+    for (const c of sheet.columns) if (c.field && (AMOUNT_FIELDS as readonly string[]).includes(c.field)) this.amountUnits[c.field as AmountFieldKey] = c.unit ?? 'wan'
     this.sheetWarningsAt = this.warnings.length
     this.sawData = false
     this.sinceSubtotal.totalInvestment = this.sinceSubtotal.fiscalFunds = 0
@@ -173,7 +172,7 @@ export class DeclarationValidator {
       return
     }
     // A missing procurement column means the default, silently per row (one warning per sheet above).
-    if (!present.has('procurementCategory')) raw.procurementCategory = '服务'
+    if (!present.has('procurementCategory')) raw.procurementCategory = defaultOf<string>('procurementCategory')
     const ctx = this.ctx
     const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits: this.amountUnits, defaultAmountUnit: 'wan'})
     const place = (p: FieldProblem): RowProblem => ({

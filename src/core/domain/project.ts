@@ -4,6 +4,7 @@ import {route, routingAmount, routingBasis, type RoutingBasis} from './routing.j
 import {restage, advanceStages, type AddWorkingDays} from './stages.js'
 import {matchKeyOfName} from './normalise.js'
 import {isRoutable} from './lifecycle.js'
+import {DECLARED_FIELDS, declaredFacts, type DeclaredField} from './declaration-fields.js'
 import type {DeclarationInput, Evaluation, Project, ProjectFlag, Rules, Source, StageKey, Track, UnitRecord} from './types.js'
 import {PROJECT_FLAGS, TRACK_RANK} from './types.js'
 
@@ -36,25 +37,8 @@ export function createProject(id: string, input: DeclarationInput, rules: Rules,
   const project: Project = {
     id,
     planYear: input.planYear,
-    declarationNo: input.declarationNo ?? null,
-    unit: input.unit,
-    coUnits: input.coUnits,
-    name: input.name,
-    nature: input.nature,
-    category: input.category,
-    procurementCategory: input.procurementCategory,
-    totalInvestmentFen: input.totalInvestmentFen,
-    fiscalFundsFen: input.fiscalFundsFen,
+    ...declaredFacts(input),
     approvedAmountFen: null,
-    annualPlanFen: input.annualPlanFen ?? null,
-    fundingSources: input.fundingSources ?? ['fiscal'],
-    supervisingDepartment: input.supervisingDepartment ?? null,
-    periodMonths: input.periodMonths,
-    contact: input.contact,
-    summary: input.summary,
-    consultancy: input.consultancy ?? null,
-    compliance: input.compliance,
-    declaredOn: input.declaredOn,
     track: routing.track,
     routing,
     status: 'declared',
@@ -75,29 +59,7 @@ export function createProject(id: string, input: DeclarationInput, rules: Rules,
   return project
 }
 
-/** The declared facts that an import or `project update` may change. */
-export const DECLARED_FIELDS = [
-  'declarationNo',
-  'unit',
-  'coUnits',
-  'name',
-  'nature',
-  'category',
-  'procurementCategory',
-  'totalInvestmentFen',
-  'fiscalFundsFen',
-  'annualPlanFen',
-  'fundingSources',
-  'supervisingDepartment',
-  'periodMonths',
-  'contact',
-  'summary',
-  'consultancy',
-  'compliance',
-  'declaredOn',
-] as const satisfies ReadonlyArray<keyof DeclarationInput & keyof Project>
-
-export type DeclaredField = (typeof DECLARED_FIELDS)[number]
+export {DECLARED_FIELDS, type DeclaredField}
 
 /** Fields whose values differ, compared as JSON (field order inside objects is fixed by construction). */
 export function changedFields(project: Project, input: DeclarationInput): DeclaredField[] {

@@ -319,29 +319,8 @@ export interface Plan {
   changes?: PlanChange[]
 }
 
-/** Input of a declaration, whichever way it arrives (flags, prompts, a spreadsheet row). */
-export interface DeclarationInput {
-  declarationNo?: string | null
-  planYear: number
-  unit: string
-  coUnits: string[]
-  name: string
-  nature: Nature
-  category: Category
-  procurementCategory: ProcurementCategory
-  totalInvestmentFen: number
-  fiscalFundsFen: number
-  annualPlanFen?: number | null
-  fundingSources?: FundingSource[]
-  supervisingDepartment?: string | null
-  periodMonths: number | null
-  contact: {name: string; phone: string}
-  summary: string
-  consultancy?: string | null
-  compliance: Compliance
-  declaredOn: string
-  classified?: boolean
-}
+/** Input of a declaration: derived from the declaration field table. */
+export type {DeclarationInput} from './declaration-fields.js'
 
 /** One entry of the append-only audit journal (Art. 18–19); `hash` chains it to `prev`. */
 export interface JournalEntry {

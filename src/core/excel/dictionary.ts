@@ -8,9 +8,9 @@ import {toSimplified} from '../domain/normalise.js'
 import {packageRoot} from '../package-root.js'
 import {toHalfWidth} from '../domain/money.js'
 import type {AmountUnit} from '../domain/money.js'
+import {DECLARATION_FIELDS, declarationField, type FieldKind} from '../domain/declaration-fields.js'
 
-export type FieldKind = 'text' | 'amount' | 'integer' | 'date' | 'yesno' | 'enum' | 'list'
-const FIELD_KINDS: readonly FieldKind[] = ['text', 'amount', 'integer', 'date', 'yesno', 'enum', 'list']
+export type {FieldKind}
 
 export interface FieldValue {
   /** the identifier (DESIGN §2), e.g. `new` */
@@ -19,6 +19,7 @@ export interface FieldValue {
   words: string[]
 }
 
+/** A column of the dictionary: its words from the JSON, its kind and whether it is required from the field table. */
 export interface FieldDef {
   key: string
   /** the template's own header */
@@ -28,8 +29,6 @@ export interface FieldDef {
   required: boolean
   /** closed lists (enum, and list fields such as fundingSources) */
   values: FieldValue[] | null
-  /** the value assumed when the whole column is missing (procurementCategory → services) */
-  defaultWhenMissing: string | null
   /** template hints */
   width: number | null
   note: string | null
@@ -165,18 +164,17 @@ function parseField(raw: unknown, index: number): FieldDef {
   const key = raw.key
   if (typeof key !== 'string' || key === '') throw invalid(`fields[${index}].key is missing`)
   if (typeof raw.header !== 'string' || raw.header.trim() === '') throw invalid(`fields.${key}.header is missing`)
-  if (!FIELD_KINDS.includes(raw.kind as FieldKind)) throw invalid(`fields.${key}.kind must be one of ${FIELD_KINDS.join(', ')}`)
-  const kind = raw.kind as FieldKind
+  const field = declarationField(key)
+  if (!field) throw invalid(`fields.${key} is not a field of a declaration`)
   const values = parseValues(raw.values, key)
-  if (kind === 'enum' && !values) throw invalid(`fields.${key} is an enum without values`)
+  if (field.kind === 'enum' && !values) throw invalid(`fields.${key} is an enum without values`)
   return {
     key,
     header: raw.header,
     synonyms: stringArray(raw.synonyms, `fields.${key}.synonyms`),
-    kind,
-    required: raw.required === true,
+    kind: field.kind,
+    required: field.required,
     values,
-    defaultWhenMissing: typeof raw.defaultWhenMissing === 'string' ? raw.defaultWhenMissing : null,
     width: typeof raw.width === 'number' ? raw.width : null,
     note: typeof raw.note === 'string' ? raw.note : null,
   }
@@ -202,6 +200,8 @@ export function parseDictionary(json: unknown): Dictionary {
     if (byKey.has(f.key)) throw invalid(`field ${f.key} appears twice`)
     byKey.set(f.key, f)
   }
+  // every field has its column: the template writes them all and the reader knows them all
+  for (const f of DECLARATION_FIELDS) if (!byKey.has(f.key)) throw invalid(`field ${f.key} is missing`)
   const yesNo = isRecord(json.yesNo) ? json.yesNo : {}
   const dictionary: Dictionary = {
     version: typeof json.version === 'string' ? json.version : '',

@@ -1,12 +1,12 @@
 // Project operations run inside a register mutation: they read and change the in-memory register and report
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
-import {createProject, changedFields, computeFlags, reroute, trackChange, DECLARED_FIELDS, type DeclaredField} from '../domain/project.js'
+import {createProject, changedFields, computeFlags, reroute, trackChange, type DeclaredField} from '../domain/project.js'
+import {declaredFacts} from '../domain/declaration-fields.js'
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {assertCanDo, CLOSED_STATUSES, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
-import {formatYuan} from '../domain/money.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {AddWorkingDays} from '../domain/stages.js'
 import type {Change, DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
@@ -43,36 +43,6 @@ export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, 
   return {result: project, changes: [{projectId: id, action: 'create', change: creationSummary(project)}]}
 }
 
-/** The declared facts of a project as raw values, so that an update goes through the same validator. */
-function rawOf(p: Project): Record<string, RawValue> {
-  return {
-    declarationNo: p.declarationNo,
-    planYear: p.planYear,
-    unit: p.unit,
-    coUnits: p.coUnits.join('、'),
-    name: p.name,
-    nature: p.nature,
-    category: p.category,
-    procurementCategory: p.procurementCategory,
-    totalInvestment: `${formatYuan(p.totalInvestmentFen).replace(/,/g, '')}元`,
-    fiscalFunds: `${formatYuan(p.fiscalFundsFen).replace(/,/g, '')}元`,
-    annualPlan: p.annualPlanFen === null ? null : `${formatYuan(p.annualPlanFen).replace(/,/g, '')}元`,
-    fundingSources: p.fundingSources.join('、'),
-    supervisingDepartment: p.supervisingDepartment,
-    periodMonths: p.periodMonths,
-    summary: p.summary,
-    consultancy: p.consultancy,
-    contactName: p.contact.name,
-    contactPhone: p.contact.phone,
-    govCloud: p.compliance.govCloud,
-    dataSharing: p.compliance.dataSharing,
-    cityBrain: p.compliance.cityBrain,
-    egovNetwork: p.compliance.egovNetwork,
-    justification: p.compliance.justification,
-    declaredOn: p.declaredOn,
-  }
-}
-
 /** Once a project is in review, only its amounts (Art. 15: budget cuts), contact and summary may change. */
 const LATE_EDITABLE: readonly DeclaredField[] = ['totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'contact', 'summary']
 
@@ -104,7 +74,7 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
   if (amountChanged && late) {
     project.amountChanges.push({fromFen: project.totalInvestmentFen, toFen: input.totalInvestmentFen, reason: options.reason ?? '', date: options.today})
   }
-  for (const f of DECLARED_FIELDS) (project as unknown as Record<string, unknown>)[f] = input[f] ?? null
+  Object.assign(project, declaredFacts(input))
   if (options.source !== undefined) project.source = options.source
   project.updatedAt = options.now
   // A budget cut after the fiscal review lowers the approved amount too: it is what routes the project.
@@ -121,8 +91,8 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
 export function updateProject(ctx: MutationContext, id: string, raw: Record<string, RawValue>, options: ProjectOpOptions & {reason?: string}): MutationOutcome<UpdateResult> {
   const project = ctx.index.require(id)
   assertCanDo(project, 'update')
-  const merged = {...rawOf(project), ...raw}
-  const built = buildDeclaration(merged, declarationContext(ctx.data, options))
+  // Only the fields given are parsed; the others keep the project's values as they are.
+  const built = buildDeclaration(raw, declarationContext(ctx.data, options), project)
   if (!built.input) throw new InvalidInput(built.problems, true)
   if (built.input.planYear !== project.planYear) throw new UsageError('project.yearLocked', {id})
   const clash = ctx.index.findMatch(built.input.planYear, built.input.declarationNo ?? null, built.input.unit, built.input.name)
