@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {Flags} from '@oclif/core'
-import {DECLARATION_FIELDS, DECLARED_FIELDS, declaredFacts, valueOf} from '../../src/core/domain/declaration-fields.js'
+import {DECLARATION_FIELDS, DECLARED_FIELDS, declaredFacts, isEditableInReview, valueOf} from '../../src/core/domain/declaration-fields.js'
 import {buildDeclaration, type DeclarationContext} from '../../src/core/domain/declaration.js'
 import {declarationFlags, rawFromFlags} from '../../src/cli/project-flags.js'
 import {yearFlag} from '../../src/cli/flags.js'
@@ -64,6 +64,10 @@ describe('the declaration field table', () => {
       'fiscalFundsFen', 'annualPlanFen', 'fundingSources', 'supervisingDepartment', 'periodMonths', 'contact', 'summary',
       'consultancy', 'compliance', 'declaredOn',
     ])
+  })
+
+  it('once in review only the amounts (Art. 15), the contact and the summary may change', () => {
+    expect(DECLARED_FIELDS.filter(isEditableInReview)).to.deep.equal(['totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'contact', 'summary'])
   })
 
   it('flag values arrive under the field keys, repeated flags as one list, and only the flags given', () => {

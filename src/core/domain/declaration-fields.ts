@@ -32,6 +32,8 @@ export interface DeclarationField {
   part?: 'name' | 'phone' | keyof Compliance
   /** an input may leave the fact out: the project then holds the default, or null */
   optional?: true
+  /** may still change once the project is in review (Art. 15: budget cuts; the contact and summary) */
+  editableInReview?: true
   flag: FieldFlag
 }
 
@@ -45,15 +47,15 @@ export const DECLARATION_FIELDS = [
   {key: 'nature', kind: 'enum', required: true, fact: 'nature', flag: {name: 'nature'}},
   {key: 'category', kind: 'enum', required: true, fact: 'category', flag: {name: 'category'}},
   {key: 'procurementCategory', kind: 'enum', required: false, default: 'services', fact: 'procurementCategory', flag: {name: 'procurement-category'}},
-  {key: 'totalInvestment', kind: 'amount', required: true, fact: 'totalInvestmentFen', flag: {name: 'total'}},
-  {key: 'fiscalFunds', kind: 'amount', required: true, fact: 'fiscalFundsFen', flag: {name: 'fiscal'}},
-  {key: 'annualPlan', kind: 'amount', required: false, fact: 'annualPlanFen', optional: true, flag: {name: 'annual-plan'}},
+  {key: 'totalInvestment', kind: 'amount', required: true, fact: 'totalInvestmentFen', editableInReview: true, flag: {name: 'total'}},
+  {key: 'fiscalFunds', kind: 'amount', required: true, fact: 'fiscalFundsFen', editableInReview: true, flag: {name: 'fiscal'}},
+  {key: 'annualPlan', kind: 'amount', required: false, fact: 'annualPlanFen', optional: true, editableInReview: true, flag: {name: 'annual-plan'}},
   {key: 'fundingSources', kind: 'list', required: false, default: 'fiscal', fact: 'fundingSources', optional: true, flag: {name: 'funding-source'}},
   {key: 'supervisingDepartment', kind: 'text', required: false, fact: 'supervisingDepartment', optional: true, flag: {name: 'supervising-department'}},
   {key: 'periodMonths', kind: 'integer', required: false, fact: 'periodMonths', flag: {name: 'period-months'}},
-  {key: 'contactName', kind: 'text', required: false, fact: 'contact', part: 'name', flag: {name: 'contact-name'}},
-  {key: 'contactPhone', kind: 'text', required: false, fact: 'contact', part: 'phone', flag: {name: 'contact-phone'}},
-  {key: 'summary', kind: 'text', required: false, fact: 'summary', flag: {name: 'summary'}},
+  {key: 'contactName', kind: 'text', required: false, fact: 'contact', part: 'name', editableInReview: true, flag: {name: 'contact-name'}},
+  {key: 'contactPhone', kind: 'text', required: false, fact: 'contact', part: 'phone', editableInReview: true, flag: {name: 'contact-phone'}},
+  {key: 'summary', kind: 'text', required: false, fact: 'summary', editableInReview: true, flag: {name: 'summary'}},
   {key: 'consultancy', kind: 'text', required: false, fact: 'consultancy', optional: true, flag: {name: 'consultancy'}},
   // Art. 4: an answer not given is not a "no"
   {key: 'govCloud', kind: 'yesno', required: false, default: true, fact: 'compliance', part: 'govCloud', flag: {name: 'gov-cloud', allowNo: true}},
@@ -81,6 +83,13 @@ export type DeclarationInput = Pick<Project, Exclude<Fact, OptionalFact>> & Part
 const FIELDS: readonly DeclarationField[] = DECLARATION_FIELDS
 
 export const DECLARED_FIELDS: readonly DeclaredField[] = [...new Set(FIELDS.map((f) => f.fact).filter((f): f is DeclaredField => f !== null && f !== 'planYear'))]
+
+const IN_REVIEW: ReadonlySet<string | null> = new Set(FIELDS.filter((f) => f.editableInReview).map((f) => f.fact))
+
+/** Once a project is in review, only these facts may change; the others are locked (exit 2). */
+export function isEditableInReview(fact: DeclaredField): boolean {
+  return IN_REVIEW.has(fact)
+}
 
 const BY_KEY: ReadonlyMap<string, DeclarationField> = new Map(FIELDS.map((f) => [f.key, f]))
 

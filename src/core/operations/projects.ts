@@ -2,7 +2,7 @@
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
 import {createProject, changedFields, computeFlags, reroute, trackChange, type DeclaredField} from '../domain/project.js'
-import {declaredFacts} from '../domain/declaration-fields.js'
+import {declaredFacts, isEditableInReview} from '../domain/declaration-fields.js'
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {assertCanDo, CLOSED_STATUSES, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
@@ -43,9 +43,6 @@ export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, 
   return {result: project, changes: [{projectId: id, action: 'create', change: creationSummary(project)}]}
 }
 
-/** Once a project is in review, only its amounts (Art. 15: budget cuts), contact and summary may change. */
-const LATE_EDITABLE: readonly DeclaredField[] = ['totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'contact', 'summary']
-
 export interface UpdateResult {
   project: Project
   fields: DeclaredField[]
@@ -63,7 +60,7 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
   assertCanDo(project, 'update')
   const late = !isDeclarationEditable(project.status)
   if (late) {
-    const locked = fields.filter((f) => !LATE_EDITABLE.includes(f))
+    const locked = fields.filter((f) => !isEditableInReview(f))
     if (locked.length > 0) throw new UsageError('project.fieldLocked', {status: project.status, fields: locked})
   }
   const amountChanged = fields.includes('totalInvestmentFen')
