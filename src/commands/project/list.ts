@@ -6,6 +6,9 @@ import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
 import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
 import {yearFlag} from '../../cli/flags.js'
+import type {Project} from '../../core/domain/types.js'
+
+export type ProjectListResult = Project[]
 
 export default class ProjectList extends ItplanCommand<typeof ProjectList> {
   static override summary = '列出项目'
@@ -18,7 +21,7 @@ export default class ProjectList extends ItplanCommand<typeof ProjectList> {
     flag: Flags.string({description: '标记', options: [...PROJECT_FLAGS]}),
   }
 
-  async run() {
+  async run(): Promise<ProjectListResult> {
     const data = await this.load()
     const projects = filterProjects(data.projects, this.flags)
     if (!this.jsonEnabled()) {
