@@ -1,8 +1,7 @@
 import {ItplanCommand} from '../cli/base-command.js'
 import {out} from '../cli/ui.js'
 import {t} from '../core/i18n/index.js'
-import {runDoctor} from '../core/register/doctor.js'
-import type {DoctorCheck} from '../core/register/doctor.js'
+import {runDoctor, type DoctorCheck} from '../core/register/doctor.js'
 
 export interface DoctorResult {
   checks: Array<DoctorCheck & {message: string}>

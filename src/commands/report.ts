@@ -5,12 +5,11 @@ import {ItplanCommand} from '../cli/base-command.js'
 import {renderReport} from '../cli/render-report.js'
 import {t, getLang} from '../core/i18n/index.js'
 import {todayLocal} from '../core/domain/dates.js'
-import {buildReport} from '../core/domain/report.js'
+import {buildReport, type ReportData} from '../core/domain/report.js'
 import {deadlinesOn} from '../core/operations/as-of.js'
 import {renderReportHtml} from '../core/report/html.js'
 import {writeOutputFile} from '../core/output.js'
 import {yearFlag} from '../cli/flags.js'
-import type {ReportData} from '../core/domain/report.js'
 
 export type ReportResult = ReportData
 

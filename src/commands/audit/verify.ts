@@ -1,8 +1,7 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
-import {verifyJournal} from '../../core/register/journal.js'
+import {verifyJournal, type VerifyResult} from '../../core/register/journal.js'
 import {readableCompanions} from '../../core/register/paths.js'
-import type {VerifyResult} from '../../core/register/journal.js'
 
 /** The check; under --json a failed check also carries the error it exits 6 with. */
 export type AuditVerifyResult = VerifyResult & {error?: {code: string; message: string; exitCode: number}}

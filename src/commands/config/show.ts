@@ -2,8 +2,7 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {declarationDeadline} from '../../core/domain/config.js'
-import {PROCUREMENT_CATEGORIES, STAGE_KEYS} from '../../core/domain/types.js'
-import type {ProcurementLimits, Rules, Settings} from '../../core/domain/types.js'
+import {PROCUREMENT_CATEGORIES, STAGE_KEYS, type ProcurementLimits, type Rules, type Settings} from '../../core/domain/types.js'
 
 /** DESIGN §5: `{rules: {version, procurementLimitFen, approvalStandardFen, timeLimits, …}, settings: {planYear, declarationDeadline, lang}}`. */
 export interface ConfigShowResult {

@@ -2,9 +2,8 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {t} from '../../core/i18n/index.js'
-import {amendPlan, resolvePlan} from '../../core/operations/plan.js'
+import {amendPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {PlanView} from '../../core/operations/plan.js'
 
 /** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
 export type PlanAmendResult = Omit<PlanView, 'notices'>

@@ -1,9 +1,8 @@
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
-import {approvePlan} from '../../core/operations/plan.js'
+import {approvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {PlanView} from '../../core/operations/plan.js'
 import type {WithNotices} from '../../cli/results.js'
 
 /** The plan after the approval, with the notices of the projects it left out. */

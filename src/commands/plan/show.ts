@@ -1,9 +1,8 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {planSelector, planVersionFlags} from '../../cli/plan-flags.js'
-import {resolvePlan} from '../../core/operations/plan.js'
+import {resolvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {PlanView} from '../../core/operations/plan.js'
 
 /** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
 export type PlanShowResult = Omit<PlanView, 'notices'>

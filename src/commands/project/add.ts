@@ -7,8 +7,7 @@ import {enumWords} from '../../cli/words.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {addProject} from '../../core/operations/projects.js'
-import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES} from '../../core/domain/types.js'
-import type {Project} from '../../core/domain/types.js'
+import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES, type Project} from '../../core/domain/types.js'
 
 export type ProjectAddResult = Project
 

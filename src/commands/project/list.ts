@@ -4,9 +4,8 @@ import {projectTable} from '../../cli/render.js'
 import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
-import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
+import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Project} from '../../core/domain/types.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {Project} from '../../core/domain/types.js'
 
 export type ProjectListResult = Project[]
 

@@ -2,9 +2,8 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {rerouteAll} from '../../core/operations/projects.js'
+import {rerouteAll, type RouteMove} from '../../core/operations/projects.js'
 import type {ProjectStatus} from '../../core/domain/types.js'
-import type {RouteMove} from '../../core/operations/projects.js'
 import type {WithNotices} from '../../cli/results.js'
 
 /** The projects re-routed (or that would be, with --dry-run) and those kept on their track for their status. */

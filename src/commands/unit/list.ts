@@ -1,8 +1,7 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderTable} from '../../cli/table.js'
 import {t} from '../../core/i18n/index.js'
-import {unitStandings} from '../../core/domain/units.js'
-import type {UnitStanding} from '../../core/domain/units.js'
+import {unitStandings, type UnitStanding} from '../../core/domain/units.js'
 
 export type UnitListResult = UnitStanding[]
 
