@@ -17,6 +17,7 @@ import {noticeText} from './render.js'
 import {openCalendar, type CalendarSession} from '../core/calendar/session.js'
 import {err as errColour, out, terminalText, warn, writeErr} from './ui.js'
 import {checkDateInRange, checkTextLengths} from './flags.js'
+import type {ErrorBody, ErrorResult} from './results.js'
 
 const warnColour = (text: string) => out.yellow(text)
 
@@ -172,7 +173,8 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     const {code, message, exitCode} = describe(error)
     process.exitCode = exitCode
     if (this.jsonEnabled()) {
-      process.stdout.write(JSON.stringify({error: {code, message, exitCode, ...details(error)}}) + '\n')
+      const output: ErrorResult = {error: {code, message, exitCode, ...details(error)}}
+      process.stdout.write(JSON.stringify(output) + '\n')
       return
     }
     writeErr(`${errColour.red(`${t('error.prefix')}:`)} ${message}`)
@@ -235,7 +237,7 @@ function parseMessage(line: string): string {
   return line
 }
 
-function details(error: Error): Record<string, unknown> {
+function details(error: Error): Omit<ErrorBody, 'code' | 'message' | 'exitCode'> {
   if (error instanceof InvalidInput) return {problems: error.problems.map((p) => ({...p, message: problemText(p)}))}
   if (error instanceof IllegalTransition) return {projectId: error.projectId, from: error.from, allowed: error.allowed}
   if (error instanceof ItplanError) return {params: error.params}

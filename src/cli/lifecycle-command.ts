@@ -5,12 +5,16 @@ import {projectSummary} from './render.js'
 import {t, word} from '../core/i18n/index.js'
 import type {MutationContext, MutationOutcome} from '../core/register/store.js'
 import type {Project} from '../core/domain/types.js'
+import type {WithNotices} from './results.js'
+
+/** What every lifecycle command prints under --json: the project after the step, with the notices of the step. */
+export type LifecycleResult = WithNotices<Project>
 
 export abstract class LifecycleCommand<T extends typeof Command> extends ItplanCommand<T> {
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static dateFlag = {date: Flags.string({description: '日期（默认今天）'})}
 
-  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>) {
+  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>): Promise<LifecycleResult> {
     const date = this.dateFlag('date', (this.flags as {date?: string}).date)
     const {result, notices} = await this.mutate((ctx) => apply(ctx, date, new Date().toISOString()))
     this.say(t('lifecycle.done', {id: result.id, status: word('status', result.status)}))

@@ -44,7 +44,38 @@ export function linkSkipped(link: SkippedLink): string {
   return t('import.symlinkSkipped', {file: link.path, target: link.target})
 }
 
-export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, allOrNothing: boolean, links: SkippedLink[] = []) {
+/** A problem of an imported file, where it is and what the unit reads. */
+export interface ImportProblemJson {
+  sheet: string | null
+  row: number | null
+  column: string | null
+  message: string
+  code: string
+}
+
+/** `import --json`: one report per file, also when the import exits 3 (DESIGN §6). */
+export interface ImportResult {
+  files: Array<{
+    file: string
+    status: FileOutcome['status']
+    created: number
+    updated: number
+    unchanged: number
+    rejected: number
+    errors: ImportProblemJson[]
+    warnings: ImportProblemJson[]
+    createdIds: string[]
+    updatedIds: string[]
+    errorFile: string | null
+    skippedSheets: Array<{name: string; reason: 'no-header' | 'empty'}>
+    unknownHeaders: string[]
+  }>
+  totals: {created: number; updated: number; unchanged: number; rejected: number}
+  /** symbolic links inside the folders given, not followed */
+  skippedLinks: Array<SkippedLink & {message: string}>
+}
+
+export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, allOrNothing: boolean, links: SkippedLink[] = []): ImportResult {
   const batchRejected = allOrNothing && outcomes.some((x) => x.status === 'rejected')
   const files = outcomes.map((x, i) => ({
     file: x.file,
@@ -65,7 +96,6 @@ export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], erro
   return {
     files,
     totals: {created: total('created'), updated: total('updated'), unchanged: total('unchanged'), rejected: total('rejected')},
-    /** symbolic links inside the folders given, not followed */
     skippedLinks: links.map((l) => ({path: l.path, target: l.target, reason: l.reason, message: linkSkipped(l)})),
   }
 }

@@ -1,13 +1,17 @@
 import {ItplanCommand} from '../cli/base-command.js'
 import {out} from '../cli/ui.js'
 import {t} from '../core/i18n/index.js'
-import {runDoctor} from '../core/register/doctor.js'
+import {runDoctor, type DoctorCheck} from '../core/register/doctor.js'
+
+export interface DoctorResult {
+  checks: Array<DoctorCheck & {message: string}>
+}
 
 export default class Doctor extends ItplanCommand<typeof Doctor> {
   static override summary = '检查登记簿、格式版本、审计日志、锁、备份和日历，并说明该怎么处理'
   static override examples = ['<%= config.bin %> doctor']
 
-  async run() {
+  async run(): Promise<DoctorResult> {
     const checks = await runDoctor(this.registerPath)
     const params = (p: Record<string, unknown>) => ({...p, backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup')})
     if (!this.jsonEnabled()) {

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../cli/base-command.js'
 import {enumWords} from '../cli/words.js'
-import {renderImport, importJson, linkSkipped} from '../cli/render-import.js'
+import {renderImport, importJson, linkSkipped, type ImportResult} from '../cli/render-import.js'
 import {startProgress} from '../cli/progress.js'
 import {t} from '../core/i18n/index.js'
 import {todayLocal} from '../core/domain/dates.js'
@@ -10,6 +10,8 @@ import {UsageError} from '../core/domain/errors.js'
 import {expandInputs} from '../core/excel/inputs.js'
 import {applyImport} from '../core/operations/import.js'
 import {yearFlag} from '../cli/flags.js'
+
+export type {ImportResult}
 
 export default class Import extends ItplanCommand<typeof Import> {
   static override summary = '批量导入申报表（.xlsx、.csv，安装 LibreOffice 时也可导入 .xls/.et）'
@@ -29,7 +31,7 @@ export default class Import extends ItplanCommand<typeof Import> {
     'errors-dir': Flags.string({description: '错误文件的存放目录（默认与源文件同目录）'}),
   }
 
-  async run() {
+  async run(): Promise<ImportResult> {
     const f = this.flags
     const args = this.positional
     const {files, missing, ignored, links} = await expandInputs(args)

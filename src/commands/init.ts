@@ -9,6 +9,14 @@ import {createRegister, registerExists} from '../core/register/store.js'
 import {formatWan} from '../core/domain/money.js'
 import {UsageError} from '../core/domain/errors.js'
 
+export interface InitResult {
+  register: string
+  planYear: number
+  rulesVersion: string
+  /** where an old journal found beside a new register was moved */
+  journalKeptAside: string | null
+}
+
 export default class Init extends ItplanCommand<typeof Init> {
   static override summary = '创建登记簿（使用默认规则）'
   static override description = '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。'
@@ -19,7 +27,7 @@ export default class Init extends ItplanCommand<typeof Init> {
     confirm: Flags.string({description: '非交互终端下确认 --force：登记簿的文件名'}),
   }
 
-  async run() {
+  async run(): Promise<InitResult> {
     const file = this.registerPath
     const year = this.flags.year ?? new Date().getFullYear() + 1
     if (year < 2000 || year > 2100) throw new UsageError('usage.badFlag', {flag: 'year', value: year, reason: t('value.badYear', {field: t('field.year'), value: year})})

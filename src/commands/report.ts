@@ -5,11 +5,13 @@ import {ItplanCommand} from '../cli/base-command.js'
 import {renderReport} from '../cli/render-report.js'
 import {t, getLang} from '../core/i18n/index.js'
 import {todayLocal} from '../core/domain/dates.js'
-import {buildReport} from '../core/domain/report.js'
+import {buildReport, type ReportData} from '../core/domain/report.js'
 import {deadlinesOn} from '../core/operations/as-of.js'
 import {renderReportHtml} from '../core/report/html.js'
 import {writeOutputFile} from '../core/output.js'
 import {yearFlag} from '../cli/flags.js'
+
+export type ReportResult = ReportData
 
 export default class Report extends ItplanCommand<typeof Report> {
   static override summary = '汇总报告：按审批路径、单位、类型、状态统计，超期环节，滞留最久的项目；可输出 HTML 页面'
@@ -20,7 +22,7 @@ export default class Report extends ItplanCommand<typeof Report> {
     html: Flags.string({description: '另存为 HTML 页面（含图表，可打印）'}),
   }
 
-  async run() {
+  async run(): Promise<ReportResult> {
     const data = await this.load()
     const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
     const calendar = this.calendarFor(data)

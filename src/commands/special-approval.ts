@@ -3,6 +3,9 @@ import {ItplanCommand} from '../cli/base-command.js'
 import {projectSummary} from '../cli/render.js'
 import {t} from '../core/i18n/index.js'
 import {recordSpecialApproval} from '../core/operations/decisions.js'
+import type {Project} from '../core/domain/types.js'
+
+export type SpecialApprovalResult = Project
 
 export default class SpecialApproval extends ItplanCommand<typeof SpecialApproval> {
   static override summary = '记录领导小组“一事一议”（第六条）或多部门重大项目决定（第三条）'
@@ -14,7 +17,7 @@ export default class SpecialApproval extends ItplanCommand<typeof SpecialApprova
     kind: Flags.string({description: 'late：逾期申报一事一议；multi-unit：多部门重大项目（默认按项目标记判断）', options: ['late', 'multi-unit']}),
   }
 
-  async run() {
+  async run(): Promise<SpecialApprovalResult> {
     const date = this.dateFlag('date', this.flags.date)
     const kind = this.flags.kind as 'late' | 'multi-unit' | undefined
     const {result} = await this.mutate((ctx) => recordSpecialApproval(ctx, this.args.id, {kind, documentNo: this.flags.doc, date, now: new Date().toISOString()}))

@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
-import {LifecycleCommand} from '../../cli/lifecycle-command.js'
+import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {expertAcceptance} from '../../core/operations/lifecycle.js'
+
+export type AcceptanceExpertResult = LifecycleResult
 
 export default class AcceptanceExpert extends LifecycleCommand<typeof AcceptanceExpert> {
   static override summary = '专家竣工验收结论（第十六、十七条）'
@@ -12,7 +14,7 @@ export default class AcceptanceExpert extends LifecycleCommand<typeof Acceptance
     'refused-rectification': Flags.boolean({description: '建设单位拒不整改'}),
   }
 
-  async run() {
+  async run(): Promise<AcceptanceExpertResult> {
     const result = this.flags.result as 'passed' | 'failed'
     return this.step((ctx, date, now) => expertAcceptance(ctx, this.args.id, {result, refusedRectification: this.flags['refused-rectification'], date, now}))
   }

@@ -3,6 +3,10 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
 import {yearFlag} from '../../cli/flags.js'
+import type {AcceptanceExportResult as AcceptanceWorkbookSummary} from '../../core/excel/acceptance-export.js'
+
+/** `acceptance export --json`: the workbook written and how many projects it lists. */
+export type AcceptanceExportResult = {file: string} & AcceptanceWorkbookSummary
 
 export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExport> {
   static override summary = '导出验收备案表（已验收、已备案的项目）'
@@ -12,7 +16,7 @@ export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExp
     out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目验收备案表.xlsx）'}),
   }
 
-  async run() {
+  async run(): Promise<AcceptanceExportResult> {
     const data = await this.load()
     const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目验收备案表.xlsx`)
     this.guardOutput(out)

@@ -1,6 +1,8 @@
 import {Flags} from '@oclif/core'
-import {LifecycleCommand} from '../../cli/lifecycle-command.js'
+import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {fileAcceptance} from '../../core/operations/lifecycle.js'
+
+export type AcceptanceFileResult = LifecycleResult
 
 export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFile> {
   static override summary = '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）'
@@ -12,7 +14,7 @@ export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFi
     'test-report': Flags.string({description: '第三方测试报告编号'}),
   }
 
-  async run() {
+  async run(): Promise<AcceptanceFileResult> {
     const f = this.flags
     return this.step((ctx, date, now) => fileAcceptance(ctx, this.args.id, {documentNo: f.doc, date, trialRun: f['trial-run'] ?? null, testReport: f['test-report'] ?? null, now, addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}))
   }

@@ -1,13 +1,16 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
-import {verifyJournal} from '../../core/register/journal.js'
+import {verifyJournal, type VerifyResult} from '../../core/register/journal.js'
 import {readableCompanions} from '../../core/register/paths.js'
+
+/** The check; under --json a failed check also carries the error it exits 6 with. */
+export type AuditVerifyResult = VerifyResult & {error?: {code: string; message: string; exitCode: number}}
 
 export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
   static override summary = '重新计算审计日志的哈希链并与登记簿核对（不一致时退出码 6）'
   static override examples = ['<%= config.bin %> audit verify']
 
-  async run() {
+  async run(): Promise<AuditVerifyResult> {
     const data = await this.load()
     const result = await verifyJournal(readableCompanions(this.registerPath).journal, data.audit)
     if (!result.ok) {

@@ -3,11 +3,20 @@ import {renderTable} from '../../cli/table.js'
 import {t} from '../../core/i18n/index.js'
 import {listBackups} from '../../core/register/backups.js'
 
+export interface BackupListItem {
+  id: string
+  createdAt: string
+  bytes: number
+}
+
+/** Oldest first (DESIGN §5). */
+export type BackupListResult = BackupListItem[]
+
 export default class BackupList extends ItplanCommand<typeof BackupList> {
   static override summary = '列出登记簿备份（最近 20 份，最早的在前）'
   static override examples = ['<%= config.bin %> backup list']
 
-  async run() {
+  async run(): Promise<BackupListResult> {
     const backups = await listBackups(this.registerPath)
     if (!this.jsonEnabled()) {
       if (backups.length === 0) this.log(t('backup.none'))

@@ -7,6 +7,8 @@ import {parseHolidayCnJson} from '../../core/calendar/index.js'
 import {InvalidData} from '../../core/domain/errors.js'
 import {importCalendar, type CalendarImportResult} from '../../core/operations/calendar-moves.js'
 
+export type {CalendarImportResult}
+
 export default class CalendarImport extends ItplanCommand<typeof CalendarImport> {
   static override summary = '导入办公室的节假日安排（holiday-cn JSON 格式），覆盖或补充内置日历，并重算受影响的到期日'
   static override description =

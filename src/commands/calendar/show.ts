@@ -3,13 +3,16 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {out} from '../../cli/ui.js'
 import {t} from '../../core/i18n/index.js'
 import {UsageError} from '../../core/domain/errors.js'
+import type {YearSummary} from '../../core/calendar/index.js'
+
+export type CalendarShowResult = YearSummary
 
 export default class CalendarShow extends ItplanCommand<typeof CalendarShow> {
   static override summary = '显示某年的法定节假日、调休上班日和工作日数'
   static override examples = ['<%= config.bin %> calendar show 2026']
   static override args = {year: Args.integer({required: true, description: '年份'})}
 
-  async run() {
+  async run(): Promise<CalendarShowResult> {
     const year = this.args.year
     if (year < 1900 || year > 2200) throw new UsageError('usage.badFlag', {flag: 'year', value: year, reason: t('value.badYear', {field: t('field.year'), value: year})})
     const data = await this.load().catch(() => null)

@@ -6,6 +6,13 @@ import {todayLocal} from '../../core/domain/dates.js'
 import {officeFacts} from '../../core/defaults.js'
 import {formatWan} from '../../core/domain/money.js'
 
+export interface ConfigSetResult {
+  key: string
+  from: unknown
+  to: unknown
+  rulesVersion: string
+}
+
 export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
   static override summary = '修改规则或设置'
   static override description = `可用设置项：${CONFIG_KEYS.join(', ')}。金额可写 80万、800000（元）、800,000元、1.2亿。`
@@ -15,7 +22,7 @@ export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
     value: Args.string({required: true, description: '新值'}),
   }
 
-  async run() {
+  async run(): Promise<ConfigSetResult> {
     const {key, value} = this.args
     const {result} = await this.mutate(({data}) => {
       const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal(), officeFacts().procurementLimitFloorFen)

@@ -2,13 +2,28 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {declarationDeadline} from '../../core/domain/config.js'
-import {PROCUREMENT_CATEGORIES, STAGE_KEYS} from '../../core/domain/types.js'
+import {PROCUREMENT_CATEGORIES, STAGE_KEYS, type ProcurementLimits, type Rules, type Settings} from '../../core/domain/types.js'
+
+/** DESIGN §5: `{rules: {version, procurementLimitFen, approvalStandardFen, timeLimits, …}, settings: {planYear, declarationDeadline, lang}}`. */
+export interface ConfigShowResult {
+  rules: {
+    version: string
+    procurementLimitFen: ProcurementLimits
+    approvalStandardFen: number
+    approvalStandardConfirmed: Rules['approvalStandardConfirmed']
+    timeLimits: Rules['timeLimits']
+    stagesByTrack: Rules['stagesByTrack']
+    deadlines: Rules['deadlines']
+    citations: Rules['citations']
+  }
+  settings: {planYear: number; declarationDeadline: string; lang: Settings['lang']}
+}
 
 export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
   static override summary = '显示规则与设置'
   static override examples = ['<%= config.bin %> config show', '<%= config.bin %> config show --json']
 
-  async run() {
+  async run(): Promise<ConfigShowResult> {
     const {rules, settings} = await this.load()
     const result = {
       rules: {

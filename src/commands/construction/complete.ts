@@ -1,14 +1,16 @@
 import {Flags} from '@oclif/core'
-import {LifecycleCommand} from '../../cli/lifecycle-command.js'
+import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {amountFlag} from '../../cli/amount.js'
 import {completeConstruction} from '../../core/operations/lifecycle.js'
+
+export type ConstructionCompleteResult = LifecycleResult
 
 export default class ConstructionComplete extends LifecycleCommand<typeof ConstructionComplete> {
   static override summary = '建设完成（此后 6 个月内应申请竣工验收）'
   static override examples = ['<%= config.bin %> construction complete 2027-0001 --date 2027-10-30 --actual 86.5万']
   static override flags = {...LifecycleCommand.dateFlag, actual: Flags.string({description: '实际完成投资，如 86.5万'})}
 
-  async run() {
+  async run(): Promise<ConstructionCompleteResult> {
     const actualInvestmentFen = amountFlag('actual', this.flags.actual)
     return this.step((ctx, date, now) => completeConstruction(ctx, this.args.id, {date, actualInvestmentFen, now}))
   }

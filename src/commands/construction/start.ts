@@ -1,7 +1,9 @@
 import {Flags} from '@oclif/core'
-import {LifecycleCommand} from '../../cli/lifecycle-command.js'
+import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {amountFlag} from '../../cli/amount.js'
 import {startConstruction} from '../../core/operations/lifecycle.js'
+
+export type ConstructionStartResult = LifecycleResult
 
 export default class ConstructionStart extends LifecycleCommand<typeof ConstructionStart> {
   static override summary = '开工：须有项目责任人（第十一条）和工程监理单位（第十三条）'
@@ -14,7 +16,7 @@ export default class ConstructionStart extends LifecycleCommand<typeof Construct
     'contract-amount': Flags.string({description: '合同金额，如 88万'}),
   }
 
-  async run() {
+  async run(): Promise<ConstructionStartResult> {
     const f = this.flags
     const contractAmountFen = amountFlag('contract-amount', f['contract-amount'])
     return this.step((ctx, date, now) => startConstruction(ctx, this.args.id, {responsible: f.responsible, supervisor: f.supervisor, contractor: f.contractor ?? null, contractAmountFen, date, now}))

@@ -2,8 +2,11 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {t} from '../../core/i18n/index.js'
-import {amendPlan, resolvePlan} from '../../core/operations/plan.js'
+import {amendPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+
+/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
+export type PlanAmendResult = Omit<PlanView, 'notices'>
 
 export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
   static override summary = '年度计划调整：在已批准的计划中增加或减少项目（经领导小组审定、市人民政府批准后成为新的一版）'
@@ -22,7 +25,7 @@ export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
     date: Flags.string({description: '提出调整的日期（默认今天）'}),
   }
 
-  async run() {
+  async run(): Promise<PlanAmendResult> {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
     const {result} = await this.mutate((ctx) => amendPlan(ctx, {year: f.year, add: f.add, remove: f.remove, reason: f.reason, date, now: new Date().toISOString()}))

@@ -1,8 +1,12 @@
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
-import {approvePlan} from '../../core/operations/plan.js'
+import {approvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+import type {WithNotices} from '../../cli/results.js'
+
+/** The plan after the approval, with the notices of the projects it left out. */
+export type PlanApproveResult = WithNotices<Omit<PlanView, 'notices'>>
 
 export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
   static override summary = '记录领导小组审定或市人民政府批准年度计划（第七条）'
@@ -18,7 +22,7 @@ export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
     date: Flags.string({description: '日期（默认今天）'}),
   }
 
-  async run() {
+  async run(): Promise<PlanApproveResult> {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
     const by = f.by as 'leading-group' | 'government'

@@ -2,8 +2,11 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
+import {buildPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+
+/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
+export type PlanBuildResult = Omit<PlanView, 'notices'>
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
   static override summary = '编制年度计划草案（只纳入符合条件的项目，并说明其余项目未纳入的原因）'
@@ -16,7 +19,7 @@ export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
     major: Flags.string({description: '标记为重大项目（第七条）', multiple: true, default: []}),
   }
 
-  async run() {
+  async run(): Promise<PlanBuildResult> {
     const f = this.flags
     const {result} = await this.mutate((ctx) =>
       buildPlan(ctx, {year: f.year, include: f.include, exclude: f.exclude, keyArea: f['key-area'], major: f.major, today: todayLocal(), now: new Date().toISOString()}),

@@ -5,6 +5,10 @@ import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {planSelector, planVersionFlags} from '../../cli/plan-flags.js'
 import {yearFlag} from '../../cli/flags.js'
+import type {PlanExportResult as PlanWorkbookSummary} from '../../core/excel/plan-export.js'
+
+/** `plan export --json`: the workbook written and what it holds. */
+export type PlanExportResult = {file: string} & PlanWorkbookSummary
 
 export default class PlanExport extends ItplanCommand<typeof PlanExport> {
   static override summary = '导出年度计划表（A3 横向，按审批路径分组，含小计、合计、汇总和说明）'
@@ -15,7 +19,7 @@ export default class PlanExport extends ItplanCommand<typeof PlanExport> {
     ...planVersionFlags,
   }
 
-  async run() {
+  async run(): Promise<PlanExportResult> {
     const data = await this.load()
     const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目计划表.xlsx`)
     this.guardOutput(out)

@@ -1,8 +1,11 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {planSelector, planVersionFlags} from '../../cli/plan-flags.js'
-import {resolvePlan} from '../../core/operations/plan.js'
+import {resolvePlan, type PlanView} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+
+/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
+export type PlanShowResult = Omit<PlanView, 'notices'>
 
 export default class PlanShow extends ItplanCommand<typeof PlanShow> {
   static override summary = '显示年度计划：纳入的项目、标记、投资规模、未纳入原因，以及批准后的执行变化'
@@ -10,7 +13,7 @@ export default class PlanShow extends ItplanCommand<typeof PlanShow> {
   static override examples = ['<%= config.bin %> plan show --year 2027', '<%= config.bin %> plan show --year 2027 --version 1', '<%= config.bin %> plan show --year 2027 --draft']
   static override flags = {year: yearFlag({description: '计划年度（默认登记簿的计划年度）'}), ...planVersionFlags}
 
-  async run() {
+  async run(): Promise<PlanShowResult> {
     const data = await this.load()
     const resolved = resolvePlan(data, this.flags.year ?? data.settings.planYear, planSelector(this.flags))
     if (!this.jsonEnabled()) this.log(renderPlan(resolved, new Map(data.projects.map((p) => [p.id, p]))))

@@ -7,7 +7,9 @@ import {enumWords} from '../../cli/words.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {addProject} from '../../core/operations/projects.js'
-import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES} from '../../core/domain/types.js'
+import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES, type Project} from '../../core/domain/types.js'
+
+export type ProjectAddResult = Project
 
 export default class ProjectAdd extends ItplanCommand<typeof ProjectAdd> {
   static override summary = '手工登记一个项目'
@@ -17,7 +19,7 @@ export default class ProjectAdd extends ItplanCommand<typeof ProjectAdd> {
   ]
   static override flags = declarationFlags
 
-  async run() {
+  async run(): Promise<ProjectAddResult> {
     const f = this.flags
     const choices = (kind: string, values: readonly string[]) => values.map((v) => ({value: v, name: word(kind, v)}))
     const unit = await askText('unit', t('prompt.unit'), f.unit)

@@ -4,8 +4,10 @@ import {projectTable} from '../../cli/render.js'
 import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
-import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
+import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Project} from '../../core/domain/types.js'
 import {yearFlag} from '../../cli/flags.js'
+
+export type ProjectListResult = Project[]
 
 export default class ProjectList extends ItplanCommand<typeof ProjectList> {
   static override summary = '列出项目'
@@ -18,7 +20,7 @@ export default class ProjectList extends ItplanCommand<typeof ProjectList> {
     flag: Flags.string({description: '标记', options: [...PROJECT_FLAGS]}),
   }
 
-  async run() {
+  async run(): Promise<ProjectListResult> {
     const data = await this.load()
     const projects = filterProjects(data.projects, this.flags)
     if (!this.jsonEnabled()) {

@@ -2,14 +2,19 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {rerouteAll} from '../../core/operations/projects.js'
+import {rerouteAll, type RouteMove} from '../../core/operations/projects.js'
+import type {ProjectStatus} from '../../core/domain/types.js'
+import type {WithNotices} from '../../cli/results.js'
+
+/** The projects re-routed (or that would be, with --dry-run) and those kept on their track for their status. */
+export type ProjectRouteResult = WithNotices<{dryRun: boolean; rulesVersion: string; moved: RouteMove[]; kept: Array<{id: string; status: ProjectStatus}>}>
 
 export default class ProjectRoute extends ItplanCommand<typeof ProjectRoute> {
   static override summary = '按现行规则重新确定所有项目的审批路径，并列出变化'
   static override examples = ['<%= config.bin %> project route --dry-run', '<%= config.bin %> project route']
   static override flags = {'dry-run': Flags.boolean({description: '只列出将变化的项目，不写入'})}
 
-  async run() {
+  async run(): Promise<ProjectRouteResult> {
     const dryRun = this.flags['dry-run']
     const {result, notices} = await this.mutate((ctx) => rerouteAll(ctx, {today: todayLocal(), now: new Date().toISOString(), addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}), {dryRun})
     if (result.moves.length === 0) this.say(t('project.routeNone', {version: result.rulesVersion}))

@@ -4,13 +4,17 @@ import {projectDetails} from '../../cli/render-details.js'
 import {RegisterIndex} from '../../core/domain/register-data.js'
 import {nextSteps} from '../../core/domain/lifecycle.js'
 import {projectHistory} from '../../core/register/history.js'
+import type {JournalEntry, Project} from '../../core/domain/types.js'
+
+/** The project, the commands that may follow, and its journal entries. */
+export type ProjectShowResult = Project & {nextSteps: string[]; history: JournalEntry[]}
 
 export default class ProjectShow extends ItplanCommand<typeof ProjectShow> {
   static override summary = '显示一个项目的全部信息：审批路径及依据、评审环节、变更记录'
   static override examples = ['<%= config.bin %> project show 2027-0001', '<%= config.bin %> project show 2027-0001 --json']
   static override args = {id: Args.string({required: true, description: '项目编号'})}
 
-  async run() {
+  async run(): Promise<ProjectShowResult> {
     const data = await this.load()
     const project = new RegisterIndex(data).require(this.args.id)
     const history = await projectHistory(this.registerPath, data, project.id)

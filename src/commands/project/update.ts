@@ -6,6 +6,10 @@ import {enumWords} from '../../cli/words.js'
 import {t} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {updateProject} from '../../core/operations/projects.js'
+import type {Project} from '../../core/domain/types.js'
+import type {WithNotices} from '../../cli/results.js'
+
+export type ProjectUpdateResult = WithNotices<Project>
 
 export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
   static override summary = '修改项目的申报信息（金额变化会重新确定审批路径）'
@@ -13,7 +17,7 @@ export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static override flags = {...declarationFlags, reason: Flags.string({description: '评审开始后修改金额的原因（如压减预算，第十五条）'})}
 
-  async run() {
+  async run(): Promise<ProjectUpdateResult> {
     const raw = rawFromFlags(this.flags)
     const {result, notices} = await this.mutate((ctx) => {
       const calendar = this.calendarFor(ctx.data)

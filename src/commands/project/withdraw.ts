@@ -6,6 +6,10 @@ import {todayLocal} from '../../core/domain/dates.js'
 import {withdrawProject} from '../../core/operations/projects.js'
 import {assertCanDo} from '../../core/domain/lifecycle.js'
 import {RegisterIndex} from '../../core/domain/register-data.js'
+import type {Project} from '../../core/domain/types.js'
+import type {WithNotices} from '../../cli/results.js'
+
+export type ProjectWithdrawResult = WithNotices<Project>
 
 export default class ProjectWithdraw extends ItplanCommand<typeof ProjectWithdraw> {
   static override summary = '撤回项目（不可撤销）'
@@ -16,7 +20,7 @@ export default class ProjectWithdraw extends ItplanCommand<typeof ProjectWithdra
     reason: Flags.string({description: '撤回原因'}),
   }
 
-  async run() {
+  async run(): Promise<ProjectWithdrawResult> {
     const id = this.args.id
     // Check before asking, so the clerk is not asked to confirm something that cannot happen.
     const project = new RegisterIndex(await this.load()).require(id)

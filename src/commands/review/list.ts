@@ -5,6 +5,10 @@ import {out} from '../../cli/ui.js'
 import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {deadlinesOn} from '../../core/operations/as-of.js'
+import type {OpenStageRow} from '../../core/operations/review.js'
+
+/** The open stages (DESIGN §5 `{projectId, projectName, unit, key, department, startedOn, dueOn, daysLeft}`). */
+export type ReviewListResult = OpenStageRow[]
 
 export default class ReviewList extends ItplanCommand<typeof ReviewList> {
   static override summary = '按部门列出办理中的评审环节及剩余（或超期）工作日'
@@ -15,7 +19,7 @@ export default class ReviewList extends ItplanCommand<typeof ReviewList> {
     'as-of': Flags.string({description: '显示登记簿在这一天的状态（这天尚未开始的环节不列出，这天以后才办结的仍算办理中；默认今天）'}),
   }
 
-  async run() {
+  async run(): Promise<ReviewListResult> {
     const data = await this.load()
     const asOf = this.flags['as-of'] ? this.dateFlag('as-of', this.flags['as-of']) : todayLocal()
     const calendar = this.calendarFor(data)

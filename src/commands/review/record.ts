@@ -4,7 +4,10 @@ import {projectSummary} from '../../cli/render.js'
 import {t, word} from '../../core/i18n/index.js'
 import {amountFlag} from '../../cli/amount.js'
 import {recordReview} from '../../core/operations/review.js'
-import {STAGE_KEYS, type ReviewResult, type StageKey} from '../../core/domain/types.js'
+import {STAGE_KEYS, type Project, type ReviewResult, type StageKey} from '../../core/domain/types.js'
+import type {WithNotices} from '../../cli/results.js'
+
+export type ReviewRecordResult = WithNotices<Project>
 
 export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
   static override summary = '记录一个评审环节的结果（第九条）'
@@ -24,7 +27,7 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
     reason: Flags.string({description: '审定金额高于申报总投资时必须说明理由'}),
   }
 
-  async run() {
+  async run(): Promise<ReviewRecordResult> {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
     const amount = amountFlag('amount', f.amount)

@@ -5,6 +5,12 @@ import {t} from '../../core/i18n/index.js'
 import {loadRegister} from '../../core/register/store.js'
 import {yearFlag} from '../../cli/flags.js'
 
+export interface TemplateDeclarationResult {
+  file: string
+  planYear: number
+  columns: number
+}
+
 export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDeclaration> {
   static override summary = '生成发给各单位的申报表模板（下拉框、填表说明、版本标记）'
   static override examples = ['<%= config.bin %> template declaration --out 2027年度信息化项目申报表.xlsx']
@@ -13,7 +19,7 @@ export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDe
     year: yearFlag({description: '计划年度（默认登记簿的计划年度，没有登记簿时为明年）'}),
   }
 
-  async run() {
+  async run(): Promise<TemplateDeclarationResult> {
     const year = this.flags.year ?? (await loadRegister(this.registerPath).then((d) => d.settings.planYear).catch(() => new Date().getFullYear() + 1))
     const out = path.resolve(this.flags.out ?? `郴州市${year}年度信息化项目申报表.xlsx`)
     this.guardOutput(out)

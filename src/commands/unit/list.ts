@@ -1,13 +1,15 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderTable} from '../../cli/table.js'
 import {t} from '../../core/i18n/index.js'
-import {unitStandings} from '../../core/domain/units.js'
+import {unitStandings, type UnitStanding} from '../../core/domain/units.js'
+
+export type UnitListResult = UnitStanding[]
 
 export default class UnitList extends ItplanCommand<typeof UnitList> {
   static override summary = '列出建设单位：是否暂缓审批、原因、最近一次绩效评价'
   static override examples = ['<%= config.bin %> unit list --json']
 
-  async run() {
+  async run(): Promise<UnitListResult> {
     const data = await this.load()
     const units = unitStandings(data)
     if (!this.jsonEnabled()) {

@@ -4,13 +4,16 @@ import {unitArgument, requiredText} from '../../cli/flags.js'
 import {t} from '../../core/i18n/index.js'
 import {reinstateUnit} from '../../core/operations/lifecycle.js'
 import {todayLocal} from '../../core/domain/dates.js'
+import type {UnitRecord} from '../../core/domain/types.js'
+
+export type UnitReinstateResult = UnitRecord
 
 export default class UnitReinstate extends ItplanCommand<typeof UnitReinstate> {
   static override summary = '恢复某单位的申报审批'
   static override examples = ['<%= config.bin %> unit reinstate 市某局']
   static override args = {name: Args.string({required: true, description: '单位名称'})}
 
-  async run() {
+  async run(): Promise<UnitReinstateResult> {
     const unit = unitArgument(this.args.name)
     const {result} = await this.mutate((ctx) => reinstateUnit(ctx, unit, {date: todayLocal(), now: new Date().toISOString()}))
     this.say(t('unit.reinstated', {unit}))

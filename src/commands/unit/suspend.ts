@@ -4,6 +4,9 @@ import {unitArgument, requiredText} from '../../cli/flags.js'
 import {t} from '../../core/i18n/index.js'
 import {suspendUnit} from '../../core/operations/lifecycle.js'
 import {todayLocal} from '../../core/domain/dates.js'
+import type {UnitRecord} from '../../core/domain/types.js'
+
+export type UnitSuspendResult = UnitRecord
 
 export default class UnitSuspend extends ItplanCommand<typeof UnitSuspend> {
   static override summary = '暂缓某单位后续项目的申报审批（第十七条）'
@@ -11,7 +14,7 @@ export default class UnitSuspend extends ItplanCommand<typeof UnitSuspend> {
   static override args = {name: Args.string({required: true, description: '单位名称'})}
   static override flags = {reason: Flags.string({description: '原因', required: true})}
 
-  async run() {
+  async run(): Promise<UnitSuspendResult> {
     const unit = unitArgument(this.args.name)
     const reason = requiredText('reason', this.flags.reason)
     const {result} = await this.mutate(({data}) => {

@@ -21,6 +21,8 @@ export interface DeadlineRow {
   startedOn: string | null
   dueOn: string | null
   daysLeft: number | null
+  /** the stage's status (`open`, `returned`); `open` for a pending acceptance, filing or evaluation deadline */
+  status: string
 }
 
 export interface ReportData {
