@@ -20,6 +20,7 @@ const log = (m) => !asJson && process.stderr.write(`${m}\n`)
 const {defaultRules, defaultSettings} = await import(pathToFileURL(path.join(root, 'dist/core/defaults.js')).href)
 const {emptyRegister} = await import(pathToFileURL(path.join(root, 'dist/core/domain/register-data.js')).href)
 const {createProject} = await import(pathToFileURL(path.join(root, 'dist/core/domain/project.js')).href)
+const {storedRoutingReason} = await import(pathToFileURL(path.join(root, 'dist/core/i18n/routing.js')).href)
 const {default: ExcelJS} = await import('exceljs')
 
 const UNITS = ['市公安局', '市教育局', '市卫生健康委员会', '市自然资源和规划局', '市交通运输局', '市应急管理局', '市民政局', '市财政局', '市水利局', '市数据资源局']
@@ -52,6 +53,7 @@ function project(i, year, rules) {
       declaredOn: `${year - 1}-12-01`,
     },
     rules,
+    storedRoutingReason,
     {deadline: `${year - 1}-12-31`, unitSuspended: false, weakPerformance: false},
     '2026-11-26T00:00:00.000Z',
     null,

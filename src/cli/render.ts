@@ -1,6 +1,7 @@
 // Human rendering of projects and lists; JSON output never passes through here.
 import {t, word, getLang} from '../core/i18n/index.js'
-import {explainRouting, routingAmount, routingBasis} from '../core/domain/routing.js'
+import {routingAmount, routingBasis} from '../core/domain/routing.js'
+import {explainRouting} from '../core/i18n/routing.js'
 import {formatWan} from '../core/domain/money.js'
 import {nextSteps} from '../core/domain/lifecycle.js'
 import type {Project} from '../core/domain/types.js'

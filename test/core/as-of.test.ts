@@ -1,5 +1,6 @@
 // The pure parts of DESIGN §11.3 and §11.9: recomputing due dates under a new calendar, and the register as of a
 // day (status steps from the journal, clamped; a stage's rounds). The CLI side is test/cli/calendar-moves.test.ts.
+import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {openCalendar} from '../../src/core/calendar/session.js'
 import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
@@ -18,6 +19,7 @@ function register(): {data: RegisterData; p: Project} {
     '2027-0001',
     {planYear: 2027, unit: '市公安局', coUnits: [], name: '智慧警务平台', nature: 'new', category: 'business', procurementCategory: 'services', totalInvestmentFen: 85_000_000, fiscalFundsFen: 85_000_000, periodMonths: 12, contact: {name: '张三', phone: '13800000000'}, summary: '', compliance: {govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''}, declaredOn: '2026-11-20'},
     data.rules,
+    storedRoutingReason,
     {deadline: '2026-12-31', unitSuspended: false, weakPerformance: false},
     '2026-12-01T00:00:00.000Z',
     null,

@@ -1,4 +1,5 @@
 import {expect} from 'chai'
+import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {buildDeclaration, parseYesNo} from '../../src/core/domain/declaration.js'
 import {computeFlags, createProject, isNonCompliant} from '../../src/core/domain/project.js'
 import {declarationDeadline} from '../../src/core/domain/config.js'
@@ -259,7 +260,7 @@ describe('declaration', () => {
     it('a declaration becomes a routed project with its flags (createProject)', () => {
       const rules = defaultRules()
       const input = accepted({totalInvestment: '150万', fiscalFunds: '100万', coUnits: '市财政局', declaredOn: '2027-01-05', egovNetwork: '否'})
-      const p: Project = createProject('2027-0001', input, rules, flagCtx, '2026-11-20T00:00:00.000Z', null)
+      const p: Project = createProject('2027-0001', input, rules, storedRoutingReason, flagCtx, '2026-11-20T00:00:00.000Z', null)
       expect(p.track).to.equal('approval')
       expect(p.routing.track).to.equal('approval')
       expect(p.status).to.equal('declared')

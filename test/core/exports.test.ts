@@ -2,6 +2,7 @@
 // with exceljs: every planned project once with its amounts, 小计 / 合计 equal to their rows to the 分, print
 // setup, frozen and repeated header, text that stays text, the 说明 sheet that traces the table; LibreOffice
 // opens them (when installed); and a 10,000-project plan goes through.
+import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {execFile} from 'node:child_process'
 import fs from 'node:fs'
@@ -57,7 +58,7 @@ class RegisterBuilder {
 
   add(input: DeclarationInput, o: {weakPerformance?: boolean; edit?: (p: Project) => void} = {}): Project {
     const id = `${input.planYear}-${String(++this.n).padStart(4, '0')}`
-    const p = createProject(id, input, this.data.rules, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: o.weakPerformance ?? false}, NOW, null)
+    const p = createProject(id, input, this.data.rules, storedRoutingReason, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: o.weakPerformance ?? false}, NOW, null)
     o.edit?.(p)
     this.data.projects.push(p)
     return p

@@ -2,6 +2,7 @@
 // built in memory with the real routing and flag rules: every reason a project stays out is reported, a
 // decision of the wrong kind does not let a project in, the office's own exclusion is one more reason, and the
 // totals are integer sums that add up across tracks, units and categories.
+import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {defaultRules} from '../../src/core/defaults.js'
 import {createProject, type FlagContext} from '../../src/core/domain/project.js'
@@ -41,7 +42,7 @@ function declaration(o: Partial<DeclarationInput> = {}): DeclarationInput {
 
 function project(o: Partial<DeclarationInput> = {}, ctx: Partial<FlagContext> = {}, status: ProjectStatus = 'declared'): Project {
   const input = declaration(o)
-  const p = createProject(`${input.planYear}-${String(++n).padStart(4, '0')}`, input, rules, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: false, ...ctx}, NOW, null)
+  const p = createProject(`${input.planYear}-${String(++n).padStart(4, '0')}`, input, rules, storedRoutingReason, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: false, ...ctx}, NOW, null)
   p.status = status
   return p
 }

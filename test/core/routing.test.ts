@@ -1,5 +1,6 @@
 import {expect} from 'chai'
-import {decideTrack, explainRouting, route, routingAmount} from '../../src/core/domain/routing.js'
+import {decideTrack, route, routingAmount} from '../../src/core/domain/routing.js'
+import {explainRouting, storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {applyConfigSet} from '../../src/core/domain/config.js'
 import {defaultRules, defaultSettings, officeFacts} from '../../src/core/defaults.js'
 import {PROCUREMENT_CATEGORIES} from '../../src/core/domain/types.js'
@@ -50,7 +51,7 @@ describe('routing (Art. 8)', () => {
         it(`${category}: ${label} (${amountFen} 分) → ${track}`, () => {
           const input = {amountFen, procurementCategory: category}
           expect(decideTrack(input, rules)).to.equal(track)
-          const r = route(input, rules)
+          const r = route(input, rules, storedRoutingReason)
           expect(r.track).to.equal(track)
           expect(r.procurementLimitFen).to.equal(limit)
           expect(r.approvalStandardFen).to.equal(standard)
@@ -171,7 +172,7 @@ describe('routing (Art. 8)', () => {
     for (const [category, amountFen, before, after] of cases) {
       it(`${category} ${amountFen / WAN} 万元: ${before} → ${after}`, () => {
         expect(decideTrack({amountFen, procurementCategory: category}, rules)).to.equal(before)
-        const r = route({amountFen, procurementCategory: category}, changed)
+        const r = route({amountFen, procurementCategory: category}, changed, storedRoutingReason)
         expect(r.track).to.equal(after)
         expect(r.approvalStandardFen).to.equal(90 * WAN)
         expect(r.rulesVersion).to.equal(changed.version)

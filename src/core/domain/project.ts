@@ -1,6 +1,6 @@
 // A project's derived facts — its track, its flags, its stages — are recomputed from its declared facts and the
 // rules in force whenever either changes, so that no command can leave them stale.
-import {route, routingAmount, routingBasis, type RoutingBasis} from './routing.js'
+import {route, routingAmount, routingBasis, type RoutingBasis, type ExplainRouting} from './routing.js'
 import {restage, advanceStages, type AddWorkingDays} from './stages.js'
 import {matchKeyOfName} from './normalise.js'
 import {isRoutable} from './lifecycle.js'
@@ -32,8 +32,8 @@ export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coU
   return PROJECT_FLAGS.filter((f) => flags.has(f))
 }
 
-export function createProject(id: string, input: DeclarationInput, rules: Rules, ctx: FlagContext, now: string, source: Source | null): Project {
-  const routing = route({amountFen: input.totalInvestmentFen, procurementCategory: input.procurementCategory}, rules)
+export function createProject(id: string, input: DeclarationInput, rules: Rules, explain: ExplainRouting, ctx: FlagContext, now: string, source: Source | null): Project {
+  const routing = route({amountFen: input.totalInvestmentFen, procurementCategory: input.procurementCategory}, rules, explain)
   const project: Project = {
     id,
     planYear: input.planYear,
@@ -83,12 +83,12 @@ export interface RerouteResult {
  * stages the new track needs (opening what can open), removes those it does not need that never started, and keeps
  * and marks those already started or decided. A project past review is not moved.
  */
-export function reroute(project: Project, rules: Rules, date: string, addWorkingDays: AddWorkingDays): RerouteResult {
+export function reroute(project: Project, rules: Rules, explain: ExplainRouting, date: string, addWorkingDays: AddWorkingDays): RerouteResult {
   const from = project.track
   const basis = routingBasis(project)
   const none = {addedStages: [], removedStages: [], notRequiredStages: []}
   if (!isRoutable(project.status)) return {from, to: from, moved: false, stricter: false, basis, ...none}
-  project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory, basis}, rules)
+  project.routing = route({amountFen: routingAmount(project), procurementCategory: project.procurementCategory, basis}, rules, explain)
   project.track = project.routing.track
   const to = project.track
   const stricter = TRACK_RANK[to] > TRACK_RANK[from]

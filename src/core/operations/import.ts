@@ -1,6 +1,7 @@
 // Import, the register side: every validated file is checked against the register first, then applied whole or
 // not at all (DESIGN §6: a file is all-or-nothing; --all-or-nothing makes the batch one unit). Re-importing is an
 // idempotent upsert: matched by 申报编号, else by (plan year, unit, normalised name).
+import {storedRoutingReason} from '../i18n/routing.js'
 import {createProject, changedFields} from '../domain/project.js'
 import {isDeclarationEditable} from '../domain/lifecycle.js'
 import {nextProjectId} from '../domain/register-data.js'
@@ -80,7 +81,7 @@ export function applyImport(ctx: MutationContext, inputs: ImportInput[], o: Proj
         continue
       }
       const id = nextProjectId(ctx.data, d.input.planYear)
-      const project: Project = createProject(id, d.input, ctx.data.rules, ctx.index.flagContext(d.input.planYear, d.input.unit), o.now, d.source)
+      const project: Project = createProject(id, d.input, ctx.data.rules, storedRoutingReason, ctx.index.flagContext(d.input.planYear, d.input.unit), o.now, d.source)
       ctx.data.projects.push(project)
       ctx.index.add(project, d.key)
       out.created += 1

@@ -1,5 +1,6 @@
 // Project operations run inside a register mutation: they read and change the in-memory register and report
 // what changed for the journal. They hold no rule of their own; the rules are in domain/.
+import {storedRoutingReason} from '../i18n/routing.js'
 import {buildDeclaration, type EnumWords, type RawValue} from '../domain/declaration.js'
 import {createProject, changedFields, computeFlags, reroute, trackChange, type DeclaredField} from '../domain/project.js'
 import {declaredFacts, isEditableInReview} from '../domain/declaration-fields.js'
@@ -37,7 +38,7 @@ export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, 
   const existing = index.findMatch(input.planYear, input.declarationNo ?? null, input.unit, input.name)
   if (existing && existing.status !== 'withdrawn') throw new Conflict('project.duplicate', {id: existing.id, name: existing.name, unit: existing.unit})
   const id = nextProjectId(data, input.planYear)
-  const project = createProject(id, input, data.rules, index.flagContext(input.planYear, input.unit), options.now, null)
+  const project = createProject(id, input, data.rules, storedRoutingReason, index.flagContext(input.planYear, input.unit), options.now, null)
   data.projects.push(project)
   index.add(project)
   return {result: project, changes: [{projectId: id, action: 'create', change: creationSummary(project)}]}
@@ -76,7 +77,7 @@ export function applyDeclaration(ctx: MutationContext, project: Project, input: 
   project.updatedAt = options.now
   // A budget cut after the fiscal review lowers the approved amount too: it is what routes the project.
   if (amountChanged && project.approvedAmountFen !== null && input.totalInvestmentFen < project.approvedAmountFen) project.approvedAmountFen = input.totalInvestmentFen
-  const moved = reroute(project, ctx.data.rules, options.today, options.addWorkingDays)
+  const moved = reroute(project, ctx.data.rules, storedRoutingReason, options.today, options.addWorkingDays)
   project.flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
   ctx.index.reindex(project, before)
   const change: Record<string, unknown> = {fields: diff}
@@ -133,7 +134,7 @@ export function rerouteAll(ctx: MutationContext, options: {today: string; now: s
     }
     const version = project.routing.rulesVersion
     const fromStatus = project.status
-    const r = reroute(project, rules, options.today, options.addWorkingDays)
+    const r = reroute(project, rules, storedRoutingReason, options.today, options.addWorkingDays)
     const flags = computeFlags(project, ctx.index.flagContext(project.planYear, project.unit))
     const flagsChanged = flags.join() !== project.flags.join()
     project.flags = flags

@@ -1,5 +1,6 @@
 // Art. 9: each department records its outcome on its stage. A pass opens what follows; the last pass clears the
 // project; a failure refuses it; the fiscal review's 审定金额 becomes the approved amount and may re-route it.
+import {storedRoutingReason} from '../i18n/routing.js'
 import {recordOutcome, advanceStages, allStagesPassed, closeOpenStages, isOpen, type AddWorkingDays} from '../domain/stages.js'
 import {reroute, trackChange} from '../domain/project.js'
 import {assertCanDo, moveTo} from '../domain/lifecycle.js'
@@ -43,7 +44,7 @@ export function recordReview(ctx: MutationContext, id: string, o: RecordReviewOp
     if (o.approvedAmountFen !== null) {
       change.approvedAmount = {from: project.approvedAmountFen ?? project.totalInvestmentFen, to: o.approvedAmountFen}
       project.approvedAmountFen = o.approvedAmountFen
-      const moved = reroute(project, rules, o.date, o.addWorkingDays)
+      const moved = reroute(project, rules, storedRoutingReason, o.date, o.addWorkingDays)
       if (moved.moved) change.track = trackChange(moved, project.routing.reason)
     }
     const opened = advanceStages(project, rules, o.date, o.addWorkingDays)
