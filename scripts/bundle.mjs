@@ -34,8 +34,8 @@ fs.writeFileSync(path.join(dist, 'entry.js'), lines.join('\n') + '\n')
 
 fs.rmSync(path.join(dist, 'bundle'), {recursive: true, force: true})
 await build({
-  // the worker thread that parses large sheets (src/core/excel/sheet-worker.ts) is an entry of its own
-  entryPoints: {itplan: path.join(dist, 'entry.js'), 'sheet-worker': path.join(dist, 'core/excel/sheet-worker.js')},
+  // the worker thread that parses large sheets (src/core/excel/read/sheet-worker.ts) is an entry of its own
+  entryPoints: {itplan: path.join(dist, 'entry.js'), 'sheet-worker': path.join(dist, 'core/excel/read/sheet-worker.js')},
   outdir: path.join(dist, 'bundle'),
   bundle: true,
   splitting: true,

@@ -1,7 +1,7 @@
 // The import summary: a table per file on stdout, then every problem with its place, then the error files.
 import {t} from '../core/i18n/index.js'
 import {placeText, problemText} from '../core/i18n/problems.js'
-import type {ReadBatchFile} from '../core/excel/read-declarations.js'
+import type {ReadBatchFile} from '../core/operations/read-batch.js'
 import type {FileOutcome} from '../core/operations/import.js'
 import type {SkippedLink} from '../core/excel/inputs.js'
 import {renderTable} from './table.js'

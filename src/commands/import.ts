@@ -42,7 +42,7 @@ export default class Import extends ItplanCommand<typeof Import> {
     const receivedOn = f['received-on'] ? this.dateFlag('received-on', f['received-on']) : todayLocal()
     // The spreadsheet reader is loaded only by the commands that read spreadsheets; a large workbook's parser
     // starts loading in a worker thread while the register is read.
-    const {readBatch, prepareSheetWorker} = await import('../core/excel/read-declarations.js')
+    const {readBatch, prepareSheetWorker} = await import('../core/operations/read-batch.js')
     await prepareSheetWorker(files)
     const data = await this.load()
     const {errorWorkbookPath, unusableDestination, writeRejections} = await import('../core/excel/rejections.js')

@@ -4,7 +4,7 @@ declare module 'exceljs/lib/utils/parse-sax.js' {
   export default parseSax
 }
 
-// exceljs's streaming workbook reader, loaded on its own (see openWorkbookReader in src/core/excel/read.ts).
+// exceljs's streaming workbook reader, loaded on its own (see openWorkbookReader in src/core/excel/read/workbook-parts.ts).
 declare module 'exceljs/lib/stream/xlsx/workbook-reader.js' {
   const WorkbookReader: new (path: string, options: Record<string, string>) => unknown
   export default WorkbookReader

@@ -19,8 +19,8 @@ import {
   parseDictionary,
   splitList,
 } from '../../src/core/excel/dictionary.js'
-import {findSoffice, parseDelimited, readDeclarationFile, sniffDelimiter, toCellValue} from '../../src/core/excel/read.js'
-import type {CellValue, ReadFileResult, ReadRow, ReadSheet} from '../../src/core/excel/read.js'
+import {findSoffice, parseDelimited, readDeclarationFile, sniffDelimiter, toCellValue} from '../../src/core/excel/read/index.js'
+import type {CellValue, ReadFileResult, ReadRow, ReadSheet} from '../../src/core/excel/read/index.js'
 import {MESSAGES_HEADER, ROW_NUMBER_HEADER, writeErrorWorkbook} from '../../src/core/excel/errors-workbook.js'
 
 const here = dirname(fileURLToPath(import.meta.url))

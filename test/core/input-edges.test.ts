@@ -6,7 +6,7 @@ import {isDateInRange, isYearInRange, MAX_TEXT_LENGTH, YEAR_RANGE} from '../../s
 import {terminalText} from '../../src/cli/ui.js'
 import {fitCell} from '../../src/cli/table.js'
 import {checkTextLengths, parseYearFlag} from '../../src/cli/flags.js'
-import {parseDelimited} from '../../src/core/excel/read.js'
+import {parseDelimited} from '../../src/core/excel/read/index.js'
 import {UsageError, InvalidData} from '../../src/core/domain/errors.js'
 
 const INVISIBLE = {ZWSP: '\u200b', ZWNJ: '\u200c', ZWJ: '\u200d', WJ: '\u2060', SHY: '\u00ad', BOM: '\ufeff', LRM: '\u200e', RLO: '\u202e', VS16: '\ufe0f', HANGUL_FILLER: '\u3164'}

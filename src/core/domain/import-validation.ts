@@ -7,17 +7,25 @@ import {parseAmount, type AmountUnit} from './money.js'
 import type {FieldProblem, Params} from './errors.js'
 import type {DeclarationInput, Source} from './types.js'
 
-export interface RowCell {
-  value: RawValue
-  column: {letter: string; unit: AmountUnit | null}
+export interface SheetColumn {
+  /** 1-based: the row's value is `values[index - 1]` */
+  index: number
+  letter: string
+  field: string | null
+  unit: AmountUnit | null
+  header: string
 }
 
 export interface SheetInput {
   name: string
   headerRowNumber: number
-  columns: Array<{letter: string; field: string | null; unit: AmountUnit | null; header: string}>
-  rows: Array<{rowNumber: number; byField: Map<string, RowCell>; kind: 'data' | 'total'; values?: ReadonlyArray<unknown>}>
+  columns: SheetColumn[]
+  /** `values`: one per column of the header, in its order */
+  rows: Array<{rowNumber: number; values: ReadonlyArray<RawValue>; kind: 'data' | 'total'}>
 }
+
+/** The recognised columns of a sheet, by field, in the sheet's order. */
+type FieldColumns = Map<string, SheetColumn>
 
 export interface FileInput {
   file: string
@@ -70,18 +78,19 @@ type Sums = Record<'totalInvestment' | 'fiscalFunds', number>
 
 /** A 小计 totals the rows since the previous 小计 or 合计; a 合计 / 总计 totals every row since the previous 合计. */
 function isSubtotal(row: SheetInput['rows'][number]): boolean {
-  return (row.values ?? []).some((v) => typeof v === 'string' && v.replace(/\s+/g, '').includes('小计'))
+  return row.values.some((v) => typeof v === 'string' && v.replace(/\s+/g, '').includes('小计'))
 }
 
 /** A total row's figure against the rows it totals: a disagreement is worth a warning. */
-function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Sums, warnings: RowProblem[]): void {
+function checkTotal(sheet: SheetInput, fields: FieldColumns, row: SheetInput['rows'][number], sums: Sums, warnings: RowProblem[]): void {
   for (const field of ['totalInvestment', 'fiscalFunds'] as const) {
-    const cell = row.byField.get(field)
-    if (!cell || cell.value === null || cell.value === undefined || cell.value === '') continue
-    if (typeof cell.value === 'boolean' || typeof cell.value === 'object') continue
-    const parsed = parseAmount(cell.value as string | number, cell.column.unit ?? 'wan')
+    const column = fields.get(field)
+    const value = column ? row.values[column.index - 1] : undefined
+    if (!column || value === null || value === undefined || value === '') continue
+    if (typeof value === 'boolean' || typeof value === 'object') continue
+    const parsed = parseAmount(value, column.unit ?? 'wan')
     if (parsed.ok && parsed.fen !== sums[field]) {
-      warnings.push({sheet: sheet.name, row: row.rowNumber, column: cell.column.letter, field, code: 'import.totalMismatch', params: {stated: parsed.fen, sum: sums[field]}})
+      warnings.push({sheet: sheet.name, row: row.rowNumber, column: column.letter, field, code: 'import.totalMismatch', params: {stated: parsed.fen, sum: sums[field]}})
     }
   }
 }
@@ -91,7 +100,7 @@ function checkTotal(sheet: SheetInput, row: SheetInput['rows'][number], sums: Su
 export const NOTE_LINE = /^\s*(填表人|填报人|审核人|制表人|制表|审核|负责人|单位负责人|分管领导|联系人|备注|说明|注)\s*[:：]/
 
 /** The note text of a row, in a recognised column or any other (序号, say). */
-function signatureText(raw: Record<string, RawValue>, values: ReadonlyArray<unknown> = []): string | undefined {
+function signatureText(raw: Record<string, RawValue>, values: ReadonlyArray<RawValue>): string | undefined {
   const found = [...Object.values(raw), ...values].find((v) => typeof v === 'string' && NOTE_LINE.test(v))
   return found as string | undefined
 }
@@ -118,6 +127,7 @@ export class DeclarationValidator {
   private sheet: SheetInput | null = null
   private skipSheet = false
   private present = new Set<string>()
+  private fields: FieldColumns = new Map()
   private amountUnits: Partial<Record<AmountFieldKey, AmountUnit>> = {}
   private sheetWarningsAt = 0
   private sawData = false
@@ -133,7 +143,9 @@ export class DeclarationValidator {
   /** A sheet whose header has been found; `rows` may still be filling. */
   startSheet(sheet: Pick<SheetInput, 'name' | 'headerRowNumber' | 'columns'>): void {
     this.sheet = {...sheet, rows: []}
-    this.present = new Set(sheet.columns.map((c) => c.field).filter((f): f is string => f !== null))
+    this.fields = new Map()
+    for (const c of sheet.columns) if (c.field !== null) this.fields.set(c.field, c)
+    this.present = new Set(this.fields.keys())
     const missing = this.ctx.requiredFields.filter((f) => !this.present.has(f))
     this.skipSheet = missing.length > 0
     if (this.skipSheet) {
@@ -154,7 +166,7 @@ export class DeclarationValidator {
     const {sinceSubtotal, sinceTotal, present, warnings, errors} = this
     if (row.kind === 'total') {
       const subtotal = isSubtotal(row)
-      checkTotal(sheet, row, subtotal ? sinceSubtotal : sinceTotal, warnings)
+      checkTotal(sheet, this.fields, row, subtotal ? sinceSubtotal : sinceTotal, warnings)
       sinceSubtotal.totalInvestment = sinceSubtotal.fiscalFunds = 0
       if (!subtotal) sinceTotal.totalInvestment = sinceTotal.fiscalFunds = 0
       return
@@ -165,7 +177,7 @@ export class DeclarationValidator {
       if (!present.has('procurementCategory')) warnings.splice(this.sheetWarningsAt, 0, {sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: 'procurementCategory', code: 'warning.procurementColumnMissing', params: {}})
     }
     const raw: Record<string, RawValue> = {}
-    for (const [field, cell] of row.byField) raw[field] = cell.value
+    for (const [field, column] of this.fields) raw[field] = row.values[column.index - 1]
     const note = signatureText(raw, row.values)
     if (note !== undefined && isBlankAmounts(raw)) {
       warnings.push({sheet: sheet.name, row: row.rowNumber, column: null, field: null, code: 'import.noteRowSkipped', params: {text: note}})
@@ -178,7 +190,7 @@ export class DeclarationValidator {
     const place = (p: FieldProblem): RowProblem => ({
       sheet: sheet.name,
       row: row.rowNumber,
-      column: row.byField.get(p.field)?.column.letter ?? null,
+      column: this.fields.get(p.field)?.letter ?? null,
       field: p.field,
       code: p.code,
       params: p.params,
@@ -215,7 +227,7 @@ export class DeclarationValidator {
     let earlier: {file: string; sheet: string; row: number} | undefined
     for (const k of keys) if ((earlier = this.seen.get(k) ?? this.mine.get(k))) break
     if (earlier) {
-      this.errors.push({sheet: sheet.name, row: row.rowNumber, column: row.byField.get('name')?.column.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
+      this.errors.push({sheet: sheet.name, row: row.rowNumber, column: this.fields.get('name')?.letter ?? null, field: 'name', code: 'import.duplicateInBatch', params: {file: earlier.file, sheet: earlier.sheet, row: earlier.row}})
       return false
     }
     const at = {file: this.file.file, sheet: sheet.name, row: row.rowNumber}

@@ -1,6 +1,6 @@
 // The bounds of what a clerk or a unit may enter, in one place: a value is refused the same way whether it came
 // from a flag, a prompt or a spreadsheet cell. (The spreadsheet reader's own bounds — file size, rows, columns,
-// cells — sit with the reader, in src/core/excel/read.ts.)
+// cells — sit with the reader, in src/core/excel/read/limits.ts.)
 
 /** The longest text of any one field (names, reasons, opinions, summaries, document numbers), in characters. */
 export const MAX_TEXT_LENGTH = 2000

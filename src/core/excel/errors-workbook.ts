@@ -2,7 +2,7 @@
 // original row number and what is wrong. Error files are small, so the regular (in-memory) exceljs writer.
 import {writeAtomically} from '../atomic-file.js'
 import type {Worksheet} from 'exceljs'
-import type {CellValue} from './read.js'
+import type {CellValue} from './read/index.js'
 
 export interface ErrorSheetRow {
   rowNumber: number

@@ -3,9 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {writeErrorWorkbook, type ErrorSheet} from './errors-workbook.js'
-import {readDeclarationFile} from './read.js'
+import {readDeclarationFile, type ReadFileResult} from './read/index.js'
 import {problemText} from '../i18n/problems.js'
-import type {ReadBatchFile} from './read-declarations.js'
 import type {RowProblem} from '../domain/import-validation.js'
 
 /**
@@ -54,7 +53,8 @@ export function unusableDestination(outPath: string): {path: string; reason: 'is
   }
 }
 
-export async function writeRejections(batchFile: ReadBatchFile, problems: RowProblem[], outPath: string): Promise<boolean> {
+/** `batchFile`: a file of the batch as the import read it (its path, and what was read before it was refused). */
+export async function writeRejections(batchFile: {path: string; read: ReadFileResult | null}, problems: RowProblem[], outPath: string): Promise<boolean> {
   if (!batchFile.read) return false
   // The import kept no rows (they were validated as they were read); a rejected file is read again for them.
   let read = batchFile.read

@@ -2,7 +2,7 @@
 // reads (templates/declaration.json), so that a filled template always imports, whichever program filled it.
 import path from 'node:path'
 import {loadDictionary, type FieldDef} from './dictionary.js'
-import {columnLetter} from './read.js'
+import {columnLetter} from './read/index.js'
 import {writeOutputFile} from '../output.js'
 
 export const TEMPLATE_SHEET = '申报表'

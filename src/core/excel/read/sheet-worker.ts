@@ -1,7 +1,9 @@
-// The worker thread that parses one large worksheet part (see workerRows in read.ts): rows go back in batches,
-// as plain CellValues, while the main thread assembles and validates the rows already sent.
+// The worker thread that parses one large worksheet part (see workerRows in worker-pool.ts): rows go back in
+// batches, as plain CellValues, while the main thread assembles and validates the rows already sent.
 import {parentPort, workerData} from 'node:worker_threads'
-import {MAX_UNCALCULATED_REPORTED, sheetParser, TooManyCells, type SheetRow, type SheetWorkerData, type SheetWorkerMessage} from './read.js'
+import {MAX_UNCALCULATED_REPORTED, TooManyCells} from './limits.js'
+import {sheetParser, type SheetRow} from './sheet-xml.js'
+import type {SheetWorkerData, SheetWorkerMessage} from './worker-pool.js'
 
 async function main(port: NonNullable<typeof parentPort>, data: SheetWorkerData): Promise<void> {
   const send = (m: SheetWorkerMessage) => port.postMessage(m)

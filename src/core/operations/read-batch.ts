@@ -1,12 +1,13 @@
 // Reads and validates a batch of declaration files before the register is locked: the slow part (parsing
-// spreadsheets) never holds up other clerks, and the register only sees validated declarations.
-import {readDeclarationFile, type ReadFileResult} from './read.js'
-export {prepareSheetWorker} from './read.js'
-import {loadDictionary} from './dictionary.js'
+// spreadsheets) never holds up other clerks, and the register only sees validated declarations. Loaded only by
+// the commands that read spreadsheets (it brings the reader with it).
+import {readDeclarationFile, type ReadFileResult} from '../excel/read/index.js'
+export {prepareSheetWorker} from '../excel/read/index.js'
+import {loadDictionary} from '../excel/dictionary.js'
 import {DeclarationValidator, type FileValidation, type RowProblem} from '../domain/import-validation.js'
 import {InvalidData} from '../domain/errors.js'
 import type {EnumWords} from '../domain/declaration.js'
-import type {ImportInput} from '../operations/import.js'
+import type {ImportInput} from './import.js'
 
 export interface ReadBatchOptions {
   defaultYear: number

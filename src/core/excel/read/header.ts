@@ -1,0 +1,179 @@
+// Header detection: which of a sheet's first rows is the header (one level, or group titles over field names),
+// which dictionary field each column holds, and a `单位：万元` note above the table. Shared by .xlsx and .csv.
+import type {AmountUnit} from '../../domain/money.js'
+import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from '../dictionary.js'
+import type {HeaderDetection} from '../dictionary.js'
+import {cellText, columnLetter} from './cell-values.js'
+import type {CellValue, ReadColumn} from './types.js'
+
+export interface RawRow {
+  rowNumber: number
+  /** cells[0] is column A */
+  cells: CellValue[]
+}
+
+export function isBlank(cells: CellValue[]): boolean {
+  for (const c of cells) if (c !== null) return false
+  return true
+}
+
+export interface HeaderLayout {
+  columns: ReadColumn[]
+  unknownHeaders: string[]
+  headerRowNumber: number
+  headerRowCount: 1 | 2
+  /** index in the scanned rows of the last header row */
+  lastIndex: number
+}
+
+interface ColumnHeader {
+  upper: string
+  lower: string
+}
+
+/** Text of header cells, with a two-level header's group title carried over the columns it spans. */
+function combineLevels(upper: RawRow | null, lower: RawRow): ColumnHeader[] {
+  const width = Math.max(lower.cells.length, upper?.cells.length ?? 0)
+  const out: ColumnHeader[] = []
+  let carried = ''
+  for (let i = 0; i < width; i++) {
+    const lowerText = cellText(lower.cells[i] ?? null).trim()
+    let upperText = upper ? cellText(upper.cells[i] ?? null).trim() : ''
+    // The streaming reader does not see merges: only the top-left cell of `投资估算（万元）` over G:H holds
+    // the text. Carry it right while the lower level continues (a vertical merge has no lower text, so it
+    // never carries into the next column).
+    if (upperText === '' && lowerText !== '' && carried !== '' && out[i - 1]?.lower !== '') upperText = carried
+    carried = upperText
+    out.push({upper: upperText, lower: lowerText})
+  }
+  return out
+}
+
+function matchColumn(h: ColumnHeader): {field: string; unit: AmountUnit | null} | null {
+  if (h.lower === '') return h.upper === '' ? null : matchHeader(h.upper)
+  const m = matchHeader(h.lower) ?? (h.upper !== '' ? matchHeader(h.upper + h.lower) : null)
+  if (!m) return null
+  if (m.unit === null && h.upper !== '' && loadDictionary().byKey.get(m.field)?.kind === 'amount') {
+    return {field: m.field, unit: normaliseHeader(h.upper).unit}
+  }
+  return m
+}
+
+function headerText(h: ColumnHeader): string {
+  if (h.upper !== '' && h.lower !== '' && h.upper !== h.lower) return `${h.upper}/${h.lower}`
+  return h.lower !== '' ? h.lower : h.upper
+}
+
+function buildColumns(headers: ColumnHeader[]): {columns: ReadColumn[]; unknownHeaders: string[]} {
+  let width = headers.length
+  while (width > 0 && headerText(headers[width - 1]) === '') width--
+  const seen = new Set<string>()
+  const unknown: string[] = []
+  const columns: ReadColumn[] = []
+  for (let i = 0; i < width; i++) {
+    const h = headers[i]
+    const header = headerText(h)
+    const m = header === '' ? null : matchColumn(h)
+    const duplicate = m !== null && seen.has(m.field)
+    if (m && !duplicate) seen.add(m.field)
+    const field = m && !duplicate ? m.field : null
+    if (header !== '' && field === null && (duplicate || !isIgnored(h)) && !unknown.includes(header)) unknown.push(header)
+    columns.push({index: i + 1, letter: columnLetter(i + 1), header, field, unit: field ? (m?.unit ?? null) : null})
+  }
+  return {columns, unknownHeaders: unknown}
+}
+
+function isIgnored(h: ColumnHeader): boolean {
+  return (h.lower !== '' && isIgnoredHeader(h.lower)) || (h.lower === '' && isIgnoredHeader(h.upper))
+}
+
+function qualifies(columns: ReadColumn[], rule: HeaderDetection): boolean {
+  const dict = loadDictionary()
+  const fields = columns.flatMap((c) => (c.field ? [c.field] : []))
+  const required = fields.filter((f) => dict.byKey.get(f)?.required).length
+  const anyOk = rule.anyOf.length === 0 || rule.anyOf.some((f) => fields.includes(f))
+  return fields.length >= rule.minMatches && required >= rule.minRequired && anyOk
+}
+
+function allText(row: RawRow): boolean {
+  return row.cells.every((c) => c === null || typeof c === 'string')
+}
+
+/**
+ * `lower` continues the header `upper` (two levels): it holds only text, sits under a group title or a
+ * merged span somewhere, and leaves the columns already named by `upper` empty (vertical merges) — a data row
+ * would fill the unit and name columns with values that are not headers.
+ */
+function continuesHeader(upper: RawRow, lower: RawRow): boolean {
+  if (lower.rowNumber !== upper.rowNumber + 1 || !allText(lower) || isBlank(lower.cells)) return false
+  let underGroup = false
+  for (let i = 0; i < lower.cells.length; i++) {
+    const lowerText = cellText(lower.cells[i] ?? null)
+    if (lowerText === '') continue
+    const upperText = cellText(upper.cells[i] ?? null)
+    const upperField = upperText === '' ? null : matchHeader(upperText)
+    if (upperField === null) underGroup = true
+    else if (lowerText !== upperText && !matchHeader(lowerText)) return false
+  }
+  return underGroup
+}
+
+/** A row of group titles (基本情况 | 投资情况) above the header, as opposed to a title or a 填报单位：… line. */
+function isGroupRow(above: RawRow, header: RawRow): boolean {
+  if (above.rowNumber !== header.rowNumber - 1 || !allText(above)) return false
+  const filled = above.cells.flatMap((c, i) => (c === null ? [] : [{text: foldText(String(c)), i}]))
+  if (filled.length === 0) return false
+  if (filled.length === 1 && filled[0].i === 0) return false
+  return filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))
+}
+
+const UNIT_NOTE = /^(?:金额|资金|投资|计量)?单位:?(亿元|万元|元)$/
+
+/** `单位：万元` (possibly in brackets) in the title area. */
+export function findUnitNote(rows: RawRow[]): AmountUnit | null {
+  for (const row of rows) {
+    for (const c of row.cells) {
+      if (typeof c !== 'string' || c.length > 20) continue
+      const m = UNIT_NOTE.exec(foldText(c).replace(/^\((.*)\)$/, '$1'))
+      if (m) return unitWord(m[1])
+    }
+  }
+  return null
+}
+
+function layoutFrom(upper: RawRow | null, lower: RawRow, lastIndex: number): HeaderLayout {
+  const {columns, unknownHeaders} = buildColumns(combineLevels(upper, lower))
+  return {columns, unknownHeaders, headerRowNumber: lower.rowNumber, headerRowCount: upper ? 2 : 1, lastIndex}
+}
+
+/** The header among the first non-empty rows of a sheet, or null. */
+export function detectHeader(scanned: RawRow[], rule: HeaderDetection): HeaderLayout | null {
+  const limit = Math.min(scanned.length, rule.scanRows)
+  for (let i = 0; i < limit; i++) {
+    const row = scanned[i]
+    if (!allTextish(row)) continue
+    const next = scanned[i + 1]
+    if (next && continuesHeader(row, next)) {
+      const two = layoutFrom(row, next, i + 1)
+      if (qualifies(two.columns, rule)) return two
+    }
+    const one = layoutFrom(null, row, i)
+    if (!qualifies(one.columns, rule)) continue
+    const above = scanned[i - 1]
+    if (above && isGroupRow(above, row)) return layoutFrom(above, row, i)
+    return one
+  }
+  return null
+}
+
+/** A header row is mostly text; a year or a number here and there (2027年度) is allowed. */
+function allTextish(row: RawRow): boolean {
+  let text = 0
+  let other = 0
+  for (const c of row.cells) {
+    if (c === null) continue
+    if (typeof c === 'string') text++
+    else other++
+  }
+  return text >= 3 && text > other
+}
