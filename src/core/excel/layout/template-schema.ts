@@ -98,6 +98,9 @@ export function distinctSheetNames(names: Record<string, string>, ctx: z.Refinem
   if (new Set(Object.values(names)).size !== Object.keys(names).length) ctx.addIssue({code: 'custom', message: `${Object.keys(names).join('、')} 不能相同`})
 }
 
+/** zod's own words for what no schema above words itself: a missing or mistyped section. */
+const inChinese: z.ZodErrorMap = (issue, ctx) => (issue.code === 'invalid_type' ? {message: issue.received === 'undefined' ? '缺失' : `应为 ${issue.expected}`} : {message: ctx.defaultError})
+
 /** Reads `templates/<file>` and checks it against `schema`; the first problem names its path in the file. */
 export function loadTemplate<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
   let raw: unknown
@@ -106,7 +109,7 @@ export function loadTemplate<S extends z.ZodTypeAny>(file: string, schema: S): z
   } catch (e) {
     throw templateError(file, e instanceof Error ? e.message : String(e))
   }
-  const parsed = schema.safeParse(raw)
+  const parsed = schema.safeParse(raw, {errorMap: inChinese})
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   throw templateError(file, `${issue.path.join('.') || '（整个文件）'} ${issue.message}`.trim())
