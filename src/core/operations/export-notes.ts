@@ -14,14 +14,16 @@ export function noteRow(text: NoteText, params: Record<string, string | number> 
   return {label: fillTemplate(text.label, params), value: fillTemplate(text.value, params)}
 }
 
+export type NotesWords = NotesText & {wan: (fen: number) => string}
+
 /** The shared words, and `50.00 万元` for an amount in 分. */
-export function notesText(): NotesText & {wan: (fen: number) => string} {
+export function notesText(): NotesWords {
   const words = loadNotesText()
   return {...words, wan: (fen) => fillTemplate(words.amount, {amount: formatWan(fen)})}
 }
 
 /** The rules in force: limits, the approval standard (flagged while it is an assumption), times, citations. */
-export function rulesNotes(rules: Rules, words: ReturnType<typeof notesText>): NoteRow[] {
+function rulesNotes(rules: Rules, words: NotesWords): NoteRow[] {
   const r = words.rules.rows
   const limits = rules.procurementLimitFen
   const track = (t: string) => word('track', t, 'zh')
@@ -58,7 +60,7 @@ function localTime(exportedAt: string): {local: string; zone: string} | null {
 }
 
 /** Where the printed table comes from: the export time, the journal head, the tool and the template. */
-export function traceNotes(data: RegisterData, o: {exportedAt: string; template: string; templateVersion: string}, words: ReturnType<typeof notesText>): NoteRow[] {
+function traceNotes(data: RegisterData, o: {exportedAt: string; template: string; templateVersion: string}, words: NotesWords): NoteRow[] {
   const r = words.trace.rows
   let version = ''
   try {
@@ -80,6 +82,6 @@ export function traceNotes(data: RegisterData, o: {exportedAt: string; template:
 }
 
 /** The rules in force and the trace, as every export's 说明 sheet ends. */
-export function closingNotes(data: RegisterData, o: {exportedAt: string; template: string; templateVersion: string}, words: ReturnType<typeof notesText>): NoteRow[] {
+export function closingNotes(data: RegisterData, o: {exportedAt: string; template: string; templateVersion: string}, words: NotesWords): NoteRow[] {
   return [...rulesNotes(data.rules, words), ...traceNotes(data, o, words)]
 }

@@ -4,9 +4,8 @@
 import {z} from 'zod'
 import type {Workbook} from 'exceljs'
 import {addSheet, fillRow, writeBandRow, writeDataRow} from './table-rows.js'
-import {loadTemplate, text} from './template-schema.js'
+import {loadTemplate, text, type PrintSpec} from './template-schema.js'
 import type {TableStyles} from './styles.js'
-import type {PrintSpec} from './template-schema.js'
 
 export type NoteRow = {section: string} | {label: string; value: string}
 

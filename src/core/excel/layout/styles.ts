@@ -1,7 +1,7 @@
 // Styles are shared objects built once per workbook: exceljs then finds each one's style id by identity (a
 // WeakMap) instead of serialising a style per cell. They are never mutated after a cell holds them.
 import type {Style} from 'exceljs'
-import type {ColumnKind, ColumnSpec, FontSpec} from './template-schema.js'
+import type {ColumnKind, FontSpec} from './template-schema.js'
 
 export type CellStyle = Partial<Style>
 
@@ -51,7 +51,7 @@ function columnStyle(c: StyledColumn, font: Partial<Style['font']>, fill?: Style
   }
 }
 
-export function tableStyles(fonts: {body: FontSpec; header: FontSpec; title: FontSpec}, columns: ReadonlyArray<StyledColumn | ColumnSpec>): TableStyles {
+export function tableStyles(fonts: {body: FontSpec; header: FontSpec; title: FontSpec}, columns: readonly StyledColumn[]): TableStyles {
   const body = {name: fonts.body.name, size: fonts.body.size}
   const bold = {...body, bold: true}
   return {

@@ -105,7 +105,8 @@ export function writeModelRow(ws: Worksheet, rowNumber: number, columns: Readonl
     columns.map((c, i) => cellOf(c.kind, values[i])),
     styles,
   )
-  if (sums) columns.forEach((c, i) => c.kind === 'amount' && sums.add(c.key, values[i] as number | null))
+  if (!sums) return
+  for (let i = 0; i < columns.length; i++) if (columns[i].kind === 'amount') sums.add(columns[i].key, values[i] as number | null)
 }
 
 const LINE_POINTS = 14
