@@ -181,7 +181,7 @@ describe('adversarial: output safety', function () {
 
     // Regression (fixed): plan export and acceptance export turn a storage error into 「内部错误：EACCES: permission denied, open
     // '…/.p.xlsx.1234.1795….tmp'。请将此信息报告给维护人员。」 (or ENOSPC on a full disk): writeStreamingWorkbook
-    // (src/core/excel/workbook-layout.ts) does not map EACCES/EROFS/ENOSPC to StorageFailure as writeOutputFile does
+    // (src/core/excel/layout/workbook.ts) does not map EACCES/EROFS/ENOSPC to StorageFailure as writeOutputFile does
     // for report --html. The exit code (1) and the register are right; the message tells the clerk to report a
     // program fault instead of 「没有写入权限或磁盘只读…」. Repro (as a user who cannot write to ro/):
     //   itplan plan export --year 2027 --out ro/p.xlsx   → exit 1 「内部错误：EACCES: permission denied, open …」

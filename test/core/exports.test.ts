@@ -15,8 +15,9 @@ import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
 import {emptyRegister} from '../../src/core/domain/register-data.js'
 import {createProject} from '../../src/core/domain/project.js'
 import {Conflict} from '../../src/core/domain/errors.js'
-import {loadPlanTemplate, writePlanWorkbook, type PlanColumnKey} from '../../src/core/excel/plan-export.js'
-import {loadAcceptanceTemplate, writeAcceptanceWorkbook, type AcceptanceColumnKey} from '../../src/core/excel/acceptance-export.js'
+import {loadPlanTemplate, type PlanColumnKey} from '../../src/core/operations/plan-sheet.js'
+import {loadAcceptanceTemplate, type AcceptanceColumnKey} from '../../src/core/operations/acceptance-sheet.js'
+import {writeAcceptanceWorkbook, writePlanWorkbook} from '../helpers/exports.js'
 import type {DeclarationInput, Project, RegisterData, Stage} from '../../src/core/domain/types.js'
 
 const YEAR = 2027

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {AcceptanceExportResult as AcceptanceWorkbookSummary} from '../../core/excel/acceptance-export.js'
+import type {AcceptanceExportResult as AcceptanceWorkbookSummary} from '../../core/operations/acceptance-sheet.js'
 
 /** `acceptance export --json`: the workbook written and how many projects it lists. */
 export type AcceptanceExportResult = {file: string} & AcceptanceWorkbookSummary
@@ -20,8 +20,10 @@ export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExp
     const data = await this.load()
     const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目验收备案表.xlsx`)
     this.guardOutput(out)
+    const {acceptanceExport} = await import('../../core/operations/acceptance-sheet.js')
     const {writeAcceptanceWorkbook} = await import('../../core/excel/acceptance-export.js')
-    const result = await writeAcceptanceWorkbook(out, {year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    const {sheets, result} = acceptanceExport({year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    await writeAcceptanceWorkbook(out, sheets)
     this.say(t('export.acceptance', {path: out, count: result.projects}))
     return {file: out, ...result}
   }

@@ -5,7 +5,7 @@ import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {planSelector, planVersionFlags} from '../../cli/plan-flags.js'
 import {yearFlag} from '../../cli/flags.js'
-import type {PlanExportResult as PlanWorkbookSummary} from '../../core/excel/plan-export.js'
+import type {PlanExportResult as PlanWorkbookSummary} from '../../core/operations/plan-sheet.js'
 
 /** `plan export --json`: the workbook written and what it holds. */
 export type PlanExportResult = {file: string} & PlanWorkbookSummary
@@ -24,8 +24,10 @@ export default class PlanExport extends ItplanCommand<typeof PlanExport> {
     const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目计划表.xlsx`)
     this.guardOutput(out)
     // exceljs is loaded only by the commands that write workbooks.
+    const {planExport} = await import('../../core/operations/plan-sheet.js')
     const {writePlanWorkbook} = await import('../../core/excel/plan-export.js')
-    const result = await writePlanWorkbook(out, {year: this.flags.year, data, selector: planSelector(this.flags), exportedAt: new Date().toISOString()})
+    const {sheets, result} = planExport({year: this.flags.year, data, selector: planSelector(this.flags), exportedAt: new Date().toISOString()})
+    await writePlanWorkbook(out, sheets)
     this.say(t('export.plan', {path: out, count: result.projects, total: formatWan(result.totalInvestmentFen)}))
     this.say(result.version === null ? t('export.planDraft') : t('export.planVersion', {version: result.version, changes: result.changes}))
     return {file: out, ...result}

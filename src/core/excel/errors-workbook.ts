@@ -3,6 +3,7 @@
 import {writeAtomically} from '../atomic-file.js'
 import type {Worksheet} from 'exceljs'
 import type {CellValue} from './read/index.js'
+import {safeText} from './layout/cells.js'
 
 export interface ErrorSheetRow {
   rowNumber: number
@@ -19,20 +20,8 @@ export interface ErrorSheet {
 export const ROW_NUMBER_HEADER = '原行号'
 export const MESSAGES_HEADER = '错误说明'
 const MESSAGE_SEPARATOR = '；'
-/** Excel refuses longer cell text. */
-export const MAX_CELL_TEXT = 32_767
 const LIGHT_RED = 'FFFFE0E0'
-
-// Characters XML 1.0 forbids: a value holding one would make the whole file unreadable.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
 const FORMULA_LIKE = /^[=+\-@]/
-
-/** Text safe to store: no XML-forbidden characters, within Excel's length limit. */
-export function safeText(text: string): string {
-  const t = text.replace(XML_INVALID, '')
-  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT - 1) + '…' : t
-}
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, not blank, unique (case-insensitive). */
 export function sheetNameFor(name: string, taken: Set<string>): string {

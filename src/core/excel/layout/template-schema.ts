@@ -1,0 +1,116 @@
+// The layout files under templates/ (DESIGN §7) are the office's to edit, so each is checked when it is read and
+// a mistake is reported with the file and the path inside it (exit 3), never as a broken workbook. This module
+// holds what every table template shares — columns, fonts, print setup, the 说明 sheet's name — as zod schemas
+// the plan and acceptance templates extend with their own sections.
+import {z} from 'zod'
+import {InvalidData} from '../../domain/errors.js'
+import {readPackageJson} from '../../package-root.js'
+
+export type ColumnKind = 'text' | 'amount' | 'integer' | 'date'
+
+/** A broken template is the office's to fix: exit 3 with the file and what is wrong. */
+export function templateError(file: string, problem: string): InvalidData {
+  return new InvalidData('template.invalid', {file: `templates/${file}`, problem})
+}
+
+// The problems are written for the clerk who edits the file, in Chinese like the file itself.
+export const text = () => z.string({message: '应为非空文字'}).refine((v) => v.trim() !== '', '应为非空文字')
+export const numberIn = (min: number, max: number) => z.number({message: `应为 ${min}–${max} 的数字`}).finite().min(min, `应为 ${min}–${max} 的数字`).max(max, `应为 ${min}–${max} 的数字`)
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\\. */
+export const sheetName = () => text().refine((v) => v.length <= 31 && !/[[\]:*?/\\]/.test(v), '应不超过31个字符，且不含 []:*?/\\')
+export const width = () => numberIn(1, 255)
+
+const font = z.object({name: text(), size: numberIn(4, 72)}, {message: '应为 {"name": 字体, "size": 4–72}'})
+
+const print = z.object({
+  /** 8 = A3, 9 = A4 */
+  paperSize: numberIn(1, 118),
+  orientation: z.enum(['portrait', 'landscape'], {message: '应为 portrait 或 landscape'}),
+  fitToWidth: numberIn(0, 100),
+  fitToHeight: numberIn(0, 100),
+  /** inches */
+  margins: z.object({left: numberIn(0, 5), right: numberIn(0, 5), top: numberIn(0, 5), bottom: numberIn(0, 5), header: numberIn(0, 5), footer: numberIn(0, 5)}),
+  footer: z.string({message: '应为文字'}).optional(),
+})
+
+export type PrintSpec = z.infer<typeof print>
+export type FontSpec = z.infer<typeof font>
+
+export interface ColumnSpec<K extends string = string> {
+  key: K
+  header: string
+  width: number
+  kind: ColumnKind
+  numFmt?: string
+  wrap?: boolean
+}
+
+/** The columns a template may use, each with the kind its key needs: known keys, each once. */
+function columns<K extends string>(kinds: Readonly<Record<K, ColumnKind>>) {
+  const known = Object.keys(kinds)
+  const column = z
+    .object({
+      key: z.string().refine((k) => Object.prototype.hasOwnProperty.call(kinds, k), (k) => ({message: `“${k}” 不在可用列中：${known.join('、')}`})),
+      header: text(),
+      width: width(),
+      kind: z.enum(['text', 'amount', 'integer', 'date']),
+      numFmt: text().optional(),
+      wrap: z.boolean({message: '应为 true 或 false'}).optional(),
+    })
+    .superRefine((c, ctx) => {
+      const kind = kinds[c.key as K]
+      if (kind !== undefined && c.kind !== kind) ctx.addIssue({code: 'custom', path: ['kind'], message: `（${c.key}）应为 ${kind}`})
+    })
+  return z
+    .array(column, {message: '应为非空列表'})
+    .min(1, '应为非空列表')
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>()
+      list.forEach((c, i) => {
+        if (seen.has(c.key)) ctx.addIssue({code: 'custom', path: [i, 'key'], message: `“${c.key}” 重复`})
+        seen.add(c.key)
+      })
+    })
+    .transform((list) => list as Array<ColumnSpec<K>>)
+}
+
+/** The part every table template has; `kinds` lists its columns. */
+export function tableTemplateSchema<K extends string>(kinds: Readonly<Record<K, ColumnKind>>) {
+  return z.object({
+    version: text(),
+    sheetName: sheetName(),
+    /** with {year} */
+    title: text(),
+    unitNote: text(),
+    fonts: z.object({body: font, header: font, title: font}),
+    columns: columns(kinds),
+    totalLabel: text(),
+    listSeparator: z.string({message: '应为文字'}),
+    notes: z.object({sheetName: sheetName(), title: text()}),
+    print,
+  })
+}
+
+export type TableTemplate<K extends string = string> = z.infer<ReturnType<typeof tableTemplateSchema<K>>>
+
+/** Sheet names must differ: `names` as path → name. */
+export function distinctSheetNames(names: Record<string, string>, ctx: z.RefinementCtx): void {
+  if (new Set(Object.values(names)).size !== Object.keys(names).length) ctx.addIssue({code: 'custom', message: `${Object.keys(names).join('、')} 不能相同`})
+}
+
+/** zod's own words for what no schema above words itself: a missing or mistyped section. */
+const inChinese: z.ZodErrorMap = (issue, ctx) => (issue.code === 'invalid_type' ? {message: issue.received === 'undefined' ? '缺失' : `应为 ${issue.expected}`} : {message: ctx.defaultError})
+
+/** Reads `templates/<file>` and checks it against `schema`; the first problem names its path in the file. */
+export function loadTemplate<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
+  let raw: unknown
+  try {
+    raw = readPackageJson<unknown>('templates', file)
+  } catch (e) {
+    throw templateError(file, e instanceof Error ? e.message : String(e))
+  }
+  const parsed = schema.safeParse(raw, {errorMap: inChinese})
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw templateError(file, `${issue.path.join('.') || '（整个文件）'} ${issue.message}`.trim())
+}

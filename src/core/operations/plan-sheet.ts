@@ -1,0 +1,154 @@
+// What the annual plan workbook (Art. 7, DESIGN §7) shows, built from the register: the year's planned projects
+// grouped by review track (the version approved, or the draft), the 汇总 by unit, category, track and mark, the
+// changes since the version's approval, and the 说明 sheet. The writer (excel/plan-export.ts) only lays it out.
+import {Conflict} from '../domain/errors.js'
+import {annualPlanOf, findPlan} from '../domain/plan.js'
+import {TRACKS} from '../domain/types.js'
+import {chineseOrdinal, fillTemplate} from '../i18n/fill.js'
+import {word} from '../i18n/index.js'
+import {changeValueText} from '../i18n/values.js'
+import {readPlanTemplate, type PlanTemplate} from '../excel/plan-template.js'
+import type {PlanSheetModel, SummarySection} from '../excel/plan-export.js'
+import {resolvePlan, type PlanSelector} from './plan.js'
+import {planNotes} from './plan-notes.js'
+import {joined, kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
+import type {Project, RegisterData, Track} from '../domain/types.js'
+
+interface PlanCell {
+  p: Project
+  /** 序号, from 1 in each group */
+  seq: number
+  t: PlanTemplate
+}
+
+const zh = (kind: string, value: string) => word(kind, value, 'zh')
+
+/** The columns a plan template may use: the kind of each and how it reads a project. */
+export const PLAN_COLUMNS = {
+  seq: {kind: 'integer', cell: ({seq}) => seq},
+  id: {kind: 'text', cell: ({p}) => p.id},
+  declarationNo: {kind: 'text', cell: ({p}) => p.declarationNo},
+  unit: {kind: 'text', cell: ({p}) => p.unit},
+  name: {kind: 'text', cell: ({p}) => p.name},
+  nature: {kind: 'text', cell: ({p}) => zh('nature', p.nature)},
+  category: {kind: 'text', cell: ({p}) => zh('category', p.category)},
+  procurementCategory: {kind: 'text', cell: ({p}) => zh('procurementCategory', p.procurementCategory)},
+  totalInvestment: {kind: 'amount', cell: ({p}) => p.totalInvestmentFen},
+  fiscalFunds: {kind: 'amount', cell: ({p}) => p.fiscalFundsFen},
+  annualPlan: {kind: 'amount', cell: ({p}) => annualPlanOf(p)},
+  approvedAmount: {kind: 'amount', cell: ({p}) => p.approvedAmountFen},
+  fundingSources: {kind: 'text', cell: ({p, t}) => joined(p.fundingSources.map((f) => zh('fundingSource', f)), t.listSeparator)},
+  periodMonths: {kind: 'integer', cell: ({p}) => p.periodMonths},
+  track: {kind: 'text', cell: ({p}) => zh('track', p.track)},
+  marks: {kind: 'text', cell: ({p, t}) => joined([p.marks.keyArea ? t.marks.keyArea : null, p.marks.major ? t.marks.major : null].filter((m): m is string => m !== null), t.listSeparator)},
+  flags: {kind: 'text', cell: ({p, t}) => joined(p.flags.map((f) => zh('flag', f)), t.listSeparator)},
+  contact: {kind: 'text', cell: ({p}) => p.contact.name || null},
+  contactPhone: {kind: 'text', cell: ({p}) => p.contact.phone || null},
+  summary: {kind: 'text', cell: ({p}) => p.summary || null},
+  remarks: {kind: 'text', cell: ({p, t}) => remarksOf(p, t)},
+} satisfies ColumnTable<PlanCell>
+
+export type PlanColumnKey = keyof typeof PLAN_COLUMNS
+
+/** 备注: the co-units, then each special approval (一事一议, the leading group's decision) with its document. */
+function remarksOf(p: Project, t: PlanTemplate): string | null {
+  const parts: string[] = []
+  if (p.coUnits.length > 0) parts.push(fillTemplate(t.remarks.coUnits, {units: p.coUnits.join(t.listSeparator)}))
+  for (const a of p.specialApprovals) parts.push(fillTemplate(t.remarks.specialApproval[a.kind] ?? '{documentNo}', {documentNo: a.documentNo, date: a.date}))
+  return parts.join('；') || null
+}
+
+/** templates/annual-plan.json, checked against the plan's columns. */
+export function loadPlanTemplate(): PlanTemplate<PlanColumnKey> {
+  return readPlanTemplate(kindsOf(PLAN_COLUMNS))
+}
+
+export interface PlanExportInput {
+  year: number
+  data: RegisterData
+  /** which version: the latest approved by default */
+  selector?: PlanSelector
+  /** ISO timestamp printed in 说明 */
+  exportedAt: string
+}
+
+export interface PlanExportResult {
+  projects: number
+  totalInvestmentFen: number
+  /** the approved version written; null for a draft */
+  version: number | null
+  changes: number
+}
+
+const byId = (a: Project, b: Project) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** The plan table: one group per track in the template's order (an empty track left out), by id within it. */
+function planTable(t: PlanTemplate, year: number, projects: readonly Project[]): PlanSheetModel['table'] {
+  const byTrack = new Map<Track, Project[]>(TRACKS.map((tr) => [tr, []]))
+  for (const p of projects) byTrack.get(p.track)!.push(p)
+  const groups = t.groups.order.map((track) => ({track, group: byTrack.get(track)!.sort(byId)})).filter(({group}) => group.length > 0)
+  return {
+    title: fillTemplate(t.title, {year}),
+    groups: groups.map(({track, group}, i) => ({
+      label: fillTemplate(t.groups.label, {ordinal: chineseOrdinal(i + 1), name: t.groups.names[track], count: group.length}),
+      rows: group.map((p, j) => rowOf(PLAN_COLUMNS, t.columns, {p, seq: j + 1, t})),
+      subtotalLabel: t.subtotalLabel,
+    })),
+    totalLabel: t.totalLabel,
+  }
+}
+
+/**
+ * The plan workbook's content for `year`: the version `selector` picks (the latest approved by default).
+ * Refuses with `plan.missing` when the register has no plan for that year.
+ */
+export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; result: PlanExportResult} {
+  const {year, data, exportedAt} = input
+  if (!findPlan(data.plans, year)) throw new Conflict('plan.missing', {year})
+  const t = loadPlanTemplate()
+  const {view, projects} = resolvePlan(data, year, input.selector)
+  const totals = view.totals
+  const s = t.summary
+  const summary: SummarySection[] = [
+    {title: s.sections.unit, header: s.headers.unit, total: true, lines: totals.byUnit.map((u) => ({name: u.unit, totals: u}))},
+    {
+      title: s.sections.category,
+      header: s.headers.category,
+      total: true,
+      lines: (Object.keys(totals.byCategory) as Array<keyof typeof totals.byCategory>).map((c) => ({name: zh('category', c), totals: totals.byCategory[c]})),
+    },
+    {title: s.sections.track, header: s.headers.track, total: true, lines: t.groups.order.map((tr) => ({name: t.groups.names[tr], totals: totals.byTrack[tr]}))},
+    {
+      title: s.sections.marks,
+      header: s.headers.marks,
+      total: false,
+      lines: [
+        {name: t.marks.keyArea, totals: totals.keyArea},
+        {name: t.marks.major, totals: totals.major},
+      ],
+    },
+  ]
+  const index = new Map(data.projects.map((p) => [p.id, p]))
+  const version = view.versions.find((v) => v.version === view.version)
+  const changes: PlanSheetModel['changes'] =
+    view.version === null
+      ? null
+      : {
+          title: fillTemplate(t.changes.title, {year: view.year}),
+          note: fillTemplate(t.changes.note, {version: view.version, documents: version?.approvals.map((a) => a.documentNo).join('、') ?? ''}),
+          rows: view.changesSinceApproval.map((ch, i) => {
+            const p = index.get(ch.id)
+            return [i + 1, ch.id, p?.name ?? '', p?.unit ?? '', zh('planField', ch.field), changeValueText(ch.field, ch.approved, 'zh'), changeValueText(ch.field, ch.current, 'zh'), ch.date, ch.reason]
+          }),
+        }
+  return {
+    sheets: {
+      template: t,
+      table: planTable(t, year, projects),
+      summary: {title: fillTemplate(s.title, {year}), sections: summary},
+      changes,
+      notes: {title: fillTemplate(t.notes.title, {year}), rows: planNotes(t, data, view, exportedAt)},
+    },
+    result: {projects: projects.length, totalInvestmentFen: totals.all.totalInvestmentFen, version: view.version, changes: view.changesSinceApproval.length},
+  }
+}
