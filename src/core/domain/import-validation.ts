@@ -115,7 +115,6 @@ type SheetRow = SheetInput['rows'][number]
 /**
  * Validates one file's rows as they are read, sheet by sheet (the reader calls `sheet` once a sheet's header is
  * known, then `row` for each row below it), so a large file is checked while the rest of it is still being parsed.
- * What it finds is exactly what validateFileRows finds on the whole file.
  */
 export class DeclarationValidator {
   private readonly declarations: ValidDeclaration[] = []
@@ -247,13 +246,4 @@ export class DeclarationValidator {
     if (!set) this.badRows.set(sheet, (set = new Set()))
     set.add(row)
   }
-}
-
-export function validateFileRows(file: FileInput, ctx: ImportContext, seen: Map<string, {file: string; sheet: string; row: number}> = new Map()): FileValidation {
-  const validator = new DeclarationValidator(file, ctx, seen)
-  for (const sheet of file.sheets) {
-    validator.startSheet(sheet)
-    for (const row of sheet.rows) validator.row(row)
-  }
-  return validator.finish()
 }

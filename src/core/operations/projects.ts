@@ -6,7 +6,7 @@ import {createProject, changedFields, computeFlags, reroute, trackChange, type D
 import {declaredFacts, isEditableInReview} from '../domain/declaration-fields.js'
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
-import {assertCanDo, CLOSED_STATUSES, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
+import {assertCanDo, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {AddWorkingDays} from '../domain/stages.js'
@@ -151,8 +151,4 @@ export function rerouteAll(ctx: MutationContext, options: {today: string; now: s
     }
   }
   return {result: {moves, kept, rulesVersion: rules.version}, changes}
-}
-
-export function isOpenProject(p: Project): boolean {
-  return !CLOSED_STATUSES.includes(p.status)
 }
