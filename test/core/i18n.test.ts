@@ -11,11 +11,15 @@ describe('i18n catalogue', () => {
 
   it('t() fills placeholders in the language asked for, lists joined as that language joins them', () => {
     expect(t('usage.exclusive', {flag: '--a', value: '--b'}, 'zh')).to.equal('--a 与 --b 不能同时使用')
-    expect(t('usage.exclusive', {flag: ['--a', '--c'], value: '--b'}, 'en')).to.equal('--a, --c cannot be used together with --b')
+    expect(t('usage.exclusive', {flag: ['--a', '--c'], value: '--b'}, 'en')).to.equal(
+      '--a, --c cannot be used together with --b',
+    )
   })
 
   it('codeText() renders a known code like t() and an unknown one as itself', () => {
-    expect(codeText('usage.exclusive', {flag: '--a', value: '--b'}, 'zh')).to.equal(t('usage.exclusive', {flag: '--a', value: '--b'}, 'zh'))
+    expect(codeText('usage.exclusive', {flag: '--a', value: '--b'}, 'zh')).to.equal(
+      t('usage.exclusive', {flag: '--a', value: '--b'}, 'zh'),
+    )
     expect(codeText('no.such.code', {x: 1}, 'en')).to.equal('no.such.code')
   })
 })
