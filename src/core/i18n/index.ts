@@ -8,6 +8,7 @@ import type {Params} from '../domain/errors.js'
 import type {Lang} from '../domain/lang.js'
 
 export {parseLang, type Lang} from '../domain/lang.js'
+
 /** A key of the catalogue. A key built from a closed list (`import.status.${FileOutcome['status']}`) is one too. */
 export type MessageKey = keyof typeof zh & string
 
