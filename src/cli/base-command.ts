@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
-import {t, setLang, word, hasMessage} from '../core/i18n/index.js'
+import {t, codeText, setLang, word, hasMessage, type MessageKey} from '../core/i18n/index.js'
 import {langFromArgv} from './lang.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
 import {problemText} from '../core/i18n/problems.js'
@@ -190,16 +190,16 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
   }
   if (error instanceof IllegalTransition) {
     const from = word('status', error.from)
-    const detail = error.detail ? `${t(error.detail.code, {...error.detail.params, stage: word('stage', String(error.detail.params.stage ?? ''))})} ` : ''
+    const detail = error.detail ? `${codeText(error.detail.code, {...error.detail.params, stage: word('stage', String(error.detail.params.stage ?? ''))})} ` : ''
     const next = error.allowed.length > 0 ? t('error.allowedNext', {allowed: error.allowed}) : t('error.noNextSteps')
     return {code: 'illegal-transition', message: `${detail}${t('error.illegalTransition', {projectId: error.projectId, from, action: error.action})} ${next}`, exitCode: 4}
   }
   if (error instanceof ItplanError) {
     const params = {...error.params}
     if (typeof params.status === 'string') params.status = hasMessage(`planStatus.${params.status}`) ? word('planStatus', params.status) : word('status', params.status)
-    if (Array.isArray(params.reasons)) params.reasons = params.reasons.map((r) => t(String(r)))
+    if (Array.isArray(params.reasons)) params.reasons = params.reasons.map((r) => codeText(String(r)))
     if ('backup' in params) params.backupHint = params.backup ? t('register.backupHint', {backup: params.backup}) : t('register.noBackup')
-    return {code: error.code, message: t(error.code, params), exitCode: error.exitCode}
+    return {code: error.code, message: codeText(error.code, params), exitCode: error.exitCode}
   }
   // oclif's own parse errors (unknown flag, missing required flag, bad option) are usage errors.
   if (error instanceof Errors.CLIError && (error.oclif?.exit === 2 || /flag|argument|Expected/i.test(error.message))) {
@@ -218,7 +218,7 @@ function describe(error: Error & {oclif?: {exit?: number}}): {code: string; mess
 }
 
 /** oclif's own parse messages, in the clerk's language where we know their shape. */
-const PARSE_MESSAGES: Array<[RegExp, string]> = [
+const PARSE_MESSAGES: Array<[RegExp, MessageKey]> = [
   [/^Missing required flag:?\s*-*([\w-]+)/, 'usage.missingFlag'],
   [/^Nonexistent flags?:\s*(.+)$/, 'usage.unknownFlag'],
   [/^Expected (--[\w-]+)=(.*) to be one of: (.+)$/, 'usage.notOneOf'],

@@ -1,5 +1,5 @@
 // The plan in the terminal: included projects with their marks, the investment scale, and why others are out.
-import {t, word} from '../core/i18n/index.js'
+import {t, codeText, word} from '../core/i18n/index.js'
 import {formatWan} from '../core/domain/money.js'
 import {TRACKS, CATEGORIES, type Project} from '../core/domain/types.js'
 import type {PlanView, ResolvedPlan} from '../core/operations/plan.js'
@@ -43,7 +43,7 @@ export function renderPlan({view, projects: shown}: ResolvedPlan, projects: Map<
     l.push(out.bold(t('plan.excludedTitle', {count: view.excluded.length})))
     for (const e of view.excluded) {
       const p = projects.get(e.id)
-      l.push(`  ${e.id} ${p?.name ?? ''}（${p?.unit ?? ''}）：${e.reasons.map((r) => t(r)).join('；')}`)
+      l.push(`  ${e.id} ${p?.name ?? ''}（${p?.unit ?? ''}）：${e.reasons.map((r) => codeText(r)).join('；')}`)
     }
   }
   if (view.version !== null) {
@@ -54,7 +54,7 @@ export function renderPlan({view, projects: shown}: ResolvedPlan, projects: Map<
       l.push(
         renderTable(
           [t('table.id'), t('table.name'), t('plan.changeField'), t('plan.changeApproved'), t('plan.changeCurrent'), t('plan.changeDate'), t('plan.changeReason')],
-          changes.map((c) => [c.id, projects.get(c.id)?.name ?? '', t(`planField.${c.field}`), changeValueText(c.field, c.approved), changeValueText(c.field, c.current), c.date, c.reason]),
+          changes.map((c) => [c.id, projects.get(c.id)?.name ?? '', codeText(`planField.${c.field}`), changeValueText(c.field, c.approved), changeValueText(c.field, c.current), c.date, c.reason]),
           ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
         ),
       )

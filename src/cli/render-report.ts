@@ -1,5 +1,5 @@
 // `report` in the terminal: the same numbers as --json and --html, as tables with simple bars.
-import {t, word} from '../core/i18n/index.js'
+import {t, codeText, word} from '../core/i18n/index.js'
 import {formatWan} from '../core/domain/money.js'
 import type {ReportData} from '../core/domain/report.js'
 import {renderTable, bar, padDisplay, displayWidth} from './table.js'
@@ -43,7 +43,7 @@ export function renderReport(r: ReportData): string {
   }
   if (r.incidents.length > 0) {
     l.push(out.underline(t('report.incidents')))
-    for (const i of r.incidents) l.push(`  ${i.date} ${i.projectId} ${i.projectName}：${t(`incident.${i.kind}`)} — ${i.description}`)
+    for (const i of r.incidents) l.push(`  ${i.date} ${i.projectId} ${i.projectName}：${codeText(`incident.${i.kind}`)} — ${i.description}`)
   }
   return l.join('\n')
 }

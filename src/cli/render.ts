@@ -1,5 +1,5 @@
 // Human rendering of projects and lists; JSON output never passes through here.
-import {t, word, getLang} from '../core/i18n/index.js'
+import {t, codeText, word, getLang} from '../core/i18n/index.js'
 import {routingAmount, routingBasis} from '../core/domain/routing.js'
 import {explainRouting} from '../core/i18n/routing.js'
 import {formatWan} from '../core/domain/money.js'
@@ -49,7 +49,7 @@ export function noticeText(n: Notice): string {
   if (typeof p.from === 'string') p.from = word('track', p.from)
   if (typeof p.to === 'string') p.to = word('track', p.to)
   if (Array.isArray(p.stages)) p.stages = p.stages.map((s) => word('stage', String(s)))
-  if (Array.isArray(p.reasons)) p.reasons = p.reasons.map((r) => t(String(r)))
-  if (typeof p.field === 'string') p.field = t(`planField.${p.field}`)
-  return t(n.code, p as Params)
+  if (Array.isArray(p.reasons)) p.reasons = p.reasons.map((r) => codeText(String(r)))
+  if (typeof p.field === 'string') p.field = codeText(`planField.${p.field}`)
+  return codeText(n.code, p as Params)
 }

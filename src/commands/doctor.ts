@@ -1,6 +1,6 @@
 import {ItplanCommand} from '../cli/base-command.js'
 import {out} from '../cli/ui.js'
-import {t} from '../core/i18n/index.js'
+import {t, codeText} from '../core/i18n/index.js'
 import {runDoctor, type DoctorCheck} from '../core/register/doctor.js'
 
 export interface DoctorResult {
@@ -17,10 +17,10 @@ export default class Doctor extends ItplanCommand<typeof Doctor> {
     if (!this.jsonEnabled()) {
       for (const c of checks) {
         const mark = c.status === 'ok' ? out.green('✔') : c.status === 'warn' ? out.yellow('⚠') : out.red('✖')
-        this.log(`${mark} ${t(`doctor.name.${c.name}`)}：${t(c.code, params(c.params))}`)
+        this.log(`${mark} ${t(`doctor.name.${c.name}`)}：${codeText(c.code, params(c.params))}`)
       }
     }
     if (checks.some((c) => c.status === 'fail')) process.exitCode = 6
-    return {checks: checks.map((c) => ({...c, message: t(c.code, params(c.params))}))}
+    return {checks: checks.map((c) => ({...c, message: codeText(c.code, params(c.params))}))}
   }
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../cli/base-command.js'

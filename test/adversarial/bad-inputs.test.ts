@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import {initRegister, json, projectFlags, runCli, type CliResult} from '../helpers/cli.js'
+import {initRegister, json, projectFlags, runCli} from '../helpers/cli.js'
 import {bombXlsx, buildControls, buildCorpus, CORPUS, csvText, goodRow, HEADERS, SAME_NUMBER_ROW, type CorpusSpec} from './corpus.js'
 import {copyDir, HAN, pathWithoutSoffice, snapshotDir, STACK_LINE} from './util.js'
 import type {RegisterData} from '../../src/core/domain/types.js'
@@ -78,7 +78,6 @@ describe('adversarial: bad inputs for import', function () {
   })
   after(() => {
     fs.rmSync(work, {recursive: true, force: true})
-    // eslint-disable-next-line no-console
     if (report.length > 0) console.log(`\n      corpus messages:\n${report.map((l) => `        ${l}`).join('\n')}`)
   })
 

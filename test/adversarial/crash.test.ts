@@ -151,7 +151,6 @@ describe('adversarial: kill -9 at random moments', function () {
       const lines = fs.readFileSync(p.files.journal, 'utf8').split('\n').filter((l) => l !== '')
       expect(lines, `run ${p.i}`).to.have.length(data.audit.seq)
     }
-    // eslint-disable-next-line no-console
     console.log(`      import ${importMs} ms (lock held ${lockToExitMs} ms); kills:\n${outcomes.map((o, i) => `        ${i}: ${o}`).join('\n')}\n      next command waited ${waits.join(', ')} ms`)
   })
 
@@ -211,7 +210,6 @@ describe('adversarial: kill -9 at random moments', function () {
     expect(verify.code, verify.stdout + verify.stderr).to.equal(0)
     const doctor = await runCli(['doctor', '--json', '--register', files.register])
     expect(json<{checks: Array<{status: string}>}>(doctor).checks.filter((c) => c.status === 'fail')).to.deep.equal([])
-    // eslint-disable-next-line no-console
     console.log(`      export ${exportMs} ms; kills:\n${outcomes.map((o, i) => `        ${i}: ${o}`).join('\n')}\n      temp files left by killed exports: ${leftovers.length}`)
   })
 })

@@ -270,7 +270,6 @@ export function journalLines(journal: string): string[] {
 /** Deterministic pseudo-random numbers (mulberry32) seeded from ITPLAN_ADVERSARIAL_SEED or the clock, logged. */
 export function seededRandom(label: string): () => number {
   let seed = Number(process.env.ITPLAN_ADVERSARIAL_SEED ?? Date.now() % 2 ** 31)
-  // eslint-disable-next-line no-console
   console.log(`      [${label}] seed ${seed} (set ITPLAN_ADVERSARIAL_SEED to replay)`)
   return () => {
     seed = (seed + 0x6d2b79f5) | 0

@@ -613,7 +613,7 @@ describe('itplan import (CLI, real files)', function () {
 
       const log = await runCli(['audit', 'log', '--project', before.id, '--json', '--register', t.register], {cwd: t.dir})
       expect(log.code, log.stderr).to.equal(0)
-      const entries = json<Array<{action: string; projectId: string; change: any}>>(log)
+      const entries = json<Array<{action: string; projectId: string; change: {fields: Record<string, {from: number; to: number}>; track: {from: string; to: string}}}>>(log)
       const update = entries.filter((e) => e.action === 'import-update')
       expect(update, JSON.stringify(entries)).to.have.length(1)
       expect(update[0].projectId).to.equal(before.id)

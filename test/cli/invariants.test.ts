@@ -307,7 +307,7 @@ describe('the register never misstates what was decided (DESIGN §11, issue 12)'
       const {ok, cli} = commandsOn(() => y.t)
       await ok(['plan', 'build', '--year', '2027'])
       expect((await cli(['unit', 'suspend', '市测试局', '--reason', '拒不整改'])).code).to.equal(0)
-      const adopted = await ok<PlanView & {notices: Array<{code: string; message: string}>}>(['plan', 'approve', '--year', '2027', '--by', 'leading-group', '--doc', 'L', '--date', '2027-01-10'])
+      const adopted = await ok<Omit<PlanView, 'notices'> & {notices: Array<{code: string; message: string}>}>(['plan', 'approve', '--year', '2027', '--by', 'leading-group', '--doc', 'L', '--date', '2027-01-10'])
       expect(adopted.included).to.deep.equal([y.id.A])
       expect(adopted.notices.map((n) => n.code)).to.include('notice.leftOut')
       expect(adopted.notices.find((n) => n.code === 'notice.leftOut')!.message).to.contain(y.id.B).and.contain('暂缓审批')

@@ -317,12 +317,12 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
     const t2 = tempRegister()
     try {
       await initRegister(t2.dir, YEAR)
-      const run = async (args: string[]) => {
+      const run = async <T = unknown>(args: string[]): Promise<T> => {
         const r = await runCli([...args, '--register', t2.register, '--json'], {cwd: t2.dir})
         expect(r.code, r.stdout + r.stderr).to.equal(0)
-        return json(r)
+        return json<T>(r)
       }
-      const p = await run(['project', 'add', ...projectFlags({unit: '市教育局', name: '节假日', total: '30万', 'declared-on': '2025-12-01'})])
+      const p = await run<Project>(['project', 'add', ...projectFlags({unit: '市教育局', name: '节假日', total: '30万', 'declared-on': '2025-12-01'})])
       await run(['plan', 'build', '--year', String(YEAR)])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', 'a', '--date', '2026-01-10'])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', 'b', '--date', '2026-01-20'])
@@ -376,7 +376,7 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
     })
 
     it('audit log --project lists the project\'s whole history in order, and nothing that was refused', async () => {
-      const log = await ok<Array<{seq: number; action: string; projectId: string | null; change: any}>>(['audit', 'log', '--project', id.P1])
+      const log = await ok<Array<{seq: number; action: string; projectId: string | null; change: {status?: {from: string; to: string}} | null}>>(['audit', 'log', '--project', id.P1])
       expect(log.every((e) => e.projectId === id.P1)).to.equal(true)
       const seqs = log.map((e) => e.seq)
       expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b))
@@ -399,7 +399,7 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
         'acceptance-file',
         'evaluate',
       ])
-      const statuses = log.filter((e) => e.change?.status).map((e) => e.change.status.to)
+      const statuses = log.filter((e) => e.change?.status).map((e) => e.change!.status!.to)
       expect(statuses).to.deep.equal(['planned', 'cleared', 'in-construction', 'suspended', 'in-construction', 'completed', 'preliminarily-accepted', 'acceptance-applied', 'rectifying', 'acceptance-applied', 'tech-reviewed', 'accepted', 'filed'])
       const verify = await cli(['audit', 'verify'])
       expect(verify.code, verify.stderr).to.equal(0)

@@ -391,12 +391,12 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     const t2 = tempRegister()
     try {
       await initRegister(t2.dir, YEAR)
-      const run = async (args: string[]) => {
+      const run = async <T = unknown>(args: string[]): Promise<T> => {
         const r = await runCli([...args, '--register', t2.register, '--json'], {cwd: t2.dir})
         expect(r.code, r.stdout + r.stderr).to.equal(0)
-        return json(r)
+        return json<T>(r)
       }
-      const p = await run(['project', 'add', ...projectFlags({'declared-on': '2025-12-01'})])
+      const p = await run<Project>(['project', 'add', ...projectFlags({'declared-on': '2025-12-01'})])
       await run(['plan', 'build', '--year', String(YEAR)])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', 'a', '--date', '2026-09-10'])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', 'b', '--date', '2026-09-18'])

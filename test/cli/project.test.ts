@@ -3,13 +3,17 @@ import {expect} from 'chai'
 import fs from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {BIN, initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type ErrorJson as ErrorBody, type TempRegister} from '../helpers/cli.js'
-import type {Project} from '../../src/core/domain/types.js'
+import type {Project, Rules} from '../../src/core/domain/types.js'
 
 const WAN = 1_000_000
 const HAN = /[\u4e00-\u9fff]/
 
 /** `project show --json`: the stored project, with its journal and the commands allowed next */
-type ProjectJson = Project & {history?: Array<{seq: number; action: string; projectId: string; change: any}>; nextSteps?: string[]}
+type ProjectJson = Project & {history?: Array<{seq: number; action: string; projectId: string; change: JournalMoves}>; nextSteps?: string[]}
+/** the moves a journal entry records, as far as these tests read them */
+type JournalMoves = {fields: Record<string, {from: number; to: number}>; track: {from: string; to: string; basis?: string}}
+/** `config show --json` (DESIGN §5) */
+type ConfigJson = {rules: Pick<Rules, 'version' | 'procurementLimitFen' | 'approvalStandardFen' | 'timeLimits'>; settings: {planYear: number; declarationDeadline: string; lang: string}}
 
 type ErrorJson = {error: ErrorBody}
 
@@ -457,7 +461,7 @@ describe('itplan project / config (through the CLI)', function () {
     it('config show --json has the exact DESIGN §5 shape', async () => {
       const r = await runCli(['config', 'show', '--json', '--register', t.register])
       expect(r.code).to.equal(0)
-      const c = json<any>(r)
+      const c = json<ConfigJson>(r)
       expect(c).to.have.all.keys('rules', 'settings')
       expect(c.rules).to.include.all.keys('version', 'procurementLimitFen', 'approvalStandardFen', 'timeLimits')
       expect(c.rules.version).to.be.a('string').and.not.equal('')
@@ -488,7 +492,7 @@ describe('itplan project / config (through the CLI)', function () {
       }
       expect((await runCli(['config', 'set', 'time-limit.fiscal-review', '15', '--register', t.register])).code).to.equal(0)
       expect((await runCli(['config', 'set', 'declaration-deadline', '2026-11-30', '--register', t.register])).code).to.equal(0)
-      const c = json<any>(await runCli(['config', 'show', '--json', '--register', t.register]))
+      const c = json<ConfigJson>(await runCli(['config', 'show', '--json', '--register', t.register]))
       expect(c.rules.procurementLimitFen.services).to.equal(65 * WAN)
       expect(c.rules.timeLimits['fiscal-review']).to.equal(15)
       expect(c.settings.declarationDeadline).to.equal('2026-11-30')
@@ -707,7 +711,7 @@ describe('itplan project / config (through the CLI)', function () {
       expect(local.code, local.stderr).to.equal(0)
       expect(fs.existsSync(`${t.dir}/data/register.json`)).to.equal(true)
       const show = await runCli(['config', 'show', '--json'], {cwd: t.dir})
-      expect(json<any>(show).settings.planYear).to.equal(2028)
+      expect(json<ConfigJson>(show).settings.planYear).to.equal(2028)
     })
   })
 })

@@ -87,7 +87,7 @@ describe('itplan report (issue 5, through the CLI)', function () {
   let projects: Project[] = []
 
   const cli = (args: string[]): Promise<CliResult> => runCli([...args, '--register', t.register], {cwd: t.dir})
-  async function ok<T = any>(args: string[]): Promise<T> {
+  async function ok<T = unknown>(args: string[]): Promise<T> {
     const r = await cli([...args, '--json'])
     expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).to.equal(0)
     return json<T>(r)

@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module'
 import {expect} from 'chai'
 import {InvalidData} from '../../src/core/domain/errors.js'
-import {t} from '../../src/core/i18n/index.js'
+import {codeText} from '../../src/core/i18n/index.js'
 import {
   addMonths,
   CalendarOverrideError,
@@ -304,7 +304,7 @@ describe('calendar', () => {
           parseHolidayCnJson(text, 'holidays/2027.json')
         } catch (error) {
           const {code, params} = error as CalendarOverrideError
-          for (const lang of ['zh', 'en'] as const) expect(t(code, params, lang)).to.contain('holidays/2027.json').and.not.match(/\{\w+\}/)
+          for (const lang of ['zh', 'en'] as const) expect(codeText(code, params, lang)).to.contain('holidays/2027.json').and.not.match(/\{\w+\}/)
         }
       })
     }

@@ -90,7 +90,6 @@ function expectProjects(result: ReadFileResult, expected: ExpectedProject[]): vo
   })
 }
 
-type Sheet = ExcelJS.Worksheet
 async function writeWorkbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook()
   build(wb)

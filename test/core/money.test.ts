@@ -3,7 +3,6 @@ import {formatWan, formatYuan, MAX_AMOUNT_FEN, parseAmount, unitFromHeader, wanH
 import type {AmountParse, AmountUnit} from '../../src/core/domain/money.js'
 
 const WAN = 1_000_000 // 分 in one 万元
-const YUAN = 100
 
 function fen(input: string | number, unit: AmountUnit = 'yuan'): number {
   const r: AmountParse = parseAmount(input, unit)

@@ -74,7 +74,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
 }
 
 /** Parses stdout as JSON, with the whole output in the error when it is not. */
-export function json<T = any>(result: CliResult): T {
+export function json<T = unknown>(result: CliResult): T {
   try {
     return JSON.parse(result.stdout) as T
   } catch {

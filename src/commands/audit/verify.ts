@@ -1,5 +1,5 @@
 import {ItplanCommand} from '../../cli/base-command.js'
-import {t} from '../../core/i18n/index.js'
+import {t, codeText} from '../../core/i18n/index.js'
 import {verifyJournal, type VerifyResult} from '../../core/register/journal.js'
 import {readableCompanions} from '../../core/register/paths.js'
 
@@ -16,7 +16,7 @@ export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
     if (!result.ok) {
       process.exitCode = 6
       const p = result.problem!
-      const message = t(p.code, {seq: p.seq ?? '', line: p.line ?? '', head: result.head ?? '', registerHead: result.registerHead ?? '', entries: result.entries, registerSeq: data.audit.seq})
+      const message = codeText(p.code, {seq: p.seq ?? '', line: p.line ?? '', head: result.head ?? '', registerHead: result.registerHead ?? '', entries: result.entries, registerSeq: data.audit.seq})
       if (this.jsonEnabled()) return {...result, error: {code: p.code, message, exitCode: 6}}
       this.logToStderr(`${t('error.prefix')}: ${t('audit.failed', {journal: readableCompanions(this.registerPath).journal})} ${message}`)
       return result

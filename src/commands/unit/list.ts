@@ -1,6 +1,6 @@
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderTable} from '../../cli/table.js'
-import {t} from '../../core/i18n/index.js'
+import {t, codeText} from '../../core/i18n/index.js'
 import {unitStandings, type UnitStanding} from '../../core/domain/units.js'
 
 export type UnitListResult = UnitStanding[]
@@ -16,7 +16,7 @@ export default class UnitList extends ItplanCommand<typeof UnitList> {
       this.log(
         renderTable(
           [t('table.unit'), t('unit.suspended'), t('unit.reason'), t('unit.lastEvaluation')],
-          units.map((u) => [u.name, u.suspended ? t('yes') : '', u.reason ? t(u.reason) : '', u.lastEvaluation ? `${u.lastEvaluation.score}（${u.lastEvaluation.grade ?? ''}，${u.lastEvaluation.date}）` : '']),
+          units.map((u) => [u.name, u.suspended ? t('yes') : '', u.reason ? codeText(u.reason) : '', u.lastEvaluation ? `${u.lastEvaluation.score}（${u.lastEvaluation.grade ?? ''}，${u.lastEvaluation.date}）` : '']),
         ),
       )
     }

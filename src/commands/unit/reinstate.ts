@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
-import {unitArgument, requiredText} from '../../cli/flags.js'
+import {unitArgument} from '../../cli/flags.js'
 import {t} from '../../core/i18n/index.js'
 import {reinstateUnit} from '../../core/operations/lifecycle.js'
 import {todayLocal} from '../../core/domain/dates.js'

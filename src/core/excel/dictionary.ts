@@ -76,9 +76,9 @@ const BRACKETS: ReadonlyArray<[RegExp, string]> = [
   [/[【〔［]/g, '['],
   [/[】〕］]/g, ']'],
 ]
-const INVISIBLE = /[\s\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]+/g
+const INVISIBLE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g
 const MARKERS = /[*＊★☆※]/g
-const TRAILING_BRACKET = /[(\[]([^()\[\]]*)[)\]]$/
+const TRAILING_BRACKET = /[([]([^()[\]]*)[)\]]$/
 const TRAILING_SLASH_UNIT = /\/(亿元|万元|元)$/
 
 /** Simplified, half-width, without any whitespace: the common base of header and label comparisons. */

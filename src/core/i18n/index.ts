@@ -1,5 +1,6 @@
 // One message catalogue for every user-facing string. Simplified Chinese is the default; English is chosen
-// with --lang en or ITPLAN_LANG=en. Keys are checked at compile time: en must translate every zh key.
+// with --lang en or ITPLAN_LANG=en. Keys are checked at compile time: zh defines them, en must translate exactly
+// those (en.ts's type), and t() takes only a key of zh, so a misspelt key does not compile.
 import {zh} from './zh.js'
 import {en} from './en.js'
 import type {Params} from '../domain/errors.js'
@@ -7,6 +8,8 @@ import type {Params} from '../domain/errors.js'
 import type {Lang} from '../domain/lang.js'
 
 export {parseLang, type Lang} from '../domain/lang.js'
+
+/** A key of the catalogue. A key built from a closed list (`import.status.${FileOutcome['status']}`) is one too. */
 export type MessageKey = keyof typeof zh & string
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = {zh, en}
@@ -29,12 +32,24 @@ function format(value: unknown, lang: Lang): string {
   return String(value)
 }
 
-/** Renders `key` with `{name}` placeholders. Unknown keys render as themselves so a gap is visible, not fatal. */
-export function t(key: string, params: Params = {}, lang: Lang = current): string {
-  const template = hasMessage(key) ? catalogues[lang][key] : key
+function fill(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? format(params[name], lang) : whole,
   )
+}
+
+/** Renders the message `key` with its `{name}` placeholders filled. */
+export function t(key: MessageKey, params: Params = {}, lang: Lang = current): string {
+  return fill(catalogues[lang][key], params, lang)
+}
+
+/**
+ * Renders a message whose key travels as data — an error's or a problem's code, a notice, a reason kept in the
+ * register — and so is only a string by the time it is shown. An unknown code renders as itself so a gap is
+ * visible, not fatal.
+ */
+export function codeText(code: string, params: Params = {}, lang: Lang = current): string {
+  return fill(hasMessage(code) ? catalogues[lang][code] : code, params, lang)
 }
 
 /** A closed-list value in words: `t('track.review')` → 技术初审+财政投资评审. */

@@ -1,11 +1,11 @@
 // Problems as sentences: a field problem names its field (and article); a row problem also says where it is.
-import {t, word, hasMessage, type Lang, getLang} from './index.js'
+import {t, codeText, word, hasMessage, type Lang, getLang} from './index.js'
 import type {FieldProblem} from '../domain/errors.js'
 import type {RowProblem} from '../domain/import-validation.js'
 import {formatWan} from '../domain/money.js'
 
 export function problemText(p: FieldProblem | RowProblem, lang: Lang = getLang()): string {
-  const field = p.field ? t(`field.${p.field}`, {}, lang) : ''
+  const field = p.field ? codeText(`field.${p.field}`, {}, lang) : ''
   const params: Record<string, unknown> = {field, ...p.params}
   // amounts in problem params are 分: show them as 万元
   for (const k of ['stated', 'sum']) if (typeof params[k] === 'number') params[k] = formatWan(params[k] as number)
@@ -15,8 +15,8 @@ export function problemText(p: FieldProblem | RowProblem, lang: Lang = getLang()
   if (typeof params.status === 'string') params.status = word('status', params.status, lang)
   // a date that runs backwards names the step it should follow (a message key with the same parameters)
   if (typeof params.step === 'string' && hasMessage(params.step)) params.step = t(params.step, params as Parameters<typeof t>[1], lang)
-  if (Array.isArray(params.fields)) params.fields = (params.fields as string[]).map((f) => t(`field.${f}`, {}, lang))
-  const text = t(p.code, params as Parameters<typeof t>[1], lang)
+  if (Array.isArray(params.fields)) params.fields = (params.fields as string[]).map((f) => codeText(`field.${f}`, {}, lang))
+  const text = codeText(p.code, params as Parameters<typeof t>[1], lang)
   return p.article ? `${text}${t('problem.article', {article: p.article, articleZh: chineseNumber(p.article)}, lang)}` : text
 }
 

@@ -1,6 +1,6 @@
 // One self-contained page (inline CSS and SVG, no script, no network) that a clerk can open or print: the same
 // ReportData as `report --json`, so the page can be checked against it number by number.
-import {t, word, type Lang} from '../i18n/index.js'
+import {t, codeText, word, type Lang, type MessageKey} from '../i18n/index.js'
 import {formatWan} from '../domain/money.js'
 import type {ReportData} from '../domain/report.js'
 
@@ -43,7 +43,7 @@ function table(headers: string[], rows: Array<Array<string | number>>, numeric: 
 }
 
 export function renderReportHtml(r: ReportData, lang: Lang): string {
-  const T = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang)
+  const T = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang)
   const wan = (fen: number) => `${formatWan(fen)} 万元`
   const title = r.year === null ? T('report.titleAll') : T('report.title', {year: r.year})
   const sections: string[] = []
@@ -86,7 +86,7 @@ export function renderReportHtml(r: ReportData, lang: Lang): string {
   sections.push(table([T('table.id'), T('table.name'), T('table.unit'), T('table.status'), T('report.since'), T('report.days')], r.stuck.map((s) => [s.projectId, s.projectName, s.unit, word('status', s.status, lang), s.since, s.days]), [5]))
   if (r.incidents.length > 0) {
     sections.push(`<h2>${escapeHtml(T('report.incidents'))}</h2>`)
-    sections.push(table([T('table.id'), T('table.name'), T('table.unit'), T('report.incidentKind'), T('field.date'), T('report.description')], r.incidents.map((i) => [i.projectId, i.projectName, i.unit, T(`incident.${i.kind}`), i.date, i.description])))
+    sections.push(table([T('table.id'), T('table.name'), T('table.unit'), T('report.incidentKind'), T('field.date'), T('report.description')], r.incidents.map((i) => [i.projectId, i.projectName, i.unit, codeText(`incident.${i.kind}`, {}, lang), i.date, i.description])))
   }
   const footer = T('report.footer', {asOf: r.asOf, generatedAt: r.generatedAt, rules: r.rulesVersion, head: r.auditHead ?? ''})
   return `<!doctype html>

@@ -14,7 +14,6 @@ export type ModelValue = string | number | null
 export const MAX_CELL_TEXT = 32_767
 
 // Characters XML 1.0 forbids: a value holding one would make the whole file unreadable.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
 
 /** Text safe to store: no XML-forbidden characters, within Excel's length limit. */
