@@ -26,6 +26,11 @@ export interface SchemaSource {
   source: string
 }
 
+function isLifecycleCommand(file: string, type: string): boolean {
+  const text = fs.readFileSync(file, 'utf8')
+  return text.includes('extends LifecycleCommand<') && !new RegExp(`export (type|interface) ${type}\\b`).test(text)
+}
+
 const pascal = (words: string[]) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
 
 /** Every command with a --json output, read off src/commands/ as the bundle reads it, and the error object. */
@@ -48,6 +53,8 @@ export function schemaSources(): SchemaSource[] {
         source: path.relative(ROOT, file).split(path.sep).join('/'),
       }
     })
+    // a lifecycle command prints what every lifecycle step prints: the project and its notices
+    .map((s) => (isLifecycleCommand(path.join(ROOT, s.source), s.type) ? {...s, type: 'LifecycleResult', source: 'src/cli/lifecycle-command.ts'} : s))
     .filter((s) => !WITHOUT_JSON.has(s.id))
   sources.push({id: 'error', file: 'error.json', type: 'ErrorResult', source: 'src/cli/results.ts'})
   return sources.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))

@@ -2,8 +2,6 @@ import {Flags} from '@oclif/core'
 import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {fileAcceptance} from '../../core/operations/lifecycle.js'
 
-export type AcceptanceFileResult = LifecycleResult
-
 export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFile> {
   static override summary = '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）'
   static override examples = ['<%= config.bin %> acceptance file 2027-0001 --doc 郴数政办备〔2027〕12号 --date 2027-12-20']
@@ -14,7 +12,7 @@ export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFi
     'test-report': Flags.string({description: '第三方测试报告编号'}),
   }
 
-  async run(): Promise<AcceptanceFileResult> {
+  async run(): Promise<LifecycleResult> {
     const f = this.flags
     return this.step((ctx, date, now) => fileAcceptance(ctx, this.args.id, {documentNo: f.doc, date, trialRun: f['trial-run'] ?? null, testReport: f['test-report'] ?? null, now, addWorkingDays: this.calendarFor(ctx.data).addWorkingDays}))
   }

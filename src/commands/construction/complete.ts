@@ -3,14 +3,12 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {amountFlag} from '../../cli/amount.js'
 import {completeConstruction} from '../../core/operations/lifecycle.js'
 
-export type ConstructionCompleteResult = LifecycleResult
-
 export default class ConstructionComplete extends LifecycleCommand<typeof ConstructionComplete> {
   static override summary = '建设完成（此后 6 个月内应申请竣工验收）'
   static override examples = ['<%= config.bin %> construction complete 2027-0001 --date 2027-10-30 --actual 86.5万']
   static override flags = {...LifecycleCommand.dateFlag, actual: Flags.string({description: '实际完成投资，如 86.5万'})}
 
-  async run(): Promise<ConstructionCompleteResult> {
+  async run(): Promise<LifecycleResult> {
     const actualInvestmentFen = amountFlag('actual', this.flags.actual)
     return this.step((ctx, date, now) => completeConstruction(ctx, this.args.id, {date, actualInvestmentFen, now}))
   }

@@ -3,8 +3,6 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {amountFlag} from '../../cli/amount.js'
 import {startConstruction} from '../../core/operations/lifecycle.js'
 
-export type ConstructionStartResult = LifecycleResult
-
 export default class ConstructionStart extends LifecycleCommand<typeof ConstructionStart> {
   static override summary = '开工：须有项目责任人（第十一条）和工程监理单位（第十三条）'
   static override examples = ['<%= config.bin %> construction start 2027-0001 --responsible 张三 --supervisor 湖南某监理有限公司 --contractor 某科技公司 --contract-amount 88万 --date 2027-05-06']
@@ -16,7 +14,7 @@ export default class ConstructionStart extends LifecycleCommand<typeof Construct
     'contract-amount': Flags.string({description: '合同金额，如 88万'}),
   }
 
-  async run(): Promise<ConstructionStartResult> {
+  async run(): Promise<LifecycleResult> {
     const f = this.flags
     const contractAmountFen = amountFlag('contract-amount', f['contract-amount'])
     return this.step((ctx, date, now) => startConstruction(ctx, this.args.id, {responsible: f.responsible, supervisor: f.supervisor, contractor: f.contractor ?? null, contractAmountFen, date, now}))

@@ -2,14 +2,12 @@ import {Flags} from '@oclif/core'
 import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {suspendConstruction} from '../../core/operations/lifecycle.js'
 
-export type ConstructionSuspendResult = LifecycleResult
-
 export default class ConstructionSuspend extends LifecycleCommand<typeof ConstructionSuspend> {
   static override summary = '暂停项目建设（督查督导组责令，第十五条）'
   static override examples = ['<%= config.bin %> construction suspend 2027-0001 --reason 督查督导组责令整改']
   static override flags = {...LifecycleCommand.dateFlag, reason: Flags.string({description: '原因', required: true})}
 
-  async run(): Promise<ConstructionSuspendResult> {
+  async run(): Promise<LifecycleResult> {
     return this.step((ctx, date, now) => suspendConstruction(ctx, this.args.id, {reason: this.flags.reason, date, now}))
   }
 }
