@@ -1,11 +1,8 @@
 // The pure parts of DESIGN §11.3 and §11.9: recomputing due dates under a new calendar, and the register as of a
 // day (status steps from the journal, clamped; a stage's rounds). The CLI side is test/cli/calendar-moves.test.ts.
-import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {openCalendar} from '../../src/core/calendar/session.js'
-import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
-import {emptyRegister} from '../../src/core/domain/register-data.js'
-import {createProject} from '../../src/core/domain/project.js'
+import {buildProject, buildRegister, declaration} from '../helpers/build.js'
 import {stageAsOf, statusFromSteps} from '../../src/core/domain/as-of.js'
 import {recomputeDeadlines} from '../../src/core/operations/calendar-moves.js'
 import {stepsFromJournal} from '../../src/core/operations/as-of.js'
@@ -14,16 +11,8 @@ import type {JournalEntry, Project, RegisterData, Stage} from '../../src/core/do
 const SPRING_FESTIVAL = {year: 2027, days: Array.from({length: 9}, (_, i) => ({date: `2027-02-${String(6 + i).padStart(2, '0')}`, name: '春节', isOffDay: true}))}
 
 function register(): {data: RegisterData; p: Project} {
-  const data = emptyRegister(defaultRules(), defaultSettings(2027), '2026-12-01T00:00:00.000Z')
-  const p = createProject(
-    '2027-0001',
-    {planYear: 2027, unit: '市公安局', coUnits: [], name: '智慧警务平台', nature: 'new', category: 'business', procurementCategory: 'services', totalInvestmentFen: 85_000_000, fiscalFundsFen: 85_000_000, periodMonths: 12, contact: {name: '张三', phone: '13800000000'}, summary: '', compliance: {govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''}, declaredOn: '2026-11-20'},
-    data.rules,
-    storedRoutingReason,
-    {deadline: '2026-12-31', unitSuspended: false, weakPerformance: false},
-    '2026-12-01T00:00:00.000Z',
-    null,
-  )
+  const data = buildRegister(2027, '2026-12-01T00:00:00.000Z')
+  const p = buildProject('2027-0001', declaration(), {rules: data.rules, now: '2026-12-01T00:00:00.000Z'})
   data.projects.push(p)
   return {data, p}
 }

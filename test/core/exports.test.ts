@@ -2,7 +2,6 @@
 // with exceljs: every planned project once with its amounts, 小计 / 合计 equal to their rows to the 分, print
 // setup, frozen and repeated header, text that stays text, the 说明 sheet that traces the table; LibreOffice
 // opens them (when installed); and a 10,000-project plan goes through.
-import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {execFile} from 'node:child_process'
 import fs from 'node:fs'
@@ -11,9 +10,7 @@ import path from 'node:path'
 import {promisify} from 'node:util'
 import ExcelJS from 'exceljs'
 import type {Cell, Workbook, Worksheet} from 'exceljs'
-import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
-import {emptyRegister} from '../../src/core/domain/register-data.js'
-import {createProject} from '../../src/core/domain/project.js'
+import {buildProject, buildRegister, declaration as baseDeclaration} from '../helpers/build.js'
 import {Conflict} from '../../src/core/domain/errors.js'
 import {loadPlanTemplate, type PlanColumnKey} from '../../src/core/operations/plan-sheet.js'
 import {loadAcceptanceTemplate, type AcceptanceColumnKey} from '../../src/core/operations/acceptance-sheet.js'
@@ -27,25 +24,7 @@ const AUDIT_HEAD = '9f2c4e7a1b3d5f60718293a4b5c6d7e8f9012345678abcdef0123456789a
 // ── a register in memory ─────────────────────────────────────────────────────────────────────────────────────
 
 function declaration(o: Partial<DeclarationInput> & {unit: string; name: string; totalInvestmentFen: number}): DeclarationInput {
-  return {
-    declarationNo: null,
-    planYear: YEAR,
-    coUnits: [],
-    nature: 'new',
-    category: 'business',
-    procurementCategory: 'services',
-    fiscalFundsFen: o.totalInvestmentFen,
-    annualPlanFen: null,
-    fundingSources: ['fiscal'],
-    supervisingDepartment: null,
-    periodMonths: 12,
-    contact: {name: '张三', phone: '13800000000'},
-    summary: '建设内容',
-    consultancy: null,
-    compliance: {govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''},
-    declaredOn: '2026-11-20',
-    ...o,
-  }
+  return baseDeclaration({planYear: YEAR, summary: '建设内容', ...o})
 }
 
 class RegisterBuilder {
@@ -53,13 +32,13 @@ class RegisterBuilder {
   private n = 0
 
   constructor(year = YEAR) {
-    this.data = emptyRegister(defaultRules(), defaultSettings(year), NOW)
+    this.data = buildRegister(year, NOW)
     this.data.audit.head = AUDIT_HEAD
   }
 
   add(input: DeclarationInput, o: {weakPerformance?: boolean; edit?: (p: Project) => void} = {}): Project {
     const id = `${input.planYear}-${String(++this.n).padStart(4, '0')}`
-    const p = createProject(id, input, this.data.rules, storedRoutingReason, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: o.weakPerformance ?? false}, NOW, null)
+    const p = buildProject(id, input, {rules: this.data.rules, ctx: {weakPerformance: o.weakPerformance ?? false}, now: NOW})
     o.edit?.(p)
     this.data.projects.push(p)
     return p

@@ -2,10 +2,10 @@
 // built in memory with the real routing and flag rules: every reason a project stays out is reported, a
 // decision of the wrong kind does not let a project in, the office's own exclusion is one more reason, and the
 // totals are integer sums that add up across tracks, units and categories.
-import {storedRoutingReason} from '../../src/core/i18n/routing.js'
 import {expect} from 'chai'
 import {defaultRules} from '../../src/core/defaults.js'
-import {createProject, type FlagContext} from '../../src/core/domain/project.js'
+import type {FlagContext} from '../../src/core/domain/project.js'
+import {buildProject, declaration} from '../helpers/build.js'
 import {annualPlanOf, candidatesFor, exclusionReasons, planTotals, selectPlan} from '../../src/core/domain/plan.js'
 import type {DeclarationInput, Project, ProjectStatus} from '../../src/core/domain/types.js'
 
@@ -15,34 +15,9 @@ const WAN = 1_000_000
 const rules = defaultRules()
 let n = 0
 
-function declaration(o: Partial<DeclarationInput> = {}): DeclarationInput {
-  return {
-    declarationNo: null,
-    planYear: YEAR,
-    unit: '市公安局',
-    coUnits: [],
-    name: `项目${n + 1}`,
-    nature: 'new',
-    category: 'business',
-    procurementCategory: 'services',
-    totalInvestmentFen: 85 * WAN,
-    fiscalFundsFen: 85 * WAN,
-    annualPlanFen: null,
-    fundingSources: ['fiscal'],
-    supervisingDepartment: null,
-    periodMonths: 12,
-    contact: {name: '张三', phone: '0735-2222222'},
-    summary: '',
-    consultancy: null,
-    compliance: {govCloud: true, dataSharing: true, cityBrain: true, egovNetwork: true, justification: ''},
-    declaredOn: '2025-12-01',
-    ...o,
-  }
-}
-
 function project(o: Partial<DeclarationInput> = {}, ctx: Partial<FlagContext> = {}, status: ProjectStatus = 'declared'): Project {
-  const input = declaration(o)
-  const p = createProject(`${input.planYear}-${String(++n).padStart(4, '0')}`, input, rules, storedRoutingReason, {deadline: `${input.planYear - 1}-12-31`, unitSuspended: false, weakPerformance: false, ...ctx}, NOW, null)
+  const input = declaration({planYear: YEAR, name: `项目${n + 1}`, contact: {name: '张三', phone: '0735-2222222'}, declaredOn: '2025-12-01', ...o})
+  const p = buildProject(`${input.planYear}-${String(++n).padStart(4, '0')}`, input, {rules, ctx, now: NOW})
   p.status = status
   return p
 }
