@@ -4,7 +4,7 @@ import type {EnumWords} from '../core/domain/declaration.js'
 
 export function enumWords(): EnumWords {
   const dictionary = loadDictionary()
-  const words: EnumWords = {yesNo: {yes: dictionary.yesWords, no: dictionary.noWords}}
+  const words: EnumWords = {yesNo: {yes: dictionary.yesWords, no: dictionary.noWords}, lists: {separators: dictionary.listSeparators}}
   for (const field of dictionary.fields) if (field.values) words[field.key] = Object.fromEntries(field.values.map((v) => [v.id, v.words]))
   return words
 }

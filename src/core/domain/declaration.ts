@@ -2,7 +2,7 @@
 // is accepted or refused the same way everywhere, and every problem names its field (and article).
 import {parseAmount, type AmountUnit, toHalfWidth} from './money.js'
 import {excelSerialToDate, parseDate} from './dates.js'
-import {normaliseText, normaliseUnit, splitUnits, toSimplified} from './normalise.js'
+import {normaliseText, normaliseUnit, splitList, splitUnits, toSimplified} from './normalise.js'
 import type {FieldProblem, Params} from './errors.js'
 import {isDateInRange, MAX_TEXT_LENGTH as MAX_TEXT, YEAR_RANGE} from './limits.js'
 import {defaultOf, valueOf, type AmountFieldKey, type DeclarationFieldKey} from './declaration-fields.js'
@@ -43,6 +43,8 @@ export interface DeclarationResult {
 /** Used only when no dictionary words are given (unit tests); imports use templates/declaration.json's yesNo. */
 const FALLBACK_YES_NO = {yes: ['是', 'y', 'yes', 'true', '1'], no: ['否', 'n', 'no', 'false', '0']}
 const yesNoSets = new WeakMap<object, {yes: Set<string>; no: Set<string>}>()
+/** Used only when no dictionary words are given (unit tests); imports use templates/declaration.json's listSeparators. */
+const FALLBACK_LIST_SEPARATORS = ['、', ',', '，', ';', '；', '\n', '\r', '/']
 
 function isBlank(v: RawValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
@@ -119,6 +121,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const problem = (field: string, code: string, params: Params = {}, article?: number) =>
     problems.push({field, code, params, ...(article ? {article} : {})})
   const kept = (field: DeclarationFieldKey): boolean => base !== undefined && raw[field] === undefined
+  const separators = ctx.words.lists?.separators ?? FALLBACK_LIST_SEPARATORS
   const keptValue = <T>(field: DeclarationFieldKey): T => valueOf(base!, field) as T
 
   const text = (field: DeclarationFieldKey, required = false): string => {
@@ -189,7 +192,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const planYear = integer('planYear', YEAR_RANGE.min, YEAR_RANGE.max, 'value.badYear') ?? ctx.defaultYear
   const unitText = text('unit', true)
   const unit = unitText ? normaliseUnit(unitText) : ''
-  const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits))).filter((u) => u !== unit)
+  const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits), separators)).filter((u) => u !== unit)
   const name = text('name', true)
   const nature = enumValue('nature', NATURES)
   const category = enumValue('category', CATEGORIES)
@@ -226,7 +229,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   if (yesNo('classified') === true) problem('classified', 'value.classified', {}, 2)
   let fundingSources: FundingSource[] = kept('fundingSources') ? [...keptValue<FundingSource[]>('fundingSources')] : []
   if (!kept('fundingSources') && !isBlank(raw.fundingSources)) {
-    for (const part of asText(raw.fundingSources).split(/[、,，;；/\s]+/).filter(Boolean)) {
+    // a funding source is one word: a space also separates two
+    for (const part of splitList(asText(raw.fundingSources), separators).flatMap((s) => s.split(/\s+/)).filter(Boolean)) {
       const source = parseEnum(part, FUNDING_SOURCES, ctx.words.fundingSources)
       if (!source) problem('fundingSources', 'value.badEnum', {value: part, allowed: allowedWords(FUNDING_SOURCES, ctx.words.fundingSources)})
       else if (!fundingSources.includes(source)) fundingSources.push(source)

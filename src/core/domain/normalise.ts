@@ -73,10 +73,19 @@ export function normaliseText(raw: string): string {
   return cleanSpaces(raw)
 }
 
-/** co-units are separated by 、 , ， ; ； or line breaks */
-export function splitUnits(raw: string): string[] {
-  return raw
-    .split(/[、,，;；\n\r/]+/)
+const splitters = new Map<string, RegExp>()
+
+/** The parts of a list cell between any of `separators` (the dictionary's listSeparators), empty parts dropped. */
+export function splitList(raw: string, separators: readonly string[]): string[] {
+  const key = separators.join('\u0000')
+  let splitter = splitters.get(key)
+  if (!splitter) splitters.set(key, (splitter = new RegExp(`(?:${separators.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})+`)))
+  return raw.split(splitter).filter((s) => s.trim() !== '')
+}
+
+/** co-units, separated by the dictionary's list separators (、 , ， ; ； / or line breaks) */
+export function splitUnits(raw: string, separators: readonly string[]): string[] {
+  return splitList(raw, separators)
     .map((s) => normaliseUnit(s))
     .filter((s) => s !== '')
 }

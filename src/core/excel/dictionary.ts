@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {InvalidData} from '../domain/errors.js'
-import {toSimplified} from '../domain/normalise.js'
+import {splitList as splitOn, toSimplified} from '../domain/normalise.js'
 import {packageRoot} from '../package-root.js'
 import {toHalfWidth} from '../domain/money.js'
 import type {AmountUnit} from '../domain/money.js'
@@ -318,8 +318,5 @@ export function matchYesNo(value: string | number | boolean): boolean | null {
 
 /** Splits a list cell (共建单位, 资金来源) on the dictionary's separators; empty parts are dropped. */
 export function splitList(text: string): string[] {
-  const seps = state().dictionary.listSeparators
-  let parts = [text]
-  for (const sep of seps) parts = parts.flatMap((p) => p.split(sep))
-  return parts.map((p) => p.trim()).filter((p) => p !== '')
+  return splitOn(text, state().dictionary.listSeparators).map((p) => p.trim())
 }
