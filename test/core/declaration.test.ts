@@ -89,6 +89,13 @@ describe('declaration', () => {
     it('splits co-units and drops the unit itself from them', () => {
       expect(accepted({coUnits: '市财政局、市公安局，市数据资源局'}).coUnits).to.deep.equal(['市财政局', '市数据资源局'])
     })
+
+    it('splits list cells on the dictionary\'s separators, not on a list of its own', () => {
+      const words = {...ctx.words, lists: {separators: ['|']}}
+      const r = build({coUnits: '市财政局|市数据资源局、市民政局', fundingSources: '财政资金|自筹资金'}, [], {...ctx, words})
+      expect(r.input?.coUnits).to.deep.equal(['市财政局', '市数据资源局、市民政局'])
+      expect(r.input?.fundingSources).to.deep.equal(['fiscal', 'self-raised'])
+    })
   })
 
   describe('closed lists accept the identifier and the Chinese word', () => {
