@@ -6,26 +6,14 @@ import path from 'node:path'
 import * as zlib from 'node:zlib'
 import iconv from 'iconv-lite'
 import ExcelJS from 'exceljs'
+import {columnLetter} from '../../src/core/excel/read/cell-values.js'
+import {crc32 as readerCrc32} from '../../src/core/excel/read/zip-directory.js'
 
 // ── a minimal zip writer (stored or deflated entries; sizes and CRC can be overridden to lie) ────────────────
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c
-  }
-  return table
-})()
-
-const nativeCrc32 = (zlib as {crc32?: (data: Buffer, value?: number) => number}).crc32
-
+/** The reader's own CRC-32 (native zlib.crc32 where Node has it): entries are built right unless a test makes them lie. */
 export function crc32(buf: Buffer, previous = 0): number {
-  if (nativeCrc32) return nativeCrc32(buf, previous)
-  let c = ~previous
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
-  return ~c >>> 0
+  return readerCrc32(previous, buf)
 }
 
 export interface ZipEntryInput {
@@ -131,16 +119,7 @@ export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-export function colLetter(index: number): string {
-  let n = index
-  let s = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    s = String.fromCharCode(65 + r) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
+export const colLetter = columnLetter
 
 export type Cell = string | number | null
 

@@ -140,7 +140,7 @@ const CRC_TABLE = (() => {
 // zlib.crc32 is native from Node 20.15; the table version covers older Node 20 releases.
 const nativeCrc32 = (zlib as {crc32?: (data: Buffer, value?: number) => number}).crc32
 
-function crc32(previous: number, buf: Buffer): number {
+export function crc32(previous: number, buf: Buffer): number {
   if (nativeCrc32) return nativeCrc32(buf, previous)
   let c = ~previous
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
