@@ -98,3 +98,53 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
 export function isoToExcelSerial(date: string): number {
   return toDayNumber(date) + SERIAL_OF_EPOCH
 }
+
+/** The machine's UTC offset at that instant, in minutes east of UTC (+480 in China): daylight saving, where a
+ * zone has it, gives each instant its own. */
+export function machineOffsetMinutes(instant: Date): number {
+  const offset = -instant.getTimezoneOffset()
+  return offset === 0 ? 0 : offset
+}
+
+/** `+08:00`, `-05:30`, `+00:00`: the offset as ISO 8601 writes it. */
+export function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes)
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
+}
+
+export interface LocalTimeParts {
+  date: string
+  /** HH:mm */
+  minutes: string
+  /** HH:mm:ss */
+  seconds: string
+  offset: string
+}
+
+/**
+ * An instant (a stored `…Z` timestamp) as the wall clock `offsetMinutes` east of UTC reads it. Pure: the offset
+ * comes in (by default the machine's at that instant). null when the text is no timestamp.
+ */
+export function localTimeParts(instant: string | Date, offsetMinutes?: number): LocalTimeParts | null {
+  const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant)
+  if (Number.isNaN(ms)) return null
+  const offset = offsetMinutes ?? machineOffsetMinutes(new Date(ms))
+  const wall = new Date(ms + offset * 60_000)
+  const hm = `${pad(wall.getUTCHours(), 2)}:${pad(wall.getUTCMinutes(), 2)}`
+  return {
+    date: isoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+    minutes: hm,
+    seconds: `${hm}:${pad(wall.getUTCSeconds(), 2)}`,
+    offset: offsetText(offset),
+  }
+}
+
+/**
+ * The one way a time is shown to people (DESIGN §5): local time with its offset, `2026-12-01 16:24 +08:00`.
+ * Text that is no timestamp (a hand-edited journal) is shown as it is.
+ */
+export function formatLocalTime(instant: string | Date, options: {offsetMinutes?: number; seconds?: boolean} = {}): string {
+  const parts = localTimeParts(instant, options.offsetMinutes)
+  if (!parts) return String(instant)
+  return `${parts.date} ${options.seconds ? parts.seconds : parts.minutes} ${parts.offset}`
+}

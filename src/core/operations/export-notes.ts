@@ -1,6 +1,7 @@
 // The 说明 rows every export ends with: the rules in force (DESIGN §3, §4) and where the printed table comes
 // from (the export time, the journal head, the tool and the template). Their words are templates/notes.json.
 import {formatWan} from '../domain/money.js'
+import {localTimeParts} from '../domain/iso-date.js'
 import {fillTemplate, chineseOrdinal} from '../i18n/fill.js'
 import {word} from '../i18n/index.js'
 import {readPackageJson} from '../package-root.js'
@@ -51,12 +52,8 @@ function rulesNotes(rules: Rules, words: NotesWords): NoteRow[] {
 
 /** The local time of `exportedAt` with its UTC offset; null when it is no timestamp. */
 function localTime(exportedAt: string): {local: string; zone: string} | null {
-  const d = new Date(exportedAt)
-  if (Number.isNaN(d.getTime())) return null
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const offset = -d.getTimezoneOffset()
-  const zone = `UTC${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
-  return {local: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`, zone}
+  const parts = localTimeParts(exportedAt)
+  return parts && {local: `${parts.date} ${parts.seconds}`, zone: `UTC${parts.offset}`}
 }
 
 /** Where the printed table comes from: the export time, the journal head, the tool and the template. */
