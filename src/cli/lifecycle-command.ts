@@ -4,7 +4,7 @@ import {ItplanCommand} from './base-command.js'
 import {projectSummary} from './render.js'
 import {t, word} from '../core/i18n/index.js'
 import type {MutationContext, MutationOutcome} from '../core/register/store.js'
-import type {Project} from '../core/domain/types.js'
+import type {JournalEntry, Project, RegisterData} from '../core/domain/types.js'
 import type {WithNotices} from './results.js'
 
 /** What every lifecycle command prints under --json: the project after the step, with the notices of the step. */
@@ -14,9 +14,18 @@ export abstract class LifecycleCommand<T extends typeof Command> extends ItplanC
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static dateFlag = {date: Flags.string({description: '日期（默认今天）'})}
 
-  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>): Promise<LifecycleResult> {
+  /**
+   * Runs the step; `confirm` says what was recorded (the score and its consequence, the incident) before the new
+   * status, from the project, the register as written and its journal entries.
+   */
+  protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>, confirm?: (result: Project, written: {data: RegisterData; entries: readonly JournalEntry[]}) => string): Promise<LifecycleResult> {
     const date = this.dateFlag('date', (this.flags as {date?: string}).date)
-    const {result, notices} = await this.mutate((ctx) => apply(ctx, date, new Date().toISOString()))
+    let data: RegisterData | null = null
+    const {result, notices, entries} = await this.mutate((ctx) => {
+      data = ctx.data
+      return apply(ctx, date, new Date().toISOString())
+    })
+    if (confirm && data) this.say(confirm(result, {data, entries}))
     this.say(t('lifecycle.done', {id: result.id, status: word('status', result.status)}))
     const shown = this.withNotices(result, notices)
     this.say(projectSummary(result))

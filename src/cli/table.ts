@@ -1,51 +1,162 @@
-// Readable tables for the terminal; cli-table3 measures CJK characters as two columns wide.
+// Readable tables for the terminal, fitted to its width. Widths are measured with string-width, as cli-table3
+// measures them: CJK and full-width characters take two columns, colour sequences none.
 import Table from 'cli-table3'
+import stringWidth from 'string-width'
 import {out, terminalText} from './ui.js'
 
 /** Display columns of one line of a table cell, and the lines a long cell shows (project show and --json have it all). */
 const CELL_WIDTH = 60
 const CELL_LINES = 6
+/** The width a table fits when stdout is no terminal and COLUMNS is not set: what reads well pasted into a mail. */
+export const DEFAULT_COLUMNS = 100
+/** Below this a column of text says nothing; a narrower terminal gets a wider table rather than columns of "…". */
+const MIN_COLUMN = 6
+/** A header wraps rather than being cut: it names the column. */
+const HEAD_LINES = 2
+const SGR = /^\u001b\[[0-9;]*m/
+const ELLIPSIS = '…'
+
+/** The width tables must fit: the terminal's; else COLUMNS (set by a script, or a test); else DEFAULT_COLUMNS. */
+export function terminalColumns(): number {
+  if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns
+  const env = Number(process.env.COLUMNS)
+  return Number.isInteger(env) && env >= 20 ? env : DEFAULT_COLUMNS
+}
+
+interface Glyph {
+  text: string
+  width: number
+}
+
+/** The text as the terminal draws it: characters with their widths, colour sequences of no width. */
+function* glyphs(text: string): Generator<Glyph> {
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) === 0x1b) {
+      const m = SGR.exec(text.slice(i, i + 32))
+      if (m) {
+        yield {text: m[0], width: 0}
+        i += m[0].length
+        continue
+      }
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!)
+    i += ch.length
+    yield {text: ch, width: ch === '\n' ? 0 : stringWidth(ch)}
+  }
+}
 
 /**
- * A cell as the table shows it: escaped for the terminal, wrapped at CELL_WIDTH columns, at most CELL_LINES lines
- * (the last ending in …). In one pass over the text: cli-table3 measures a long cell at a cost that grows with the
- * square of its length (a 50,000-character reason took minutes), so it only ever sees short lines.
+ * The text wrapped at `width` columns, at most `maxLines` lines, the last ending in … when some is left out. In one
+ * pass that stops at the last line: cli-table3 measures a long cell at a cost that grows with the square of its
+ * length (a 50,000-character reason took minutes), so it only ever sees short lines.
  */
-export function fitCell(value: string | number): string {
-  const text = terminalText(String(value), out.level > 0)
-  if (text.length * 2 <= CELL_WIDTH && !text.includes('\n')) return text
+function wrapText(text: string, width: number, maxLines: number): string[] {
   const lines: string[] = []
-  let line = ''
-  let width = 0
+  let line: Glyph[] = []
+  let used = 0
   let cut = false
-  for (const ch of text) {
-    const w = ch === '\n' ? CELL_WIDTH + 1 : charWidth(ch)
-    if (width + w > CELL_WIDTH) {
-      lines.push(line)
-      line = ''
-      width = 0
-      if (lines.length === CELL_LINES) {
+  for (const g of glyphs(text)) {
+    if (g.text === '\n' || used + g.width > width) {
+      if (lines.length + 1 === maxLines) {
         cut = true
         break
       }
-      if (ch === '\n') continue
+      lines.push(line.map((x) => x.text).join(''))
+      line = []
+      used = 0
+      if (g.text === '\n') continue
     }
-    line += ch
-    width += w
+    line.push(g)
+    used += g.width
   }
-  if (!cut && line !== '') lines.push(line)
-  if (cut) lines[lines.length - 1] = [...lines[lines.length - 1]].slice(0, -1).join('') + '…'
-  return lines.join('\n')
+  if (cut) {
+    while (line.length > 0 && used + stringWidth(ELLIPSIS) > width) used -= line.pop()!.width
+    line.push({text: ELLIPSIS, width: 1})
+    if (text.includes('\u001b')) line.push({text: '\u001b[0m', width: 0})
+  }
+  if (cut || line.length > 0 || lines.length === 0) lines.push(line.map((x) => x.text).join(''))
+  return lines
 }
 
-export function renderTable(head: string[], rows: Array<Array<string | number>>, align: Array<'left' | 'right'> = []): string {
+/** A cell as the table shows it: escaped for the terminal, wrapped at CELL_WIDTH columns, at most CELL_LINES lines. */
+export function fitCell(value: string | number): string {
+  const text = terminalText(String(value), out.level > 0).replace(/\t/g, ' ')
+  if (text.length * 2 <= CELL_WIDTH && !text.includes('\n')) return text
+  return wrapText(text, CELL_WIDTH, CELL_LINES).join('\n')
+}
+
+/** The widest line of a cell. */
+function cellWidth(cell: string): number {
+  return Math.max(0, ...cell.split('\n').map((l) => stringWidth(l)))
+}
+
+/** The narrowest a column can be with its header whole on HEAD_LINES lines (and never below MIN_COLUMN). */
+function headWidth(head: string): number {
+  const text = head.replace(/\n/g, ' ')
+  let w = MIN_COLUMN
+  while (w < stringWidth(text) && wrapText(text, w, HEAD_LINES).at(-1)!.endsWith(ELLIPSIS)) w += 1
+  return w
+}
+
+/**
+ * Column widths that fit `budget` columns of content: numbers keep their width (a cut figure is a wrong figure);
+ * the other columns share what is left, the narrow ones keeping their own width and the widest giving way.
+ */
+function shareWidths(natural: number[], least: number[], dataWidths: number[], align: Array<'left' | 'right'>, budget: number): number[] {
+  const widths = [...natural]
+  const fixedAt = (i: number) => Math.max(dataWidths[i], least[i])
+  let fixed = natural.map((_, i) => align[i] === 'right')
+  const fixedWidth = natural.reduce((sum, _, i) => sum + (fixed[i] ? fixedAt(i) : 0), 0)
+  if (fixedWidth + natural.reduce((sum, _, i) => sum + (fixed[i] ? 0 : least[i]), 0) > budget) fixed = fixed.map(() => false)
+  let left = budget
+  fixed.forEach((f, i) => {
+    if (!f) return
+    widths[i] = fixedAt(i)
+    left -= widths[i]
+  })
+  const open = natural.map((_, i) => i).filter((i) => !fixed[i]).sort((a, b) => natural[a] - natural[b])
+  while (open.length > 0) {
+    const fair = Math.floor(left / open.length)
+    if (natural[open[0]] <= fair) {
+      left -= natural[open[0]]
+      open.shift()
+      continue
+    }
+    const extra = left - fair * open.length
+    open.forEach((i, k) => (widths[i] = Math.max(least[i], fair + (k >= open.length - extra ? 1 : 0))))
+    break
+  }
+  return widths
+}
+
+/**
+ * A table no wider than the terminal (`width`, by default terminalColumns()). When it would be wider, the text
+ * columns are narrowed and their cells cut to one line ending in … (`project show` and `--json` have every word),
+ * so each row stays one line the eye can follow; headers wrap instead.
+ */
+export function renderTable(head: string[], rows: Array<Array<string | number>>, align: Array<'left' | 'right'> = [], width = terminalColumns()): string {
+  let heads = head.map(fitCell)
+  let cells = rows.map((row) => row.map(fitCell))
+  const dataWidths = heads.map((_, i) => Math.max(0, ...cells.map((r) => cellWidth(r[i] ?? ''))))
+  const natural = heads.map((h, i) => Math.max(cellWidth(h), dataWidths[i]))
+  // cli-table3 draws a border before every column and after the last, and pads each cell by one on either side
+  const frame = 3 * heads.length + 1
+  let colWidths: number[] | undefined
+  if (natural.reduce((a, b) => a + b, 0) + frame > width) {
+    const least = heads.map((h, i) => Math.min(natural[i], headWidth(h)))
+    const widths = shareWidths(natural, least, dataWidths, align, width - frame)
+    heads = heads.map((h, i) => wrapText(h.replace(/\n/g, ' '), widths[i], HEAD_LINES).join('\n'))
+    cells = cells.map((row) => row.map((c, i) => (cellWidth(c) > widths[i] || c.includes('\n') ? wrapText(c.replace(/\n/g, ' '), widths[i], 1)[0] : c)))
+    colWidths = widths.map((w) => w + 2)
+  }
   const table = new Table({
-    head: head.map((h) => out.bold(h)),
+    head: heads.map((h) => out.bold(h)),
     style: {head: [], border: [], compact: true},
     ...(align.length > 0 ? {colAligns: align} : {}),
-    wordWrap: true,
+    ...(colWidths ? {colWidths} : {}),
+    wordWrap: !colWidths,
   })
-  for (const row of rows) table.push(row.map(fitCell))
+  for (const row of cells) table.push(row)
   return table.toString()
 }
 
@@ -58,17 +169,19 @@ export function bar(value: number, max: number, width = 24): string {
 
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
-  let w = 0
-  for (const ch of text) w += charWidth(ch)
-  return w
-}
-
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
-
-function charWidth(ch: string): number {
-  return WIDE.test(ch) ? 2 : 1
+  return stringWidth(text)
 }
 
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+}
+
+/** Text wrapped at `width` columns, at most `maxLines` lines, the last ending in … when some is left out. */
+export function wrapLines(text: string, width: number, maxLines: number): string[] {
+  return wrapText(terminalText(text, out.level > 0), width, maxLines)
+}
+
+/** Text cut to `width` columns with … (a line of a list, not a table cell). */
+export function ellipsize(text: string, width: number): string {
+  return wrapText(text.replace(/\n/g, ' '), width, 1)[0]
 }

@@ -2,6 +2,8 @@ import {ItplanCommand} from '../cli/base-command.js'
 import {out} from '../cli/ui.js'
 import {t, codeText} from '../core/i18n/index.js'
 import {runDoctor, type DoctorCheck} from '../core/register/doctor.js'
+import {formatLocalTime} from '../core/domain/iso-date.js'
+import type {Params} from '../core/domain/errors.js'
 
 export interface DoctorResult {
   checks: Array<DoctorCheck & {message: string}>
@@ -13,7 +15,9 @@ export default class Doctor extends ItplanCommand<typeof Doctor> {
 
   async run(): Promise<DoctorResult> {
     const checks = await runDoctor(this.registerPath)
-    const params = (p: Record<string, unknown>) => ({...p, backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup')})
+    // the message shows times on the clerk's clock; the params under --json keep the stored instants
+    const local = (v: Params[string]) => (typeof v === 'string' ? formatLocalTime(v) : v)
+    const params = (p: Params): Params => ({...p, since: local(p.since), newestAt: local(p.newestAt), backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup')})
     if (!this.jsonEnabled()) {
       for (const c of checks) {
         const mark = c.status === 'ok' ? out.green('✔') : c.status === 'warn' ? out.yellow('⚠') : out.red('✖')

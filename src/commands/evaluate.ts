@@ -3,6 +3,7 @@ import {LifecycleCommand, type LifecycleResult} from '../cli/lifecycle-command.j
 import {evaluate} from '../core/operations/lifecycle.js'
 import {GRADES} from '../core/domain/evaluation.js'
 import {UsageError} from '../core/domain/errors.js'
+import {evaluationEcho} from '../cli/render-lifecycle.js'
 
 export default class Evaluate extends LifecycleCommand<typeof Evaluate> {
   static override summary = '记录绩效评价（第二十条）：低于 60 分或评为“差”的单位，其后续申报标记“绩效偏弱”'
@@ -18,6 +19,6 @@ export default class Evaluate extends LifecycleCommand<typeof Evaluate> {
     if (this.flags.score.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
       throw new UsageError('usage.badFlag', {flag: 'score', value: this.flags.score, reason: '0–100'})
     }
-    return this.step((ctx, date, now) => evaluate(ctx, this.args.id, {score, grade: this.flags.grade ?? null, date, now}))
+    return this.step((ctx, date, now) => evaluate(ctx, this.args.id, {score, grade: this.flags.grade ?? null, date, now}), evaluationEcho)
   }
 }

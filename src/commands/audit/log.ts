@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
-import {out} from '../../cli/ui.js'
+import {journalList} from '../../cli/render-journal.js'
+import {t} from '../../core/i18n/index.js'
 import {projectHistory} from '../../core/register/history.js'
 import type {JournalEntry} from '../../core/domain/types.js'
 
@@ -16,9 +17,8 @@ export default class AuditLog extends ItplanCommand<typeof AuditLog> {
     let entries = await projectHistory(this.registerPath, data, this.flags.project ?? null)
     if (this.flags.limit !== undefined) entries = entries.slice(-this.flags.limit)
     if (!this.jsonEnabled()) {
-      for (const e of entries) {
-        this.log(`${out.dim(String(e.seq).padStart(5))} ${e.at.slice(0, 19).replace('T', ' ')} ${e.operator} ${out.bold(e.action)} ${e.projectId ?? ''} ${out.dim(JSON.stringify(e.change))}`)
-      }
+      if (entries.length === 0) this.log(t('journal.empty'))
+      else this.log(journalList(entries, {projects: new Map(data.projects.map((p) => [p.id, p.name]))}))
     }
     return entries
   }

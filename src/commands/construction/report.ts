@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {reportIncident} from '../../core/operations/lifecycle.js'
+import {incidentEcho} from '../../cli/render-lifecycle.js'
 
 export default class ConstructionReport extends LifecycleCommand<typeof ConstructionReport> {
   static override summary = '报告建设中的严重逾期、重大投资损失等问题（第十五条）'
@@ -13,6 +14,6 @@ export default class ConstructionReport extends LifecycleCommand<typeof Construc
 
   async run(): Promise<LifecycleResult> {
     const kind = this.flags.kind as 'delay' | 'loss' | 'other'
-    return this.step((ctx, date, now) => reportIncident(ctx, this.args.id, {kind, description: this.flags.description, date, now}))
+    return this.step((ctx, date, now) => reportIncident(ctx, this.args.id, {kind, description: this.flags.description, date, now}), incidentEcho)
   }
 }

@@ -18,7 +18,7 @@ export default class ProjectShow extends ItplanCommand<typeof ProjectShow> {
     const data = await this.load()
     const project = new RegisterIndex(data).require(this.args.id)
     const history = await projectHistory(this.registerPath, data, project.id)
-    if (!this.jsonEnabled()) this.log(projectDetails(project, history))
+    if (!this.jsonEnabled()) this.log(projectDetails(project, history, data.rules))
     return {...project, nextSteps: nextSteps(project), history}
   }
 }

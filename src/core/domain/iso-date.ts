@@ -5,6 +5,8 @@ import {addMonths as addCalendarMonths, differenceInCalendarDays, format} from '
 
 const DAY_MS = 86_400_000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+/** an ISO 8601 date and time with its offset (`Z` or `+08:00`), as the register and the journal store them */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 /** Excel's serial of 1970-01-01 in the 1900 date system; the 1904 system counts 1,462 days fewer. */
 const SERIAL_OF_EPOCH = 25_569
 const DATE1904_OFFSET = 1_462
@@ -126,6 +128,8 @@ export interface LocalTimeParts {
  * comes in (by default the machine's at that instant). null when the text is no timestamp.
  */
 export function localTimeParts(instant: string | Date, offsetMinutes?: number): LocalTimeParts | null {
+  // only a full timestamp: Date.parse would read a backup named 2027 as a time too
+  if (typeof instant === 'string' && !TIMESTAMP.test(instant)) return null
   const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant)
   if (Number.isNaN(ms)) return null
   const offset = offsetMinutes ?? machineOffsetMinutes(new Date(ms))

@@ -35,7 +35,7 @@ async function backupChecks(file: string): Promise<DoctorCheck[]> {
   for (const b of backups) if (!(await checkBackup(b)).ok) torn.push(b.id)
   const sound = backups.filter((b) => !torn.includes(b.id))
   const checks: DoctorCheck[] = []
-  if (sound.length > 0) checks.push({name: 'backups', status: 'ok', code: 'doctor.backupsOk', params: {count: sound.length, newest: sound.at(-1)!.id}})
+  if (sound.length > 0) checks.push({name: 'backups', status: 'ok', code: 'doctor.backupsOk', params: {count: sound.length, newest: sound.at(-1)!.id, newestAt: sound.at(-1)!.createdAt}})
   if (torn.length > 0) checks.push({name: 'backups', status: 'warn', code: 'doctor.backupsTorn', params: {count: torn.length, ids: torn, dir: path.dirname(backups[0].file)}})
   return checks
 }

@@ -2,6 +2,7 @@
 // ReportData as `report --json`, so the page can be checked against it number by number.
 import {t, codeText, word, type Lang, type MessageKey} from '../i18n/index.js'
 import {formatWan} from '../domain/money.js'
+import {formatLocalTime} from '../domain/iso-date.js'
 import type {ReportData} from '../domain/report.js'
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
@@ -88,7 +89,7 @@ export function renderReportHtml(r: ReportData, lang: Lang): string {
     sections.push(`<h2>${escapeHtml(T('report.incidents'))}</h2>`)
     sections.push(table([T('table.id'), T('table.name'), T('table.unit'), T('report.incidentKind'), T('field.date'), T('report.description')], r.incidents.map((i) => [i.projectId, i.projectName, i.unit, codeText(`incident.${i.kind}`, {}, lang), i.date, i.description])))
   }
-  const footer = T('report.footer', {asOf: r.asOf, generatedAt: r.generatedAt, rules: r.rulesVersion, head: r.auditHead ?? ''})
+  const footer = T('report.footer', {asOf: r.asOf, generatedAt: formatLocalTime(r.generatedAt), rules: r.rulesVersion, head: r.auditHead ?? ''})
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
