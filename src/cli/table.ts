@@ -7,20 +7,23 @@ import {out, terminalText} from './ui.js'
 /** Display columns of one line of a table cell, and the lines a long cell shows (project show and --json have it all). */
 const CELL_WIDTH = 60
 const CELL_LINES = 6
-/** The width a table fits when stdout is no terminal and COLUMNS is not set: what reads well pasted into a mail. */
-export const DEFAULT_COLUMNS = 100
-/** Below this a column of text says nothing; a narrower terminal gets a wider table rather than columns of "…". */
-const MIN_COLUMN = 6
+/** Two CJK characters: below this a column says nothing, and a very narrow terminal gets a wider table instead. */
+const MIN_COLUMN = 4
+/** A first column this narrow is a key (an id, a date) and is never cut. */
+const KEY_COLUMN = 16
 /** A header wraps rather than being cut: it names the column. */
 const HEAD_LINES = 2
 const SGR = /^\u001b\[[0-9;]*m/
 const ELLIPSIS = '…'
 
-/** The width tables must fit: the terminal's; else COLUMNS (set by a script, or a test); else DEFAULT_COLUMNS. */
+/**
+ * The width tables and lists must fit: the terminal's; on a pipe or a file, COLUMNS when it is set (a script, a
+ * test, `COLUMNS=100 itplan … | less`); else no limit — what goes to grep or into a saved list loses no word.
+ */
 export function terminalColumns(): number {
   if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns
   const env = Number(process.env.COLUMNS)
-  return Number.isInteger(env) && env >= 20 ? env : DEFAULT_COLUMNS
+  return Number.isInteger(env) && env >= 20 ? env : Infinity
 }
 
 interface Glyph {
@@ -90,24 +93,31 @@ function cellWidth(cell: string): number {
   return Math.max(0, ...cell.split('\n').map((l) => stringWidth(l)))
 }
 
-/** The narrowest a column can be with its header whole on HEAD_LINES lines (and never below MIN_COLUMN). */
-function headWidth(head: string): number {
+/** A header on at most HEAD_LINES lines of `width`, broken before its unit when it has one: 总投资 / (万元). */
+function headLines(head: string, width: number): string[] {
   const text = head.replace(/\n/g, ' ')
+  if (stringWidth(text) <= width) return [text]
+  const unit = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'))
+  if (unit > 0 && stringWidth(text.slice(0, unit)) <= width && stringWidth(text.slice(unit)) <= width) return [text.slice(0, unit), text.slice(unit)]
+  return wrapText(text, width, HEAD_LINES)
+}
+
+/** The narrowest a column can be with its header whole (and never below MIN_COLUMN). */
+function headWidth(head: string): number {
   let w = MIN_COLUMN
-  while (w < stringWidth(text) && wrapText(text, w, HEAD_LINES).at(-1)!.endsWith(ELLIPSIS)) w += 1
+  while (w < stringWidth(head) && headLines(head, w).at(-1)!.endsWith(ELLIPSIS)) w += 1
   return w
 }
 
 /**
- * Column widths that fit `budget` columns of content: numbers keep their width (a cut figure is a wrong figure);
- * the other columns share what is left, the narrow ones keeping their own width and the widest giving way.
+ * Column widths that fit `budget` columns of content: numbers keep their width (a cut figure is a wrong figure),
+ * and so does a short first column (the id a clerk types next); the other columns share what is left, the narrow
+ * ones keeping their own width and the wide ones giving way in proportion.
  */
 function shareWidths(natural: number[], least: number[], dataWidths: number[], align: Array<'left' | 'right'>, budget: number): number[] {
   const widths = [...natural]
   const fixedAt = (i: number) => Math.max(dataWidths[i], least[i])
-  let fixed = natural.map((_, i) => align[i] === 'right')
-  const fixedWidth = natural.reduce((sum, _, i) => sum + (fixed[i] ? fixedAt(i) : 0), 0)
-  if (fixedWidth + natural.reduce((sum, _, i) => sum + (fixed[i] ? 0 : least[i]), 0) > budget) fixed = fixed.map(() => false)
+  const fixed = natural.map((_, i) => align[i] === 'right' || (i === 0 && dataWidths[0] <= KEY_COLUMN))
   let left = budget
   fixed.forEach((f, i) => {
     if (!f) return
@@ -122,8 +132,22 @@ function shareWidths(natural: number[], least: number[], dataWidths: number[], a
       open.shift()
       continue
     }
-    const extra = left - fair * open.length
-    open.forEach((i, k) => (widths[i] = Math.max(least[i], fair + (k >= open.length - extra ? 1 : 0))))
+    // the columns too wide for an equal share split what is left in proportion to their text: a long name gets
+    // more room than a long closed-list word
+    const total = open.reduce((sum, i) => sum + natural[i], 0)
+    let given = 0
+    open.forEach((i) => {
+      widths[i] = Math.max(least[i], Math.floor((left * natural[i]) / total))
+      given += widths[i]
+    })
+    for (let k = open.length - 1; given < left && k >= 0; k--, given++) widths[open[k]] += 1
+    // a column held at its least took more than its share: the others with room to give make it up
+    while (given > left) {
+      const roomiest = open.reduce((a, b) => (widths[b] - least[b] > widths[a] - least[a] ? b : a))
+      if (widths[roomiest] <= least[roomiest]) break
+      widths[roomiest] -= 1
+      given -= 1
+    }
     break
   }
   return widths
@@ -145,7 +169,7 @@ export function renderTable(head: string[], rows: Array<Array<string | number>>,
   if (natural.reduce((a, b) => a + b, 0) + frame > width) {
     const least = heads.map((h, i) => Math.min(natural[i], headWidth(h)))
     const widths = shareWidths(natural, least, dataWidths, align, width - frame)
-    heads = heads.map((h, i) => wrapText(h.replace(/\n/g, ' '), widths[i], HEAD_LINES).join('\n'))
+    heads = heads.map((h, i) => headLines(h, widths[i]).join('\n'))
     cells = cells.map((row) => row.map((c, i) => (cellWidth(c) > widths[i] || c.includes('\n') ? wrapText(c.replace(/\n/g, ' '), widths[i], 1)[0] : c)))
     colWidths = widths.map((w) => w + 2)
   }
