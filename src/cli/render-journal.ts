@@ -54,7 +54,7 @@ function fieldChanges(fields: unknown): string {
       const to = valueText(field, obj(d).to)
       return from === null || to === null ? fieldLabel(field) : t('journal.fieldChange', {field: fieldLabel(field), from, to})
     })
-    .join('；')
+    .join(t('journal.separator'))
 }
 
 function doc(v: unknown): string {
@@ -141,7 +141,8 @@ export function journalSummary(entry: Pick<JournalEntry, 'action' | 'change'>): 
   let s = summarise ? summarise(c) : str(entry.change ?? '')
   const status = obj(c.status)
   if (status.from && status.to && status.from !== status.to) s += t('journal.statusMove', {from: word('status', str(status.from)), to: word('status', str(status.to))})
-  return s.replace(/^；/, '')
+  // a sentence that begins with one of the clauses that follow a main one (a track move) loses its separator
+  return s.replace(/^[；;]\s*/, '')
 }
 
 /**

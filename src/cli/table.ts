@@ -48,6 +48,8 @@ function* glyphs(text: string): Generator<Glyph> {
   }
 }
 
+const isWordPart = (g: Glyph | undefined) => g !== undefined && g.width === 1 && /^[\p{L}\p{N}"'(),.:;!?<>|/-]$/u.test(g.text) && g.text.codePointAt(0)! < 0x2e80
+
 /**
  * The text wrapped at `width` columns, at most `maxLines` lines, the last ending in … when some is left out. In one
  * pass that stops at the last line: cli-table3 measures a long cell at a cost that grows with the square of its
@@ -64,9 +66,12 @@ function wrapText(text: string, width: number, maxLines: number): string[] {
         cut = true
         break
       }
+      // a Latin word is carried to the next line whole (CJK text breaks between any two characters)
+      const space = isWordPart(g) && isWordPart(line.at(-1)) ? line.map((x) => x.text).lastIndexOf(' ') : -1
+      const carried = space > 0 && line.length - space - 1 < width / 2 ? line.splice(space) : []
       lines.push(line.map((x) => x.text).join(''))
-      line = []
-      used = 0
+      line = carried.slice(1)
+      used = line.reduce((sum, x) => sum + x.width, 0)
       if (g.text === '\n') continue
     }
     line.push(g)

@@ -535,6 +535,7 @@ export const en: Record<keyof typeof zh, string> = {
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
   // ── views (branch views): the journal in words, every section of project show, what a step recorded ──
   'journal.empty': "no journal entries match",
+  'journal.separator': '; ',
   'journal.wan': "{amount} 万元",
   'journal.fieldChange': "{field} {from} → {to}",
   'journal.doc': ", document {doc}",

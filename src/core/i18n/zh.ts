@@ -548,6 +548,7 @@ export const zh = {
   "usage.intAtLeast": "应为不小于 {flag} 的整数，而不是“{value}”",
   // ── views (branch views): the journal in words, every section of project show, what a step recorded ──
   'journal.empty': "审计日志中没有符合条件的记录",
+  'journal.separator': '；',
   'journal.wan': "{amount} 万元",
   'journal.fieldChange': "{field} {from} → {to}",
   'journal.doc': "，文号 {doc}",
