@@ -8,8 +8,6 @@ export interface DoctorResult {
 }
 
 export default class Doctor extends ItplanCommand<typeof Doctor> {
-  static override summary = '检查登记簿、格式版本、审计日志、锁、备份和日历，并说明该怎么处理'
-  static override examples = ['<%= config.bin %> doctor']
 
   async run(): Promise<DoctorResult> {
     const checks = await runDoctor(this.registerPath)

@@ -9,8 +9,6 @@ import {yearFlag} from '../../cli/flags.js'
 export type PlanBuildResult = Omit<PlanView, 'notices'>
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
-  static override summary = '编制年度计划草案（只纳入符合条件的项目，并说明其余项目未纳入的原因）'
-  static override examples = ['<%= config.bin %> plan build --year 2027', '<%= config.bin %> plan build --year 2027 --exclude 2027-0007 --key-area 2027-0001 --major 2027-0003']
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
     include: Flags.string({description: '纳入（撤销此前的 --exclude）', multiple: true, default: []}),

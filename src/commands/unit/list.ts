@@ -6,8 +6,6 @@ import {unitStandings, type UnitStanding} from '../../core/domain/units.js'
 export type UnitListResult = UnitStanding[]
 
 export default class UnitList extends ItplanCommand<typeof UnitList> {
-  static override summary = '列出建设单位：是否暂缓审批、原因、最近一次绩效评价'
-  static override examples = ['<%= config.bin %> unit list --json']
 
   async run(): Promise<UnitListResult> {
     const data = await this.load()
