@@ -1,7 +1,8 @@
 import {ItplanCommand} from '../cli/base-command.js'
 import {out} from '../cli/ui.js'
-import {t, codeText} from '../core/i18n/index.js'
+import {t, codeText, hasMessage} from '../core/i18n/index.js'
 import {runDoctor, type DoctorCheck} from '../core/register/doctor.js'
+import type {Params} from '../core/domain/errors.js'
 
 export interface DoctorResult {
   checks: Array<DoctorCheck & {message: string}>
@@ -11,7 +12,12 @@ export default class Doctor extends ItplanCommand<typeof Doctor> {
 
   async run(): Promise<DoctorResult> {
     const checks = await runDoctor(this.registerPath)
-    const params = (p: Record<string, unknown>) => ({...p, backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup')})
+    const params = (p: Params): Params => ({
+      ...p,
+      backupHint: p.backup ? t('register.backupHint', {backup: p.backup as string}) : t('register.noBackup'),
+      // a journal check names what it found (audit.badHash) as a sentence, not as its code
+      problem: typeof p.code === 'string' && hasMessage(p.code) ? codeText(p.code, p) : p.code,
+    })
     if (!this.jsonEnabled()) {
       for (const c of checks) {
         const mark = c.status === 'ok' ? out.green('✔') : c.status === 'warn' ? out.yellow('⚠') : out.red('✖')

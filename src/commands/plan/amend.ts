@@ -2,11 +2,12 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {t} from '../../core/i18n/index.js'
-import {amendPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
+import {amendPlan, resolvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+import {planJson, type PlanJson} from '../../cli/plan-json.js'
 
-/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
-export type PlanAmendResult = Omit<PlanView, 'notices'>
+/** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words. */
+export type PlanAmendResult = PlanJson
 
 export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
   static override flags = {
@@ -27,6 +28,6 @@ export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
       this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
     }
     const {notices: _none, ...view} = result
-    return view
+    return planJson(view)
   }
 }

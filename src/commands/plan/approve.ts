@@ -1,13 +1,14 @@
 import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
-import {approvePlan, type PlanView} from '../../core/operations/plan.js'
+import {approvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+import {planJson, type PlanJson} from '../../cli/plan-json.js'
 import type {WithNotices} from '../../cli/results.js'
 import {requiredWordFlag} from '../../cli/word-flags.js'
 
 /** The plan after the approval, with the notices of the projects it left out. */
-export type PlanApproveResult = WithNotices<Omit<PlanView, 'notices'>>
+export type PlanApproveResult = WithNotices<PlanJson>
 
 export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
   static override flags = {
@@ -25,7 +26,7 @@ export default class PlanApprove extends ItplanCommand<typeof PlanApprove> {
     this.say(t('plan.approved', {year: f.year, by: word('approver', by), doc: f.doc, date, status: word('planStatus', result.status)}))
     if (result.version !== null) this.say(t('plan.versionApproved', {year: f.year, version: result.version}))
     const {notices: _own, ...view} = result
-    const shown = this.withNotices(view, notices.filter((n) => n.code === 'notice.leftOut'))
+    const shown = this.withNotices(planJson(view), notices.filter((n) => n.code === 'notice.leftOut'))
     const latest = result.versions[result.versions.length - 1]
     if (by === 'government' && latest) this.say(t('plan.reviewsOpened', {count: latest.version === 1 ? result.included.length : latest.added.length}))
     return shown

@@ -322,7 +322,7 @@ export const en: Record<keyof typeof zh, string> = {
   'doctor.registerOk': "{path} is readable and valid (schema {version}, {projects} projects)",
   'doctor.registerError': "cannot read {path}: {detail}",
   'doctor.journalOk': "hash chain intact ({entries} entries) and matches the register",
-  'doctor.journalBad': "verification failed ({code}, entry {seq} / line {line}). Run itplan audit verify for details; keep the files as they are and report it",
+  'doctor.journalBad': "verification failed: {problem}. Run itplan audit verify for details; keep the files as they are and report it",
   'doctor.lockFree': "free",
   'doctor.lockHeld': "held by another command (refreshed {since}); wait for it to finish",
   'doctor.lockStale': "a stale lock (its process is gone); the next command takes it over within {seconds} s, no need to delete it",

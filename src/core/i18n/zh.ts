@@ -335,7 +335,7 @@ export const zh = {
   'doctor.registerOk': "{path} 可读、格式正确（格式版本 {version}，{projects} 个项目）",
   'doctor.registerError': "无法读取 {path}：{detail}",
   'doctor.journalOk': "哈希链完整（{entries} 条），与登记簿一致",
-  'doctor.journalBad': "校验未通过（{code}，第 {seq} 条 / 第 {line} 行）。运行 itplan audit verify 查看详情；日志不可修改，请保留现场并报告督查督导组",
+  'doctor.journalBad': "校验未通过：{problem}。运行 itplan audit verify 查看详情；日志不可修改，请保留现场并报告督查督导组",
   'doctor.lockFree': "空闲",
   'doctor.lockHeld': "正被其他操作持有（最近刷新 {since}）；等待其完成即可",
   'doctor.lockStale': "残留的锁（持有进程已退出）；下一个命令会在 {seconds} 秒内自动接管，无需手工删除",
