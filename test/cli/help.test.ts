@@ -1,4 +1,5 @@
 import {expect} from 'chai'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {REPO_ROOT, runCli} from '../helpers/cli.js'
@@ -53,5 +54,12 @@ describe('itplan help (through the CLI)', () => {
     expect(root.stdout).to.match(/^\s+review\s+review stages$/m)
     const zh = await runCli(['help', 'config', 'set'])
     expect(zh.stdout.replace(/\s+/g, ''), 'the keys come from the code, not a copy').to.include('time-limit.fiscal-review').and.include('以JSON输出结果')
+  })
+
+  it('docs/commands.md lists every flag of every command as the build has them (npm run docs)', () => {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'commands-doc.mjs'), '--check'], {encoding: 'utf8'})
+    expect(r.status, r.stderr).to.equal(0)
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'commands.md'), 'utf8')
+    expect(doc).to.include('`--refused-rectification`').and.include('## `itplan review record ID`').and.include('`approval-standard`')
   })
 })
