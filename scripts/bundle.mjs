@@ -22,7 +22,8 @@ const files = []
 })(commandsDir)
 files.sort()
 
-const lines = ["export {execute} from '@oclif/core'"]
+// the help class (package.json oclif.helpClass) comes from the same bundle
+const lines = ["export {execute} from '@oclif/core'", "export {default as ItplanHelp} from './cli/help.js'"]
 const entries = []
 files.forEach((file, i) => {
   const id = path.relative(commandsDir, file).replace(/\.js$/, '').split(path.sep).join(':')

@@ -28,10 +28,10 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true
 
   static override baseFlags = {
-    register: Flags.string({description: '登记簿文件（默认 ITPLAN_REGISTER 或 ./data/register.json）', helpGroup: 'GLOBAL'}),
-    lang: Flags.string({description: '界面语言 zh|en（或 ITPLAN_LANG）', options: ['zh', 'en'], helpGroup: 'GLOBAL'}),
-    'lock-timeout': Flags.integer({description: '等待登记簿锁的秒数', default: 30, min: 0, helpGroup: 'GLOBAL'}),
-    operator: Flags.string({description: '记入审计日志的操作人（默认 ITPLAN_OPERATOR 或系统用户名）', env: 'ITPLAN_OPERATOR', helpGroup: 'GLOBAL'}),
+    register: Flags.string({description: t('globalFlag.register'), helpGroup: 'GLOBAL'}),
+    lang: Flags.string({description: t('globalFlag.lang'), options: ['zh', 'en'], helpGroup: 'GLOBAL'}),
+    'lock-timeout': Flags.integer({description: t('globalFlag.lock-timeout'), default: 30, min: 0, helpGroup: 'GLOBAL'}),
+    operator: Flags.string({description: t('globalFlag.operator'), env: 'ITPLAN_OPERATOR', helpGroup: 'GLOBAL'}),
   }
 
   protected flags!: CommandFlags<T>

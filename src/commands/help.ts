@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags, loadHelpClass} from '@oclif/core'
 import {commands} from '@oclif/plugin-help'
 
 const PluginHelp = commands.help
@@ -9,18 +9,23 @@ const PluginHelp = commands.help
  * unknown command answered like `itplan nosuch`: the message in Chinese, the nearest commands, exit 2.
  */
 export default class Help extends PluginHelp {
-  static override summary = '显示帮助：全部命令，或某个命令的参数和示例'
-  static override description = '不带参数时列出全部主题和命令；带命令（可含主题，如 project add）时显示它的参数、选项和示例。'
-  static override examples = ['<%= config.bin %> help', '<%= config.bin %> help import', '<%= config.bin %> help project add']
+  static override strict = false
   static override args = {command: Args.string({description: '命令（可含主题，如 project add）', required: false})}
-  static override flags = {'nested-commands': Flags.boolean({char: 'n', description: '同时列出各主题下的全部命令'})}
+  static override flags = {
+    'nested-commands': Flags.boolean({char: 'n', description: '同时列出各主题下的全部命令'}),
+    // read before oclif parses (src/cli/lang.ts); declared so that `help plan export --lang en` is not a command
+    lang: Flags.string({description: '界面语言 zh|en（或 ITPLAN_LANG）', options: ['zh', 'en']}),
+  }
 
   override async run(): Promise<void> {
-    const id = this.argv.filter((a) => !a.startsWith('-')).join(':')
+    const {argv, flags} = await this.parse(Help)
+    const words = argv.map(String)
+    const id = words.filter((a) => !a.startsWith('-')).join(':')
     if (id !== '' && !this.config.findCommand(id) && !this.config.findTopic(id)) {
       await this.config.runHook('command_not_found', {id, argv: []})
       return
     }
-    await super.run()
+    const HelpClass = await loadHelpClass(this.config)
+    await new HelpClass(this.config, {all: flags['nested-commands']}).showHelp(words)
   }
 }

@@ -14,13 +14,6 @@ import {yearFlag} from '../cli/flags.js'
 export type {ImportResult}
 
 export default class Import extends ItplanCommand<typeof Import> {
-  static override summary = '批量导入申报表（.xlsx、.csv，安装 LibreOffice 时也可导入 .xls/.et）'
-  static override description = '每个文件要么全部导入、要么全部退回；退回的文件生成 <文件名>.errors.xlsx（原始各列加“错误说明”），可直接发回单位修改。重复导入不会产生重复项目：按申报编号，或按（年度、单位、项目名称）匹配。'
-  static override examples = [
-    '<%= config.bin %> import 申报材料/ --received-on 2026-12-15',
-    '<%= config.bin %> import "申报材料/**/*.xlsx" --dry-run',
-    '<%= config.bin %> import a.xlsx b.csv --all-or-nothing --errors-dir 退回 --json',
-  ]
   static override strict = false
   static override args = {paths: Args.string({description: '文件、文件夹或通配符', required: true})}
   static override flags = {

@@ -18,9 +18,6 @@ export interface InitResult {
 }
 
 export default class Init extends ItplanCommand<typeof Init> {
-  static override summary = '创建登记簿（使用默认规则）'
-  static override description = '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。'
-  static override examples = ['<%= config.bin %> init --year 2027', '<%= config.bin %> init --force --confirm register.json']
   static override flags = {
     year: Flags.integer({description: '计划年度（默认明年）'}),
     force: Flags.boolean({description: '覆盖已有登记簿（先备份）'}),

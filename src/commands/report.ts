@@ -13,8 +13,6 @@ import {yearFlag} from '../cli/flags.js'
 export type ReportResult = ReportData
 
 export default class Report extends ItplanCommand<typeof Report> {
-  static override summary = '汇总报告：按审批路径、单位、类型、状态统计，超期环节，滞留最久的项目；可输出 HTML 页面'
-  static override examples = ['<%= config.bin %> report --year 2027', '<%= config.bin %> report --as-of 2027-06-30 --html out/report.html', '<%= config.bin %> report --json']
   static override flags = {
     year: yearFlag({description: '计划年度（默认全部）'}),
     'as-of': Flags.string({description: '显示登记簿在这一天的状态（只计这天以前发生的事；默认今天）'}),

@@ -205,9 +205,9 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
       expect(text.stdout.split('\n').find((l) => l.includes('市交通运输局'))).to.contain('整改后仍未通过竣工验收')
       const later = await ok<Project>(['project', 'add', ...projectFlags({unit: '市交通运输局', name: '智慧停车', total: '60万', 'declared-on': '2026-12-01'}), '--year', '2027'])
       expect(later.flags).to.include('unit-suspended')
-      const plan = await ok<{included: string[]; excluded: Array<{id: string; reasons: string[]}>}>(['plan', 'build', '--year', '2027'])
+      const plan = await ok<{included: string[]; excluded: Array<{id: string; reasons: string[]; reasonCodes: string[]}>}>(['plan', 'build', '--year', '2027'])
       expect(plan.included).to.not.include(later.id)
-      expect(plan.excluded.find((e) => e.id === later.id)!.reasons).to.deep.equal(['plan.excluded.unitSuspended'])
+      expect(plan.excluded.find((e) => e.id === later.id)!.reasonCodes).to.deep.equal(['plan.excluded.unitSuspended'])
       id.later = later.id
     })
 
@@ -240,8 +240,8 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
       expect(unit.reason).to.be.a('string').and.not.equal('')
       expect((await cli(['unit', 'list'])).stdout.split('\n').find((l) => l.includes('市水利局'))).to.contain('拒不整改')
       expect((await show(before.id)).flags).to.include('unit-suspended')
-      const plan = await ok<{included: string[]; excluded: Array<{id: string; reasons: string[]}>}>(['plan', 'build', '--year', '2027'])
-      expect(plan.excluded.find((e) => e.id === before.id)!.reasons).to.deep.equal(['plan.excluded.unitSuspended'])
+      const plan = await ok<{included: string[]; excluded: Array<{id: string; reasons: string[]; reasonCodes: string[]}>}>(['plan', 'build', '--year', '2027'])
+      expect(plan.excluded.find((e) => e.id === before.id)!.reasonCodes).to.deep.equal(['plan.excluded.unitSuspended'])
     })
   })
 

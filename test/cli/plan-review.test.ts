@@ -18,7 +18,7 @@ interface PlanJson {
   year: number
   status: string
   included: string[]
-  excluded: Array<{id: string; reasons: string[]}>
+  excluded: Array<{id: string; reasons: string[]; reasonCodes: string[]}>
   totals: {all: Amounts; byTrack: Record<string, Amounts>; byUnit: Array<{unit: string} & Amounts>; byCategory: Record<string, Amounts>; keyArea: Amounts; major: Amounts}
   marks?: {keyArea: string[]; major: string[]}
   approvals?: Array<{by: string; documentNo: string; date: string}>
@@ -85,7 +85,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     expect(plan.year).to.equal(YEAR)
     expect(plan.status).to.equal('draft')
     expect(plan.included).to.deep.equal([id.A, id.E, id.F, id.K])
-    const reasons = Object.fromEntries(plan.excluded.map((e) => [e.id, e.reasons]))
+    const reasons = Object.fromEntries(plan.excluded.map((e) => [e.id, e.reasonCodes]))
     expect(Object.keys(reasons)).to.have.members([id.B, id.C, id.D, id.G, id.H])
     expect(reasons[id.B]).to.deep.equal(['plan.excluded.late'])
     expect(reasons[id.C]).to.deep.equal(['plan.excluded.nonCompliant'])
@@ -118,7 +118,7 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
     await ok(['special-approval', id.H, '--doc', '郴数政组〔2026〕5号', '--date', '2026-01-10', '--kind', 'late'])
     const plan = await ok<PlanJson>(['plan', 'build', '--year', String(YEAR)])
     expect(plan.included).to.deep.equal([id.A, id.B, id.D, id.E, id.F, id.K])
-    expect(plan.excluded.find((e) => e.id === id.H)!.reasons).to.deep.equal(['plan.excluded.nonCompliant'])
+    expect(plan.excluded.find((e) => e.id === id.H)!.reasonCodes).to.deep.equal(['plan.excluded.nonCompliant'])
     expect((await show(id.B)).status).to.equal('planned')
   })
 

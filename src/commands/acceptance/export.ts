@@ -9,8 +9,6 @@ import type {AcceptanceExportResult as AcceptanceWorkbookSummary} from '../../co
 export type AcceptanceExportResult = {file: string} & AcceptanceWorkbookSummary
 
 export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExport> {
-  static override summary = '导出验收备案表（已验收、已备案的项目）'
-  static override examples = ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx']
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
     out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目验收备案表.xlsx）'}),

@@ -3,8 +3,6 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {fileAcceptance} from '../../core/operations/lifecycle.js'
 
 export default class AcceptanceFile extends LifecycleCommand<typeof AcceptanceFile> {
-  static override summary = '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）'
-  static override examples = ['<%= config.bin %> acceptance file 2027-0001 --doc 郴数政办备〔2027〕12号 --date 2027-12-20']
   static override flags = {
     ...LifecycleCommand.dateFlag,
     doc: Flags.string({description: '备案文号', required: true}),

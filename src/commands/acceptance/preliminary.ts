@@ -1,14 +1,12 @@
-import {Flags} from '@oclif/core'
 import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
 import {preliminaryAcceptance} from '../../core/operations/lifecycle.js'
+import {requiredWordFlag} from '../../cli/word-flags.js'
 
 export default class AcceptancePreliminary extends LifecycleCommand<typeof AcceptancePreliminary> {
-  static override summary = '初步验收（由项目建设单位自行组织，第十六条）'
-  static override examples = ['<%= config.bin %> acceptance preliminary 2027-0001 --result passed --date 2027-11-05']
-  static override flags = {...LifecycleCommand.dateFlag, result: Flags.string({description: '结果', options: ['passed', 'failed'], required: true})}
+  static override flags = {...LifecycleCommand.dateFlag, result: requiredWordFlag('stageStatus', ['passed', 'failed'], '结果')}
 
   async run(): Promise<LifecycleResult> {
-    const result = this.flags.result as 'passed' | 'failed'
+    const result = this.flags.result
     return this.step((ctx, date, now) => preliminaryAcceptance(ctx, this.args.id, {result, date, now}))
   }
 }

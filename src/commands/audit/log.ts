@@ -8,8 +8,6 @@ import type {JournalEntry} from '../../core/domain/types.js'
 export type AuditLogResult = JournalEntry[]
 
 export default class AuditLog extends ItplanCommand<typeof AuditLog> {
-  static override summary = '查看审计日志（可按项目筛选）'
-  static override examples = ['<%= config.bin %> audit log --project 2027-0001', '<%= config.bin %> audit log --json']
   static override flags = {project: Flags.string({description: '项目编号'}), limit: Flags.integer({description: '只显示最近 N 条'})}
 
   async run(): Promise<AuditLogResult> {

@@ -7,8 +7,6 @@ import {readableCompanions} from '../../core/register/paths.js'
 export type AuditVerifyResult = VerifyResult & {error?: {code: string; message: string; exitCode: number}}
 
 export default class AuditVerify extends ItplanCommand<typeof AuditVerify> {
-  static override summary = '重新计算审计日志的哈希链并与登记簿核对（不一致时退出码 6）'
-  static override examples = ['<%= config.bin %> audit verify']
 
   async run(): Promise<AuditVerifyResult> {
     const data = await this.load()

@@ -14,8 +14,6 @@ export interface BackupListItem {
 export type BackupListResult = BackupListItem[]
 
 export default class BackupList extends ItplanCommand<typeof BackupList> {
-  static override summary = '列出登记簿备份（最近 20 份，最早的在前）'
-  static override examples = ['<%= config.bin %> backup list']
 
   async run(): Promise<BackupListResult> {
     const backups = await listBackups(this.registerPath)

@@ -11,8 +11,6 @@ export interface BackupRestoreResult {
 }
 
 export default class BackupRestore extends ItplanCommand<typeof BackupRestore> {
-  static override summary = '用一份备份替换当前登记簿（当前登记簿先备份，操作记入审计日志）'
-  static override examples = ['<%= config.bin %> backup restore 20271201T083000123Z-000042 --confirm 20271201T083000123Z-000042']
   static override args = {id: Args.string({required: true, description: '备份编号（itplan backup list）'})}
   static override flags = {confirm: Flags.string({description: '非交互终端下确认：再写一次备份编号'})}
 

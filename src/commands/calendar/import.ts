@@ -10,10 +10,6 @@ import {importCalendar, type CalendarImportResult} from '../../core/operations/c
 export type {CalendarImportResult}
 
 export default class CalendarImport extends ItplanCommand<typeof CalendarImport> {
-  static override summary = '导入办公室的节假日安排（holiday-cn JSON 格式），覆盖或补充内置日历，并重算受影响的到期日'
-  static override description =
-    '格式同 github.com/NateScarlet/holiday-cn 的年度文件：{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}, ...]}。同一年份再次导入会替换原有安排。办理中的评审环节和待办的验收申请、备案、绩效评价，凡到期日因此改变的，一并重算、记入审计日志并逐项列出。'
-  static override examples = ['<%= config.bin %> calendar import 2027.json', '<%= config.bin %> calendar import 2027.json --json']
   static override args = {file: Args.string({required: true, description: 'holiday-cn 格式的 JSON 文件'})}
 
   async run(): Promise<CalendarImportResult> {

@@ -8,8 +8,6 @@ import type {YearSummary} from '../../core/calendar/index.js'
 export type CalendarShowResult = YearSummary
 
 export default class CalendarShow extends ItplanCommand<typeof CalendarShow> {
-  static override summary = '显示某年的法定节假日、调休上班日和工作日数'
-  static override examples = ['<%= config.bin %> calendar show 2026']
   static override args = {year: Args.integer({required: true, description: '年份'})}
 
   async run(): Promise<CalendarShowResult> {

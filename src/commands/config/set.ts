@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {t} from '../../core/i18n/index.js'
-import {applyConfigSet, CONFIG_KEYS} from '../../core/domain/config.js'
+import {applyConfigSet} from '../../core/domain/config.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {officeFacts} from '../../core/defaults.js'
 import {formatWan} from '../../core/domain/money.js'
@@ -14,9 +14,6 @@ export interface ConfigSetResult {
 }
 
 export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
-  static override summary = '修改规则或设置'
-  static override description = `可用设置项：${CONFIG_KEYS.join(', ')}。金额可写 80万、800000（元）、800,000元、1.2亿。`
-  static override examples = ['<%= config.bin %> config set approval-standard 100万', '<%= config.bin %> config set time-limit.fiscal-review 15']
   static override args = {
     key: Args.string({required: true, description: '设置项'}),
     value: Args.string({required: true, description: '新值'}),

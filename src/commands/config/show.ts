@@ -20,8 +20,6 @@ export interface ConfigShowResult {
 }
 
 export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
-  static override summary = '显示规则与设置'
-  static override examples = ['<%= config.bin %> config show', '<%= config.bin %> config show --json']
 
   async run(): Promise<ConfigShowResult> {
     const {rules, settings} = await this.load()

@@ -4,8 +4,6 @@ import {amountFlag} from '../../cli/amount.js'
 import {completeConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionComplete extends LifecycleCommand<typeof ConstructionComplete> {
-  static override summary = '建设完成（此后 6 个月内应申请竣工验收）'
-  static override examples = ['<%= config.bin %> construction complete 2027-0001 --date 2027-10-30 --actual 86.5万']
   static override flags = {...LifecycleCommand.dateFlag, actual: Flags.string({description: '实际完成投资，如 86.5万'})}
 
   async run(): Promise<LifecycleResult> {

@@ -2,8 +2,6 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {resumeConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionResume extends LifecycleCommand<typeof ConstructionResume> {
-  static override summary = '恢复暂停的项目建设'
-  static override examples = ['<%= config.bin %> construction resume 2027-0001 --date 2027-08-01']
   static override flags = {...LifecycleCommand.dateFlag}
 
   async run(): Promise<LifecycleResult> {

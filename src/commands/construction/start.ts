@@ -4,8 +4,6 @@ import {amountFlag} from '../../cli/amount.js'
 import {startConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionStart extends LifecycleCommand<typeof ConstructionStart> {
-  static override summary = '开工：须有项目责任人（第十一条）和工程监理单位（第十三条）'
-  static override examples = ['<%= config.bin %> construction start 2027-0001 --responsible 张三 --supervisor 湖南某监理有限公司 --contractor 某科技公司 --contract-amount 88万 --date 2027-05-06']
   static override flags = {
     ...LifecycleCommand.dateFlag,
     responsible: Flags.string({description: '项目责任人', required: true}),

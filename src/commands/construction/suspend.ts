@@ -3,8 +3,6 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {suspendConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionSuspend extends LifecycleCommand<typeof ConstructionSuspend> {
-  static override summary = '暂停项目建设（督查督导组责令，第十五条）'
-  static override examples = ['<%= config.bin %> construction suspend 2027-0001 --reason 督查督导组责令整改']
   static override flags = {...LifecycleCommand.dateFlag, reason: Flags.string({description: '原因', required: true})}
 
   async run(): Promise<LifecycleResult> {

@@ -2,21 +2,14 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {t} from '../../core/i18n/index.js'
-import {amendPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
+import {amendPlan, resolvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+import {planJson, type PlanJson} from '../../cli/plan-json.js'
 
-/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
-export type PlanAmendResult = Omit<PlanView, 'notices'>
+/** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words. */
+export type PlanAmendResult = PlanJson
 
 export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
-  static override summary = '年度计划调整：在已批准的计划中增加或减少项目（经领导小组审定、市人民政府批准后成为新的一版）'
-  static override description =
-    '增加的项目须与编制计划时一样符合条件（计划批准后申报的属逾期申报，须有“一事一议”）；其评审环节在调整获批准之日开始计时。减少的项目在调整获批准后为“未列入计划”；已开工建设的项目不能减少。已批准的各版计划保持不变。'
-  static override examples = [
-    '<%= config.bin %> plan amend --year 2027 --add 2027-0031 --reason 市委市政府部署的新增任务',
-    '<%= config.bin %> plan amend --year 2027 --remove 2027-0007 --reason 建设单位申请取消',
-    '<%= config.bin %> plan approve --year 2027 --by leading-group --doc 郴数政组〔2027〕9号 --date 2027-06-10',
-  ]
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
     add: Flags.string({description: '增加的项目编号（可多次）', multiple: true, default: []}),
@@ -35,6 +28,6 @@ export default class PlanAmend extends ItplanCommand<typeof PlanAmend> {
       this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
     }
     const {notices: _none, ...view} = result
-    return view
+    return planJson(view)
   }
 }

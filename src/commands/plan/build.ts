@@ -2,15 +2,14 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderPlan} from '../../cli/render-plan.js'
 import {todayLocal} from '../../core/domain/dates.js'
-import {buildPlan, resolvePlan, type PlanView} from '../../core/operations/plan.js'
+import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
+import {planJson, type PlanJson} from '../../cli/plan-json.js'
 
-/** The plan as --json prints it: the view without its notices (DESIGN §5 `{year, status, included, excluded, totals}`). */
-export type PlanBuildResult = Omit<PlanView, 'notices'>
+/** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words. */
+export type PlanBuildResult = PlanJson
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
-  static override summary = '编制年度计划草案（只纳入符合条件的项目，并说明其余项目未纳入的原因）'
-  static override examples = ['<%= config.bin %> plan build --year 2027', '<%= config.bin %> plan build --year 2027 --exclude 2027-0007 --key-area 2027-0001 --major 2027-0003']
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
     include: Flags.string({description: '纳入（撤销此前的 --exclude）', multiple: true, default: []}),
@@ -29,6 +28,6 @@ export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
       this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
     }
     const {notices: _none, ...view} = result
-    return view
+    return planJson(view)
   }
 }

@@ -11,8 +11,6 @@ import type {PlanExportResult as PlanWorkbookSummary} from '../../core/operation
 export type PlanExportResult = {file: string} & PlanWorkbookSummary
 
 export default class PlanExport extends ItplanCommand<typeof PlanExport> {
-  static override summary = '导出年度计划表（A3 横向，按审批路径分组，含小计、合计、汇总和说明）'
-  static override examples = ['<%= config.bin %> plan export --year 2027 --out 郴州市2027年度信息化项目计划表.xlsx']
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
     out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目计划表.xlsx）'}),

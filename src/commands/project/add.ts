@@ -12,11 +12,6 @@ import {CATEGORIES, NATURES, PROCUREMENT_CATEGORIES, type Project} from '../../c
 export type ProjectAddResult = Project
 
 export default class ProjectAdd extends ItplanCommand<typeof ProjectAdd> {
-  static override summary = '手工登记一个项目'
-  static override description = '每个字段都有对应参数；在交互终端中缺少的必填项会逐项询问，非交互时缺少必填项即报错（退出码 2）。'
-  static override examples = [
-    '<%= config.bin %> project add --unit 市公安局 --name 智慧警务平台 --nature 新建 --category 业务系统 --procurement-category 服务 --total 85万 --fiscal 85万',
-  ]
   static override flags = declarationFlags
 
   async run(): Promise<ProjectAddResult> {

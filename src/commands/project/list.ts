@@ -6,18 +6,17 @@ import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
 import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Project} from '../../core/domain/types.js'
 import {yearFlag} from '../../cli/flags.js'
+import {wordFlag} from '../../cli/word-flags.js'
 
 export type ProjectListResult = Project[]
 
 export default class ProjectList extends ItplanCommand<typeof ProjectList> {
-  static override summary = '列出项目'
-  static override examples = ['<%= config.bin %> project list --year 2027 --track approval', '<%= config.bin %> project list --flag late --json']
   static override flags = {
     year: yearFlag({description: '计划年度'}),
     unit: Flags.string({description: '建设单位（包含即可）'}),
-    track: Flags.string({description: '审批路径', options: [...TRACKS]}),
-    status: Flags.string({description: '状态', options: [...PROJECT_STATUSES]}),
-    flag: Flags.string({description: '标记', options: [...PROJECT_FLAGS]}),
+    track: wordFlag('track', TRACKS, '审批路径'),
+    status: wordFlag('status', PROJECT_STATUSES, '状态'),
+    flag: wordFlag('flag', PROJECT_FLAGS, '标记'),
   }
 
   async run(): Promise<ProjectListResult> {

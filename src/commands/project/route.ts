@@ -10,8 +10,6 @@ import type {WithNotices} from '../../cli/results.js'
 export type ProjectRouteResult = WithNotices<{dryRun: boolean; rulesVersion: string; moved: RouteMove[]; kept: Array<{id: string; status: ProjectStatus}>}>
 
 export default class ProjectRoute extends ItplanCommand<typeof ProjectRoute> {
-  static override summary = '按现行规则重新确定所有项目的审批路径，并列出变化'
-  static override examples = ['<%= config.bin %> project route --dry-run', '<%= config.bin %> project route']
   static override flags = {'dry-run': Flags.boolean({description: '只列出将变化的项目，不写入'})}
 
   async run(): Promise<ProjectRouteResult> {

@@ -10,8 +10,6 @@ import type {JournalEntry, Project} from '../../core/domain/types.js'
 export type ProjectShowResult = Project & {nextSteps: string[]; history: JournalEntry[]}
 
 export default class ProjectShow extends ItplanCommand<typeof ProjectShow> {
-  static override summary = '显示一个项目的全部信息：审批路径及依据、评审环节、变更记录'
-  static override examples = ['<%= config.bin %> project show 2027-0001', '<%= config.bin %> project show 2027-0001 --json']
   static override args = {id: Args.string({required: true, description: '项目编号'})}
 
   async run(): Promise<ProjectShowResult> {

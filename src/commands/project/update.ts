@@ -12,8 +12,6 @@ import type {WithNotices} from '../../cli/results.js'
 export type ProjectUpdateResult = WithNotices<Project>
 
 export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
-  static override summary = '修改项目的申报信息（金额变化会重新确定审批路径）'
-  static override examples = ['<%= config.bin %> project update 2027-0001 --total 120万', '<%= config.bin %> project update 2027-0003 --total 60万 --reason 资金统筹组压减预算']
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static override flags = {...declarationFlags, reason: Flags.string({description: '评审开始后修改金额的原因（如压减预算，第十五条）'})}
 

@@ -12,8 +12,6 @@ import type {WithNotices} from '../../cli/results.js'
 export type ProjectWithdrawResult = WithNotices<Project>
 
 export default class ProjectWithdraw extends ItplanCommand<typeof ProjectWithdraw> {
-  static override summary = '撤回项目（不可撤销）'
-  static override examples = ['<%= config.bin %> project withdraw 2027-0004 --confirm 2027-0004']
   static override args = {id: Args.string({required: true, description: '项目编号'})}
   static override flags = {
     confirm: Flags.string({description: '非交互终端下确认：再写一次项目编号'}),

@@ -11,8 +11,6 @@ import type {OpenStageRow} from '../../core/operations/review.js'
 export type ReviewListResult = OpenStageRow[]
 
 export default class ReviewList extends ItplanCommand<typeof ReviewList> {
-  static override summary = '按部门列出办理中的评审环节及剩余（或超期）工作日'
-  static override examples = ['<%= config.bin %> review list', '<%= config.bin %> review list --overdue --as-of 2027-03-01', '<%= config.bin %> review list --department 市财政局 --json']
   static override flags = {
     department: Flags.string({description: '只看某个部门'}),
     overdue: Flags.boolean({description: '只看已超期的'}),

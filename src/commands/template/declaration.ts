@@ -12,8 +12,6 @@ export interface TemplateDeclarationResult {
 }
 
 export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDeclaration> {
-  static override summary = '生成发给各单位的申报表模板（下拉框、填表说明、版本标记）'
-  static override examples = ['<%= config.bin %> template declaration --out 2027年度信息化项目申报表.xlsx']
   static override flags = {
     out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目申报表.xlsx）'}),
     year: yearFlag({description: '计划年度（默认登记簿的计划年度，没有登记簿时为明年）'}),

@@ -9,8 +9,6 @@ import type {UnitRecord} from '../../core/domain/types.js'
 export type UnitReinstateResult = UnitRecord
 
 export default class UnitReinstate extends ItplanCommand<typeof UnitReinstate> {
-  static override summary = '恢复某单位的申报审批'
-  static override examples = ['<%= config.bin %> unit reinstate 市某局']
   static override args = {name: Args.string({required: true, description: '单位名称'})}
 
   async run(): Promise<UnitReinstateResult> {

@@ -9,8 +9,6 @@ import type {UnitRecord} from '../../core/domain/types.js'
 export type UnitSuspendResult = UnitRecord
 
 export default class UnitSuspend extends ItplanCommand<typeof UnitSuspend> {
-  static override summary = '暂缓某单位后续项目的申报审批（第十七条）'
-  static override examples = ['<%= config.bin %> unit suspend 市某局 --reason 拒不整改']
   static override args = {name: Args.string({required: true, description: '单位名称'})}
   static override flags = {reason: Flags.string({description: '原因', required: true})}
 

@@ -120,7 +120,14 @@ export function declaredFacts(input: DeclarationInput): Pick<Project, DeclaredFi
   return facts as Pick<Project, DeclaredField>
 }
 
+/** the optional field behind each fact, looked up once (declaredFacts runs for every row of a batch) */
+let optionalByFact: Map<string, DeclarationField> | undefined
+
 function factDefault(fact: DeclaredField): unknown {
-  const field = FIELDS.find((f) => f.fact === fact && f.optional)
+  if (!optionalByFact) {
+    optionalByFact = new Map()
+    for (const f of FIELDS) if (f.optional && f.fact && !optionalByFact.has(f.fact)) optionalByFact.set(f.fact, f)
+  }
+  const field = optionalByFact.get(fact)
   return field?.default !== undefined ? defaultOf(field.key as DeclarationFieldKey) : null
 }

@@ -29,27 +29,46 @@ export function nextProjectId(data: RegisterData, year: number): string {
   return `${year}-${String(n).padStart(4, '0')}`
 }
 
+interface MatchingMaps {
+  byDeclarationNo: Map<string, Project>
+  byMatchKey: Map<string, Project>
+}
+
+function addMatching(maps: MatchingMaps, p: Project, key?: string): void {
+  if (p.declarationNo) maps.byDeclarationNo.set(`${p.planYear}\u0000${p.declarationNo}`, p)
+  if (p.status !== 'withdrawn') maps.byMatchKey.set(key ?? matchKey(p.planYear, p.unit, p.name), p)
+}
+
 export class RegisterIndex {
   private readonly byId = new Map<string, Project>()
-  private readonly byDeclarationNo = new Map<string, Project>()
-  private readonly byMatchKey = new Map<string, Project>()
+  /** built on first use: most commands touch one project by id, and a match key costs a Traditional→Simplified pass */
+  private matching: MatchingMaps | null = null
   private evaluations: Map<string, Evaluation & {projectId: string}> | null = null
 
   constructor(private readonly data: RegisterData) {
-    for (const p of data.projects) this.add(p)
+    for (const p of data.projects) this.byId.set(p.id, p)
   }
 
   /** `key`: the project's match key when the caller has it already (an import computes it once per row). */
   add(p: Project, key?: string): void {
     this.byId.set(p.id, p)
-    if (p.declarationNo) this.byDeclarationNo.set(`${p.planYear}\u0000${p.declarationNo}`, p)
-    if (p.status !== 'withdrawn') this.byMatchKey.set(key ?? matchKey(p.planYear, p.unit, p.name), p)
+    if (this.matching) addMatching(this.matching, p, key)
   }
 
   reindex(p: Project, before: {declarationNo: string | null; unit: string; name: string; planYear: number}): void {
-    if (before.declarationNo) this.byDeclarationNo.delete(`${before.planYear}\u0000${before.declarationNo}`)
-    this.byMatchKey.delete(matchKey(before.planYear, before.unit, before.name))
+    if (this.matching) {
+      if (before.declarationNo) this.matching.byDeclarationNo.delete(`${before.planYear}\u0000${before.declarationNo}`)
+      this.matching.byMatchKey.delete(matchKey(before.planYear, before.unit, before.name))
+    }
     this.add(p)
+  }
+
+  private matchingMaps(): MatchingMaps {
+    if (!this.matching) {
+      this.matching = {byDeclarationNo: new Map(), byMatchKey: new Map()}
+      for (const p of this.byId.values()) addMatching(this.matching, p)
+    }
+    return this.matching
   }
 
   get(id: string): Project | undefined {
@@ -65,11 +84,12 @@ export class RegisterIndex {
 
   /** A re-imported row is the same project when its 申报编号 matches, else its (year, unit, name). */
   findMatch(planYear: number, declarationNo: string | null, unit: string, name: string, key?: string): Project | undefined {
+    const {byDeclarationNo, byMatchKey} = this.matchingMaps()
     if (declarationNo) {
-      const p = this.byDeclarationNo.get(`${planYear}\u0000${declarationNo}`)
+      const p = byDeclarationNo.get(`${planYear}\u0000${declarationNo}`)
       if (p) return p
     }
-    return this.byMatchKey.get(key ?? matchKey(planYear, unit, name))
+    return byMatchKey.get(key ?? matchKey(planYear, unit, name))
   }
 
   flagContext(planYear: number, unit: string): FlagContext {

@@ -60,7 +60,7 @@ export async function runDoctor(file: string): Promise<DoctorCheck[]> {
   }
   if (data) {
     const v = await verifyJournal(readableCompanions(file).journal, data.audit)
-    checks.push(v.ok ? {name: 'journal', status: 'ok', code: 'doctor.journalOk', params: {entries: v.entries}} : {name: 'journal', status: 'fail', code: 'doctor.journalBad', params: {code: v.problem!.code, seq: v.problem!.seq ?? '', line: v.problem!.line ?? ''}})
+    checks.push(v.ok ? {name: 'journal', status: 'ok', code: 'doctor.journalOk', params: {entries: v.entries}} : {name: 'journal', status: 'fail', code: 'doctor.journalBad', params: {code: v.problem!.code, seq: v.problem!.seq ?? '', line: v.problem!.line ?? '', entries: v.entries, head: v.head, registerHead: v.registerHead, registerSeq: v.registerSeq ?? data.audit.seq}})
   }
   checks.push(await lockCheck(file))
   const aside = await blockersAside(file)
