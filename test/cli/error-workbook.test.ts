@@ -5,7 +5,6 @@
 // back as it is, and every row imports, 原行号/错误说明 never read nor reported as unknown columns.
 import {expect} from 'chai'
 import {execFileSync, spawnSync} from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import {initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
@@ -139,7 +138,7 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     ws.eachRow((row, n) => {
       if (n < 4) return
       row.eachCell({includeEmpty: true}, (cell) => {
-        if (cell.col > HEADERS.length) return
+        if (Number(cell.col) > HEADERS.length) return
         const message = bad.get(cell.address)
         const fill = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb
         if (message) {
