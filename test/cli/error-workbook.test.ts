@@ -9,6 +9,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import {initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
 import {expectConformingWorkbook, readSheetsXml} from '../helpers/workbook-conformance.js'
+import {cellText, readWorkbook} from '../helpers/workbooks.js'
 import type {Project} from '../../src/core/domain/types.js'
 
 const WAN = 1_000_000
@@ -26,19 +27,6 @@ function pythonWithOpenpyxl(): string | null {
   return null
 }
 const PYTHON = pythonWithOpenpyxl()
-
-function textOf(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
-  if (v instanceof Date) return v.toISOString().slice(0, 10)
-  return String(v)
-}
-
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(file)
-  return wb
-}
 
 type Cell = string | number | Date | null
 
@@ -110,9 +98,9 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['申报表', '明细2'])
     const ws = wb.getWorksheet('申报表')!
     // a title and a note above the header, the header on row 3 with the two columns added last
-    expect(textOf(ws.getCell('A1').value)).to.include('城管局.xlsx').and.include('申报表')
-    expect(textOf(ws.getCell('A2').value)).to.include('5 行').and.include('3 行有误')
-    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1).map(textOf)
+    expect(cellText(ws.getCell('A1').value)).to.include('城管局.xlsx').and.include('申报表')
+    expect(cellText(ws.getCell('A2').value)).to.include('5 行').and.include('3 行有误')
+    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1).map(cellText)
     expect(header).to.deep.equal([...HEADERS, '原行号', '错误说明'])
     expect(ws.views[0]).to.include({state: 'frozen', ySplit: 3})
     const rowNo = HEADERS.length + 1
@@ -120,15 +108,15 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     const body = [4, 5, 6, 7, 8].map((n) => ws.getRow(n))
     expect(body.map((row) => row.getCell(rowNo).value)).to.deep.equal([2, 3, 4, 5, 6])
     // every row as the unit wrote it, its own 本单位备注 column and a formula-like text included (still text)
-    expect(body.map((row) => textOf(row.getCell(1).value))).to.deep.equal(['CG-01', 'CG-02', 'CG-03', 'CG-04', 'CG-05'])
-    expect(textOf(body[0].getCell(10).value)).to.equal('续建')
+    expect(body.map((row) => cellText(row.getCell(1).value))).to.deep.equal(['CG-01', 'CG-02', 'CG-03', 'CG-04', 'CG-05'])
+    expect(cellText(body[0].getCell(10).value)).to.equal('续建')
     expect(body[4].getCell(10).value).to.equal('=HYPERLINK("x")')
     expect(body[4].getCell(10).formula).to.equal(undefined)
-    expect(textOf(body[3].getCell(7).value)).to.equal('约100万')
-    expect(textOf(body[0].getCell(9).value)).to.equal('2026-12-09')
+    expect(cellText(body[3].getCell(7).value)).to.equal('约100万')
+    expect(cellText(body[0].getCell(9).value)).to.equal('2026-12-09')
     // 无误 on the good rows; on the bad ones, each message with its column letter, the same words as the terminal's
     expect([0, 2].map((i) => body[i].getCell(msg).value)).to.deep.equal(['无误', '无误'])
-    const messageOf = (row: number) => textOf(body[row - 2].getCell(msg).value)
+    const messageOf = (row: number) => cellText(body[row - 2].getCell(msg).value)
     for (const e of j.files[0].errors.filter((x) => x.sheet === '申报表')) {
       expect(messageOf(e.row), `row ${e.row}`).to.include(`${e.column}列：${e.message}`)
     }
@@ -154,8 +142,8 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     })
     // the good sheet of the rejected file goes back too, all 无误
     const other = wb.getWorksheet('明细2')!
-    expect(textOf(other.getCell('C4').value)).to.equal('停车诱导系统')
-    expect(textOf(other.getCell(4, msg).value)).to.equal('无误')
+    expect(cellText(other.getCell('C4').value)).to.equal('停车诱导系统')
+    expect(cellText(other.getCell(4, msg).value)).to.equal('无误')
   })
 
   it('carries the template’s dropdowns on the columns they belong to, one range each, and conforms at the XML level', async () => {
@@ -221,9 +209,9 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     const sheets = await expectConformingWorkbook(errors, {申报表: '3:4'})
     expect(sheets[0].merges.map((m) => m.ref)).to.include.members(['F3:G3', 'A3:A4', 'H3:H4', 'I3:I4'])
     const ws = (await readWorkbook(errors)).getWorksheet('申报表')!
-    expect(textOf(ws.getCell('F3').value)).to.equal('投资估算')
-    expect([textOf(ws.getCell('F4').value), textOf(ws.getCell('G4').value)]).to.deep.equal(['总投资', '其中：市本级财政资金'])
-    expect(textOf(ws.getCell('I2').value)).to.equal('单位：元')
+    expect(cellText(ws.getCell('F3').value)).to.equal('投资估算')
+    expect([cellText(ws.getCell('F4').value), cellText(ws.getCell('G4').value)]).to.deep.equal(['总投资', '其中：市本级财政资金'])
+    expect(cellText(ws.getCell('I2').value)).to.equal('单位：元')
     const corrected = path.join(t.dir, '教育局-已改.xlsx')
     correctWithOpenpyxl(errors, corrected, {申报表: {G6: 1200000}})
     const back = await imp([corrected])
@@ -252,9 +240,9 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     const missing = j.files[0].errors.find((e) => e.column === null)
     expect(missing?.message).to.match(/市本级财政资金/)
     const ws = (await readWorkbook(path.join(t.dir, '缺列.errors.xlsx'))).getWorksheet('申报表')!
-    expect(textOf(ws.getCell('A2').value)).to.include('整表问题').and.include(missing!.message)
+    expect(cellText(ws.getCell('A2').value)).to.include('整表问题').and.include(missing!.message)
     expect((ws.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb).to.equal('FFFFC7CE')
-    expect(textOf(ws.getCell('B4').value)).to.equal('养老服务平台')
+    expect(cellText(ws.getCell('B4').value)).to.equal('养老服务平台')
   })
 
   it('a filled template imports without a word about the template’s own hidden _itplan sheet', async () => {
@@ -263,7 +251,7 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     expect(g.code, g.stdout + g.stderr).to.equal(0)
     const wb = await readWorkbook(template)
     const ws = wb.getWorksheet('申报表')!
-    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).map(textOf)
+    const header = (ws.getRow(3).values as ExcelJS.CellValue[]).map(cellText)
     const values: Record<string, Cell> = {项目建设单位: '市公安局', 项目名称: '模板项目', 建设性质: '新建', 项目类型: '业务系统', 采购类别: '服务', '总投资（万元）': 40, '其中：市本级财政资金（万元）': 40}
     for (const [h, v] of Object.entries(values)) ws.getRow(4).getCell(header.indexOf(h)).value = v
     const filled = path.join(t.dir, '已填.xlsx')

@@ -13,6 +13,7 @@ import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import {REPO_ROOT, initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {cellText, readWorkbook} from '../helpers/workbooks.js'
 import type {Project} from '../../src/core/domain/types.js'
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'shared')
@@ -347,18 +348,6 @@ async function resaveWithLibreOffice(file: string, outDir: string): Promise<stri
   const out = path.join(outDir, path.basename(file))
   expect(fs.existsSync(out), 'LibreOffice wrote no file').to.equal(true)
   return out
-}
-
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(file)
-  return wb
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
-  return String(v)
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,19 +3,19 @@
 // last (无误 on the good rows), the template's dropdowns, a title and a print setup. Corrected and sent back as it
 // is, it imports: 原行号 and 错误说明 are ignored headers of the dictionary, and the rows above the header are a
 // title and a note the header detection passes over. Words, colours and print setup: templates/errors-workbook.json.
-// Error files are small, so the regular (in-memory) exceljs writer.
+// A rejected file may hold up to 200,000 rows, all of which go back: exceljs's streaming writer, row by row.
 import {z} from 'zod'
-import type {Cell, Worksheet} from 'exceljs'
-import {writeAtomically} from '../atomic-file.js'
+import type {Cell, Workbook, Worksheet} from 'exceljs'
 import type {AmountUnit} from '../domain/money.js'
 import {fillTemplate} from '../i18n/fill.js'
 import {isIgnoredHeader, loadDictionary, unitWord, type Dictionary} from './dictionary.js'
 import {columnLetter, type CellValue} from './read/index.js'
 import {safeText} from './layout/cells.js'
 import {printOptions} from './layout/print.js'
-import {rowHeightFor, wrappedLines} from './layout/table-rows.js'
+import {DRAIN_EVERY, drain, rowHeightFor, wrappedLines} from './layout/table-rows.js'
 import {loadTemplate, numberIn, printSchema, text, width} from './layout/template-schema.js'
 import {addColumnValidation, fieldChoices, listValidation} from './layout/validations.js'
+import {writeStreamingWorkbook} from './layout/workbook.js'
 
 export const ERRORS_TEMPLATE_FILE = 'errors-workbook.json'
 
@@ -176,16 +176,19 @@ function writeHeader(ws: Worksheet, sheet: ErrorSheet, t: ErrorsTemplate): numbe
     while (end + 1 < headers.length && headers[end + 1].lower !== null && headers[end + 1].upper === upper) end++
     if (end > i) ws.mergeCells(HEADER_ROW, col, HEADER_ROW, end + 1)
   }
-  for (let r = HEADER_ROW; r <= last; r++) ws.getRow(r).height = twoLevel ? 24 : 32
+  for (let r = HEADER_ROW; r <= last; r++) {
+    ws.getRow(r).height = twoLevel ? 24 : 32
+    ws.getRow(r).commit()
+  }
   return last
 }
 
-function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTemplate, dictionary: Dictionary): void {
+async function writeSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTemplate, dictionary: Dictionary): Promise<void> {
   const n = sheet.columns.length
   const rowNumberCol = n + 1
   const messagesCol = n + 2
   const widths = [...sheet.columns.map((c) => (c.field ? dictionary.byKey.get(c.field)?.width : null) ?? columnWidth(c.header)), t.widths.rowNumber, t.widths.messages]
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w))
+  ws.columns = widths.map((width) => ({width}))
 
   const bad = sheet.rows.filter((r) => r.problems.length > 0).length
   const params = {file, sheet: sheet.name, rows: sheet.rows.length, bad}
@@ -195,6 +198,7 @@ function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTempl
   title.font = {bold: true, size: 14}
   title.alignment = {horizontal: 'center', vertical: 'middle'}
   ws.getRow(TITLE_ROW).height = 28
+  ws.getRow(TITLE_ROW).commit()
 
   // The note, and the sheet's unit of amounts in a cell of its own, where the import finds it again.
   const sheetProblems = sheet.sheetProblems.map((p) => messageOf(p, t))
@@ -212,10 +216,12 @@ function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTempl
   }
   const noteWidth = widths.slice(0, noteEnd).reduce((a, b) => a + b, 0)
   ws.getRow(NOTE_ROW).height = rowHeightFor(wrappedLines(noteText, noteWidth), 15)
+  ws.getRow(NOTE_ROW).commit()
 
   const headerLast = writeHeader(ws, sheet, t)
   const first = headerLast + 1
-  sheet.rows.forEach((row, i) => {
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i]
     const r = first + i
     const wrong = new Map<string, string[]>()
     for (const p of row.problems) if (p.column !== null) wrong.set(p.column, [...(wrong.get(p.column) ?? []), p.text])
@@ -246,7 +252,9 @@ function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTempl
       cell.value = t.ok
       cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: t.colors.ok}}
     }
-  })
+    ws.getRow(r).commit()
+    if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await drain()
+  }
 
   // The template's dropdowns, over the rows and some spare ones for a row the unit adds.
   const lastRow = first + sheet.rows.length - 1 + t.spareRows
@@ -255,6 +263,8 @@ function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTempl
     const choices = field ? fieldChoices(field, dictionary) : null
     if (field && choices && lastRow >= first) addColumnValidation(ws, columnLetter(i + 1), first, lastRow, listValidation(field, choices))
   })
+  ws.commit()
+  await drain()
 }
 
 /**
@@ -262,21 +272,18 @@ function addSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTempl
  * good sheets go back too). Written to a temporary file and renamed, so a half-written file never remains.
  */
 export async function writeErrorWorkbook(outPath: string, book: {file: string; sheets: ErrorSheet[]}): Promise<void> {
-  const {default: ExcelJS} = await import('exceljs')
   const t = loadErrorsTemplate()
   const dictionary = loadDictionary()
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'itplan'
-  const taken = new Set<string>()
   const empty: ErrorSheet = {name: t.headers.messages, columns: [], headerRowCount: 1, unitNote: null, rows: [], sheetProblems: []}
-  for (const sheet of book.sheets.length > 0 ? book.sheets : [empty]) {
-    const name = sheetNameFor(sheet.name, taken)
-    const headerLast = lastHeaderRow(sheet)
-    const ws = wb.addWorksheet(name, {
-      views: [{state: 'frozen', xSplit: 0, ySplit: headerLast, topLeftCell: `A${headerLast + 1}`, activeCell: `A${headerLast + 1}`}],
-      ...printOptions(t.print, {first: HEADER_ROW, last: headerLast}),
-    })
-    addSheet(ws, book.file, sheet, t, dictionary)
-  }
-  await writeAtomically(outPath, (temp) => wb.xlsx.writeFile(temp))
+  await writeStreamingWorkbook(outPath, async (wb: Workbook) => {
+    const taken = new Set<string>()
+    for (const sheet of book.sheets.length > 0 ? book.sheets : [empty]) {
+      const headerLast = lastHeaderRow(sheet)
+      const ws = wb.addWorksheet(sheetNameFor(sheet.name, taken), {
+        views: [{state: 'frozen', xSplit: 0, ySplit: headerLast, topLeftCell: `A${headerLast + 1}`, activeCell: `A${headerLast + 1}`}],
+        ...printOptions(t.print, {first: HEADER_ROW, last: headerLast}),
+      })
+      await writeSheet(ws, book.file, sheet, t, dictionary)
+    }
+  })
 }
