@@ -187,6 +187,23 @@ describe('the error workbook: the unit’s whole file, marked, returned and impo
     expect(list.find((p) => p.declarationNo === 'CG-01')?.source).to.include({file: '城管局-已改.xlsx', sheet: '申报表', row: 4})
   })
 
+  it('sent back still wrong, it comes back again with 原行号 and 错误说明 once, at the end, and the first file’s row numbers', async function () {
+    if (!PYTHON) this.skip()
+    const {r} = await imp([await rejectedFile()])
+    expect(r.code).to.equal(3)
+    const partly = path.join(t.dir, '城管局-改了一半.xlsx')
+    correctWithOpenpyxl(path.join(t.dir, '城管局.errors.xlsx'), partly, {申报表: {C5: '城管案件智能派遣', G7: 120}})
+    const again = await imp([partly])
+    expect(again.r.code).to.equal(3)
+    expect(again.j.files[0].errors.map((e) => [e.sheet, e.row, e.column])).to.deep.equal([['申报表', 8, 'E']])
+    const ws = (await readWorkbook(path.join(t.dir, '城管局-改了一半.errors.xlsx'))).getWorksheet('申报表')!
+    expect((ws.getRow(3).values as ExcelJS.CellValue[]).slice(1).map(cellText)).to.deep.equal([...HEADERS, '原行号', '错误说明'])
+    // the second round's 原行号 are the rows of the workbook the unit sent back (4–8)
+    expect([4, 5, 6, 7, 8].map((n) => ws.getRow(n).getCell(HEADERS.length + 1).value)).to.deep.equal([4, 5, 6, 7, 8])
+    expect(cellText(ws.getRow(8).getCell(HEADERS.length + 2).value)).to.include('E列')
+    expect(cellText(ws.getRow(5).getCell(HEADERS.length + 2).value)).to.equal('无误')
+  })
+
   it('keeps a two-level header and a 单位：元 note, so a corrected file imports with the same amounts', async function () {
     if (!PYTHON) this.skip()
     const source = await writeXlsx(path.join(t.dir, '教育局.xlsx'), [

@@ -183,6 +183,18 @@ function writeHeader(ws: Worksheet, sheet: ErrorSheet, t: ErrorsTemplate): numbe
   return last
 }
 
+/**
+ * A workbook sent back still wrong: the 原行号 and 错误说明 it ends with are this workbook's own, and give way to the
+ * new ones (only at the end: a column dropped further left would move the letters the messages name).
+ */
+function withoutOwnColumns(sheet: ErrorSheet, t: ErrorsTemplate): ErrorSheet {
+  const own = new Set([t.headers.rowNumber, t.headers.messages])
+  let n = sheet.columns.length
+  while (n > 0 && own.has(sheet.columns[n - 1].header.trim())) n--
+  if (n === sheet.columns.length) return sheet
+  return {...sheet, columns: sheet.columns.slice(0, n), rows: sheet.rows.map((r) => ({...r, values: r.values.slice(0, n)}))}
+}
+
 async function writeSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: ErrorsTemplate, dictionary: Dictionary): Promise<void> {
   const n = sheet.columns.length
   const rowNumberCol = n + 1
@@ -277,7 +289,8 @@ export async function writeErrorWorkbook(outPath: string, book: {file: string; s
   const empty: ErrorSheet = {name: t.headers.messages, columns: [], headerRowCount: 1, unitNote: null, rows: [], sheetProblems: []}
   await writeStreamingWorkbook(outPath, async (wb: Workbook) => {
     const taken = new Set<string>()
-    for (const sheet of book.sheets.length > 0 ? book.sheets : [empty]) {
+    for (const given of book.sheets.length > 0 ? book.sheets : [empty]) {
+      const sheet = withoutOwnColumns(given, t)
       const headerLast = lastHeaderRow(sheet)
       const ws = wb.addWorksheet(sheetNameFor(sheet.name, taken), {
         views: [{state: 'frozen', xSplit: 0, ySplit: headerLast, topLeftCell: `A${headerLast + 1}`, activeCell: `A${headerLast + 1}`}],
