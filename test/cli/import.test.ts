@@ -13,6 +13,7 @@ import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import {REPO_ROOT, initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
+import {cellText, readWorkbook} from '../helpers/workbooks.js'
 import type {Project} from '../../src/core/domain/types.js'
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'shared')
@@ -349,18 +350,6 @@ async function resaveWithLibreOffice(file: string, outDir: string): Promise<stri
   return out
 }
 
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(file)
-  return wb
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('')
-  return String(v)
-}
-
 // ---------------------------------------------------------------------------------------------------------
 
 describe('itplan import (CLI, real files)', function () {
@@ -455,29 +444,41 @@ describe('itplan import (CLI, real files)', function () {
       expect(snapshot(t)).to.deep.equal(before)
       expect(await projects(t)).to.deep.equal([])
 
-      // <name>.errors.xlsx beside the source: the original columns, then 原行号 and 错误说明, one row per rejected row
+      // <name>.errors.xlsx beside the source: a title and a note, the original header on row 3 with 原行号 and 错误说明
+      // after it, then every row of the sheet (issue 15: the unit's whole file), the rejected ones with their
+      // messages, the others 无误
       const errorsFile = path.join(t.dir, 'bad-rows.errors.xlsx')
       expect(f.errorFile).to.equal(errorsFile)
       expect(fs.existsSync(errorsFile)).to.equal(true)
       const source = (await readWorkbook(file)).getWorksheet('申报表') as ExcelJS.Worksheet
       const originalHeaders = (source.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText)
+      const sourceRows: number[] = []
+      source.eachRow((r, n) => {
+        if (n > 1 && (r.values as ExcelJS.CellValue[]).some((v) => cellText(v) !== '')) sourceRows.push(n)
+      })
       const wb = await readWorkbook(errorsFile)
       expect(wb.worksheets).to.have.length(1)
       const ws = wb.worksheets[0]
-      const headers = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText)
+      const headers = (ws.getRow(3).values as ExcelJS.CellValue[]).slice(1).map(cellText)
       expect(headers).to.deep.equal([...originalHeaders, '原行号', '错误说明'])
-      expect(ws.actualRowCount).to.equal(1 + (expected.errorRows?.length ?? 0))
+      expect(ws.actualRowCount).to.equal(3 + sourceRows.length)
       const rowNoCol = originalHeaders.length + 1
-      for (let i = 2; i <= ws.actualRowCount; i++) {
+      const written: number[] = []
+      for (let i = 4; i <= ws.actualRowCount; i++) {
         const out = ws.getRow(i)
         const rowNo = Number(out.getCell(rowNoCol).value)
-        expect(rowNo).to.equal(expected.errorRows?.[i - 2])
+        written.push(rowNo)
         // the unit's own values, as it sent them
         for (let c = 1; c <= originalHeaders.length; c++) expect(cellText(out.getCell(c).value), `row ${rowNo} col ${c}`).to.equal(cellText(source.getRow(rowNo).getCell(c).value))
         const message = cellText(out.getCell(rowNoCol + 1).value)
+        if (!expected.errorRows?.includes(rowNo)) {
+          expect(message, `row ${rowNo}`).to.equal('无误')
+          continue
+        }
         expect(message, `row ${rowNo}`).to.match(HAN).and.match(/[A-Z]列/)
         for (const e of f.errors.filter((x) => x.row === rowNo)) expect(message).to.include(e.message)
       }
+      expect(written).to.deep.equal(sourceRows)
 
       // the terminal says file, sheet, row and column; --errors-dir puts the workbook elsewhere
       const t2 = fresh()
@@ -908,13 +909,19 @@ describe('itplan import (CLI, real files)', function () {
       expect(f.rejected).to.equal(5)
       expect(text).to.include('填错了.xlsx 工作表“申报表” 第 2 行 G 列：')
       expect(text).to.include('填错了.xlsx 工作表“申报表” 第 6 行 J 列：')
-      // the error workbook holds the five bad rows, not the good one
+      // the error workbook holds the five bad rows with their messages and the good one marked 无误 (issue 15: the
+      // unit's whole file goes back, so that it imports whole once corrected)
       const ws = (await readWorkbook(path.join(t.dir, '填错了.errors.xlsx'))).worksheets[0]
       const rowNumbers: number[] = []
+      const marks: string[] = []
       ws.eachRow((r, n) => {
-        if (n > 1) rowNumbers.push(Number(r.getCell(headers.length + 1).value))
+        if (n <= 3) return
+        rowNumbers.push(Number(r.getCell(headers.length + 1).value))
+        marks.push(cellText(r.getCell(headers.length + 2).value))
       })
-      expect(rowNumbers).to.deep.equal([2, 3, 4, 5, 6])
+      expect(rowNumbers).to.deep.equal([2, 3, 4, 5, 6, 7])
+      expect(marks.slice(0, 5).every((m) => m !== '无误' && HAN.test(m))).to.equal(true)
+      expect(marks[5]).to.equal('无误')
     })
 
     it('a sheet over 200,000 rows, by its declared <dimension> (300,000), refused before parsing; an honest twin imports', async () => {
@@ -1178,8 +1185,9 @@ describe('itplan import (CLI, real files)', function () {
       expect(j.files[0].unknownHeaders).to.deep.equal(['__proto__', 'constructor', 'toString'])
       expect(j.files[0].errors.map((e) => [e.row, e.column])).to.deep.equal([[2, 'F']])
       const ws = (await readWorkbook(path.join(t.dir, '奇怪的表头.errors.xlsx'))).worksheets[0]
-      expect(ws.getCell('B2').value).to.equal(link)
-      expect(ws.getCell('B2').formula).to.equal(undefined)
+      // the header on row 3 (a title and a note above it), so source row 2 is row 4
+      expect(ws.getCell('B4').value).to.equal(link)
+      expect(ws.getCell('B4').formula).to.equal(undefined)
     })
 
     it('a 合计 that disagrees with its rows: skipped with a warning naming row and column; a correct one: no warning', async () => {

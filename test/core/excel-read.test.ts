@@ -21,7 +21,7 @@ import {
 } from '../../src/core/excel/dictionary.js'
 import {findSoffice, parseDelimited, readDeclarationFile, sniffDelimiter, toCellValue} from '../../src/core/excel/read/index.js'
 import type {CellValue, ReadFileResult, ReadRow, ReadSheet} from '../../src/core/excel/read/index.js'
-import {MESSAGES_HEADER, ROW_NUMBER_HEADER, writeErrorWorkbook} from '../../src/core/excel/errors-workbook.js'
+import {loadErrorsTemplate, writeErrorWorkbook} from '../../src/core/excel/errors-workbook.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const FIXTURES = join(here, '..', 'fixtures', 'shared')
@@ -712,46 +712,61 @@ describe('excel/read: CSV', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('excel/errors-workbook', () => {
-  it('writes the original columns plus 原行号 and 错误说明, and reads back', async () => {
+  it('writes the original columns plus 原行号 and 错误说明 under a title, and reads back', async () => {
+    const {headers} = loadErrorsTemplate()
     const out = join(tmp, '市测试局.errors.xlsx')
-    await writeErrorWorkbook(out, [
-      {
-        name: '申报表',
-        headers: ['项目建设单位', '项目名称', '总投资（万元）', '申报日期'],
-        rows: [
-          {rowNumber: 3, values: ['市测试局', '=HYPERLINK("http://evil","x")', -5, {date: '2026-12-01'}], messages: ['总投资不能为负数', '项目名称不能以等号开头']},
-          {rowNumber: 7, values: ['+cmd', '@SUM(1)', null, '2026/13/1'], messages: ['申报日期无效']},
-        ],
-      },
-      {name: 'a/b:c*?[d]', headers: ['项目名称'], rows: [{rowNumber: 2, values: ['x'.repeat(40_000)], messages: ['太长']}]},
-    ])
+    const columns = (names: string[]) => names.map((header) => ({header, field: null}))
+    await writeErrorWorkbook(out, {
+      file: '市测试局.xlsx',
+      sheets: [
+        {
+          name: '申报表',
+          columns: [{header: '项目建设单位', field: 'unit'}, {header: '项目名称', field: 'name'}, {header: '总投资（万元）', field: 'totalInvestment'}, {header: '申报日期', field: 'declaredOn'}],
+          headerRowCount: 1,
+          unitNote: null,
+          sheetProblems: [],
+          rows: [
+            {rowNumber: 3, values: ['市测试局', '=HYPERLINK("http://evil","x")', -5, {date: '2026-12-01'}], project: true, problems: [{column: 'C', text: '总投资不能为负数'}, {column: 'B', text: '项目名称不能以等号开头'}]},
+            {rowNumber: 7, values: ['+cmd', '@SUM(1)', null, '2026/13/1'], project: true, problems: [{column: 'D', text: '申报日期无效'}]},
+            {rowNumber: 8, values: ['市测试局', '好项目', 10, {date: '2026-12-02'}], project: true, problems: []},
+          ],
+        },
+        {name: 'a/b:c*?[d]', columns: columns(['项目名称']), headerRowCount: 1, unitNote: null, sheetProblems: [], rows: [{rowNumber: 2, values: ['x'.repeat(40_000)], project: true, problems: [{column: null, text: '太长'}]}]},
+      ],
+    })
     expect(existsSync(out)).to.equal(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
     expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['申报表', 'a_b_c___d_'])
     const ws = wb.getWorksheet('申报表')!
-    expect((ws.getRow(1).values as unknown[]).slice(1)).to.deep.equal(['项目建设单位', '项目名称', '总投资（万元）', '申报日期', ROW_NUMBER_HEADER, MESSAGES_HEADER])
-    expect(ws.getCell('A1').font?.bold).to.equal(true)
-    expect(ws.getCell('F1').font?.bold).to.equal(true)
-    expect(ws.views[0]).to.include({state: 'frozen', ySplit: 1})
-    expect(ws.getCell('F2').value).to.equal('总投资不能为负数；项目名称不能以等号开头')
-    expect(ws.getCell('E2').value).to.equal(3)
-    expect(ws.getCell('E3').value).to.equal(7)
-    expect(ws.getCell('F2').alignment?.wrapText).to.equal(true)
-    expect((ws.getCell('F2').fill as ExcelJS.FillPattern).fgColor?.argb).to.equal('FFFFE0E0')
+    expect(String(ws.getCell('A1').value)).to.include('市测试局.xlsx')
+    expect((ws.getRow(3).values as unknown[]).slice(1)).to.deep.equal(['项目建设单位', '项目名称', '总投资（万元）', '申报日期', headers.rowNumber, headers.messages])
+    expect(ws.getCell('A3').font?.bold).to.equal(true)
+    expect(ws.getCell('F3').font?.bold).to.equal(true)
+    expect(ws.views[0]).to.include({state: 'frozen', ySplit: 3})
+    expect(ws.getCell('F4').value).to.equal('C列：总投资不能为负数；B列：项目名称不能以等号开头')
+    expect(ws.getCell('E4').value).to.equal(3)
+    expect(ws.getCell('E5').value).to.equal(7)
+    expect(ws.getCell('F6').value).to.equal('无误')
+    expect(ws.getCell('F4').alignment?.wrapText).to.equal(true)
+    expect((ws.getCell('F4').fill as ExcelJS.FillPattern).fgColor?.argb).to.equal('FFFFC7CE')
+    expect((ws.getCell('C4').fill as ExcelJS.FillPattern).fgColor?.argb).to.equal('FFFFC7CE')
+    expect(ws.getCell('C4').note).to.equal('总投资不能为负数')
+    expect(ws.getCell('A4').note).to.equal(undefined)
     expect(ws.getColumn(6).width).to.be.greaterThan(40)
-    for (const ref of ['B2', 'A3', 'B3']) {
+    for (const ref of ['B4', 'A5', 'B5']) {
       expect(ws.getCell(ref).type, ref).to.equal(ExcelJS.ValueType.String)
       expect(ws.getCell(ref).formula, ref).to.equal(undefined)
     }
-    expect(ws.getCell('B2').value).to.equal('=HYPERLINK("http://evil","x")')
-    expect(ws.getCell('C2').value).to.equal(-5)
-    expect((ws.getCell('D2').value as Date).toISOString().slice(0, 10)).to.equal('2026-12-01')
-    expect(ws.getCell('D3').value).to.equal('2026/13/1')
-    expect(String(wb.worksheets[1].getCell('A2').value).length).to.equal(32_767)
+    expect(ws.getCell('B4').value).to.equal('=HYPERLINK("http://evil","x")')
+    expect(ws.getCell('C4').value).to.equal(-5)
+    expect((ws.getCell('D4').value as Date).toISOString().slice(0, 10)).to.equal('2026-12-01')
+    expect(ws.getCell('D5').value).to.equal('2026/13/1')
+    expect(String(wb.worksheets[1].getCell('A4').value).length).to.equal(32_767)
+    expect(wb.worksheets[1].getCell('C4').value).to.equal('太长')
     // And the unit can send it back: it reads as a declaration sheet, with 原行号/错误说明 ignored.
     const back = await readDeclarationFile(out)
-    expect(back.sheets[0].rows.map((x) => value(x, 'unit'))).to.deep.equal(['市测试局', '+cmd'])
+    expect(back.sheets[0].rows.map((x) => value(x, 'unit'))).to.deep.equal(['市测试局', '+cmd', '市测试局'])
     expect(back.sheets[0].unknownHeaders).to.deep.equal([])
   })
 })

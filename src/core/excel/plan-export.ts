@@ -21,6 +21,9 @@ export interface SummarySection {
   lines: Array<{name: string; totals: AmountTotals}>
   /** whether a 合计 closes the section (the marks overlap, so theirs has none) */
   total: boolean
+  /** the 总投资 each line's 占总投资比例 is a share of: the whole plan's, also for the marks, whose lines overlap
+   * and do not cover the plan (a sum of the lines would make 重点领域 and 重大项目 50 % each) */
+  shareOfFen: number
 }
 
 export interface PlanSheetModel {
@@ -38,7 +41,7 @@ export function textBar(value: number, max: number, length: number, char: string
   return char.repeat(Math.max(1, Math.round((value / max) * length)))
 }
 
-/** 汇总: each section with its lines, each line's share of the section's 总投资 and a text bar of it. */
+/** 汇总: each section with its lines, each line's share of the plan's 总投资 and a text bar of it. */
 function writeSummarySheet(wb: Workbook, t: PlanTemplate, model: PlanSheetModel['summary'], styles: TableStyles): void {
   const s = t.summary
   const h = s.headers
@@ -69,14 +72,14 @@ function writeSummarySheet(wb: Workbook, t: PlanTemplate, model: PlanSheetModel[
       sums.add('annualPlan', line.totals.annualPlanFen)
       count += line.totals.count
     }
-    const grand = sums.get('totalInvestment') ?? 0
+    const base = section.shareOfFen
     const max = Math.max(0, ...section.lines.map((l) => l.totals.totalInvestmentFen))
     section.lines.forEach((line, i) => {
       const fen = line.totals.totalInvestmentFen
-      const values = [i + 1, line.name, line.totals.count, fen, line.totals.fiscalFundsFen, line.totals.annualPlanFen, grand > 0 ? fen / grand : null, textBar(fen, max, s.barLength, s.barChar)]
+      const values = [i + 1, line.name, line.totals.count, fen, line.totals.fiscalFundsFen, line.totals.annualPlanFen, base > 0 ? fen / base : null, textBar(fen, max, s.barLength, s.barChar)]
       writeModelRow(ws, ++r, columns, values, dataStyles)
     })
-    if (section.total) writeTotalRow(ws, ++r, t.totalLabel, columns, sums, local, {labelSpan: 2, extra: {count, share: grand > 0 ? 1 : null}})
+    if (section.total) writeTotalRow(ws, ++r, t.totalLabel, columns, sums, local, {labelSpan: 2, extra: {count, share: base > 0 ? (sums.get('totalInvestment') ?? 0) / base : null}})
   }
   ws.commit()
 }

@@ -1,9 +1,9 @@
-// The workbook sent back to a unit whose file was rejected: its rejected rows as it sent them, plus what is
-// wrong, always in Chinese (the unit reads it, whatever language the clerk works in).
+// The workbook sent back to a unit whose file was rejected: its whole file as it sent it, plus what is wrong,
+// always in Chinese (the unit reads it, whatever language the clerk works in).
 import fs from 'node:fs'
 import path from 'node:path'
-import {writeErrorWorkbook, type ErrorSheet} from './errors-workbook.js'
-import {readDeclarationFile, type ReadFileResult} from './read/index.js'
+import {writeErrorWorkbook, type ErrorProblem, type ErrorSheet, type ErrorSheetRow} from './errors-workbook.js'
+import {readDeclarationFile, type ReadFileResult, type ReadSheet} from './read/index.js'
 import {problemText} from '../i18n/problems.js'
 import type {RowProblem} from '../domain/import-validation.js'
 
@@ -53,7 +53,41 @@ export function unusableDestination(outPath: string): {path: string; reason: 'is
   }
 }
 
-/** `batchFile`: a file of the batch as the import read it (its path, and what was read before it was refused). */
+/** The sheet as the error workbook shows it: every row read, each with its problems at their columns. */
+function errorSheetOf(sheet: ReadSheet, problems: RowProblem[]): ErrorSheet {
+  const mapped = sheet.columns.flatMap((c, i) => (c.field ? [i] : []))
+  const rowNumbers = new Set(sheet.rows.map((r) => r.rowNumber))
+  const byRow = new Map<number, ErrorProblem[]>()
+  const sheetProblems: ErrorProblem[] = []
+  for (const p of problems) {
+    const problem = {column: p.column, text: problemText(p, 'zh')}
+    // a problem of the whole sheet (a required column missing) sits on the header row, above every data row
+    if (p.row === null || (p.row <= sheet.headerRowNumber && !rowNumbers.has(p.row))) sheetProblems.push(problem)
+    else byRow.set(p.row, [...(byRow.get(p.row) ?? []), problem])
+  }
+  const rows: ErrorSheetRow[] = sheet.rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    values: r.values,
+    project: r.kind === 'data' && mapped.some((i) => r.values[i] !== null),
+    problems: byRow.get(r.rowNumber) ?? [],
+  }))
+  // a problem on a row the reader did not keep still goes back, on a row of its own
+  for (const [rowNumber, list] of byRow) if (!rowNumbers.has(rowNumber)) rows.push({rowNumber, values: [], project: false, problems: list})
+  rows.sort((a, b) => a.rowNumber - b.rowNumber)
+  return {
+    name: sheet.name,
+    columns: sheet.columns.map((c) => ({header: c.header, field: c.field})),
+    headerRowCount: sheet.headerRowCount,
+    unitNote: sheet.unitNote,
+    rows,
+    sheetProblems,
+  }
+}
+
+/**
+ * `batchFile`: a file of the batch as the import read it (its path, and what was read before it was refused).
+ * The unit gets its whole file back: every declaration sheet with every row, so that, corrected, it imports whole.
+ */
 export async function writeRejections(batchFile: {path: string; read: ReadFileResult | null}, problems: RowProblem[], outPath: string): Promise<boolean> {
   if (!batchFile.read) return false
   // The import kept no rows (they were validated as they were read); a rejected file is read again for them.
@@ -66,22 +100,8 @@ export async function writeRejections(batchFile: {path: string; read: ReadFileRe
       return false
     }
   }
-  const sheets: ErrorSheet[] = []
-  for (const sheet of read.sheets) {
-    const mine = problems.filter((p) => p.sheet === sheet.name)
-    if (mine.length === 0) continue
-    const byRow = new Map<number, string[]>()
-    for (const p of mine) {
-      const key = p.row ?? sheet.headerRowNumber
-      const text = (p.column ? `${p.column}列：` : '') + problemText(p, 'zh')
-      byRow.set(key, [...(byRow.get(key) ?? []), text])
-    }
-    const rows = [...byRow.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([rowNumber, messages]) => ({rowNumber, values: sheet.rows.find((r) => r.rowNumber === rowNumber)?.values ?? [], messages}))
-    sheets.push({name: sheet.name, headers: sheet.columns.map((c) => c.header), rows})
-  }
-  if (sheets.length === 0) return false
-  await writeErrorWorkbook(outPath, sheets)
+  const sheets = read.sheets.filter((s) => s.rows.length > 0 || problems.some((p) => p.sheet === s.name)).map((s) => errorSheetOf(s, problems.filter((p) => p.sheet === s.name)))
+  if (!sheets.some((s) => s.sheetProblems.length > 0 || s.rows.some((r) => r.problems.length > 0))) return false
+  await writeErrorWorkbook(outPath, {file: read.file, sheets})
   return true
 }

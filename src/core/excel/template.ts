@@ -1,108 +1,141 @@
 // The declaration workbook the office sends to units, generated from the same header dictionary the importer
-// reads (templates/declaration.json), so that a filled template always imports, whichever program filled it.
+// reads (templates/declaration.json), so that a filled template always imports, whichever program filled it. Its
+// title, instructions and print setup are templates/declaration-template.json.
 import path from 'node:path'
-import {loadDictionary, type FieldDef} from './dictionary.js'
+import {z} from 'zod'
+import type {Worksheet} from 'exceljs'
+import {loadDictionary} from './dictionary.js'
+import {fillTemplate} from '../i18n/fill.js'
 import {columnLetter} from './read/index.js'
 import {writeOutputFile} from '../output.js'
+import {printOptions} from './layout/print.js'
+import {rowHeightFor, wrappedLines} from './layout/table-rows.js'
+import {loadTemplate, printSchema, text} from './layout/template-schema.js'
+import {addColumnValidation, amountValidation, fieldChoices, listValidation} from './layout/validations.js'
+import {STAMP_SHEET} from './template-stamp.js'
 
 export const TEMPLATE_SHEET = '申报表'
 export const INSTRUCTIONS_SHEET = '填表说明'
-export const STAMP_SHEET = '_itplan'
+export const DECLARATION_TEMPLATE_FILE = 'declaration-template.json'
 const DATA_ROWS = 200
-const FIRST_DATA_ROW = 4
+const HEADER_ROW = 3
+const FIRST_DATA_ROW = HEADER_ROW + 1
+const LAST_DATA_ROW = FIRST_DATA_ROW + DATA_ROWS - 1
+const HELP_WIDTHS = [24, 100]
+const THIN = {style: 'thin'} as const
+const HAIR = {style: 'hair'} as const
 
-/** Instructions with the articles a unit must know when declaring (Art. 2, 4, 6, 12). */
-const INSTRUCTIONS: string[] = [
-  '郴州市本级财政投资类信息化项目申报表 填表说明',
-  '',
-  '一、适用范围（《郴州市本级财政投资类信息化项目管理暂行办法》第二条）：全部或部分使用市本级财政资金建设的政务信息化基础设施、数据系统、业务系统、服务系统（含新建、扩建和改造升级）。涉密项目不适用，请勿在本表申报；未使用市本级财政资金的项目不属于本表范围。',
-  '二、统筹要求（第四条）：“应统尽统”使用市政务云，“应聚尽聚”数据汇聚到市政务信息资源交换共享平台与大数据中心，“应接尽接”接入城市大脑中枢平台，“应联尽联”接入电子政务网。四项中有填“否”的，须在“情况说明”中写明原因，否则不予列入计划。',
-  '三、申报时间（第六条）：请于每年度末（12月31日前）申报下一年度项目。逾期申报的项目原则上不予审批，确需建设的报领导小组“一事一议”。',
-  '四、共享要求（第十二条）：不符合统筹建设和不支持共享的项目不予审批建设；未按要求共享数据资源的系统不予验收、不安排运行维护经费。',
-  '五、填写方法：每个项目一行，从第 4 行开始填写；金额单位为万元（也可写“120万元”“1,200,000元”）；带下拉框的列请从下拉框中选择；日期写作 2026-12-01。多部门共同使用的项目，由主要使用部门作为建设单位，其他部门填在“共建单位”。',
-  '六、请勿修改表头文字、列的顺序可以调整；可以增加本单位需要的列（导入时会忽略）。',
-  '',
-  '各列说明：',
-]
+const templateSchema = z.object({
+  version: text(),
+  /** with {year} */
+  title: text(),
+  unitLine: text(),
+  instructions: z.array(z.string({message: '应为文字'})),
+  form: z.object({print: printSchema}),
+  instructionsSheet: z.object({print: printSchema}),
+})
 
-function validationList(field: FieldDef, yes: string[], no: string[]): string[] | null {
-  if (field.kind === 'yesno') return [yes[0], no[0]]
-  if (field.kind === 'enum' && field.values) return field.values.map((v) => v.words[0])
-  return null
-}
+type DeclarationTemplate = z.infer<typeof templateSchema>
 
-export async function writeDeclarationTemplate(outPath: string, o: {planYear: number; generatedAt: string}): Promise<{columns: number}> {
-  const {default: ExcelJS} = await import('exceljs')
+function writeForm(sheet: Worksheet, t: DeclarationTemplate, planYear: number): void {
   const dictionary = loadDictionary()
   const fields = dictionary.fields
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'itplan'
-  wb.title = `郴州市${o.planYear}年度市本级财政投资信息化项目申报表`
-
-  const sheet = wb.addWorksheet(TEMPLATE_SHEET, {views: [{state: 'frozen', ySplit: FIRST_DATA_ROW - 1}]})
   const last = columnLetter(fields.length)
   sheet.mergeCells(`A1:${last}1`)
   const title = sheet.getCell('A1')
-  title.value = `郴州市${o.planYear}年度市本级财政投资信息化项目申报表`
+  title.value = fillTemplate(t.title, {year: planYear})
   title.font = {bold: true, size: 16}
   title.alignment = {horizontal: 'center', vertical: 'middle'}
   sheet.getRow(1).height = 30
   sheet.mergeCells(`A2:${last}2`)
-  sheet.getCell('A2').value = '填报单位（盖章）：                    单位：万元                    填报日期：'
-  const header = sheet.getRow(3)
+  sheet.getCell('A2').value = fillTemplate(t.unitLine, {year: planYear})
+  const header = sheet.getRow(HEADER_ROW)
   fields.forEach((field, i) => {
     const cell = header.getCell(i + 1)
     cell.value = field.header
     cell.font = {bold: true}
     cell.alignment = {horizontal: 'center', vertical: 'middle', wrapText: true}
     cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: field.required ? 'FFFCE4D6' : 'FFDDEBF7'}}
-    cell.border = {top: {style: 'thin'}, left: {style: 'thin'}, bottom: {style: 'thin'}, right: {style: 'thin'}}
+    cell.border = {top: THIN, left: THIN, bottom: THIN, right: THIN}
     if (field.note) cell.note = field.note
     sheet.getColumn(i + 1).width = field.width ?? 12
   })
   header.height = 36
-  for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + DATA_ROWS; r++) {
+  for (let r = FIRST_DATA_ROW; r <= LAST_DATA_ROW; r++) {
     const row = sheet.getRow(r)
     fields.forEach((field, i) => {
       const cell = row.getCell(i + 1)
-      cell.border = {top: {style: 'hair'}, left: {style: 'hair'}, bottom: {style: 'hair'}, right: {style: 'hair'}}
+      cell.border = {top: HAIR, left: HAIR, bottom: HAIR, right: HAIR}
       // Codes and phone numbers are text: Excel would otherwise drop leading zeros or show 1.39E+10.
       if (field.key === 'declarationNo' || field.key === 'contactPhone') cell.numFmt = '@'
       if (field.kind === 'amount') cell.numFmt = '#,##0.00'
       if (field.kind === 'date') cell.numFmt = 'yyyy-mm-dd'
-      const list = validationList(field, dictionary.yesWords, dictionary.noWords)
-      if (list) {
-        cell.dataValidation = {type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`], showErrorMessage: true, errorTitle: field.header, error: `请从下拉框中选择：${list.join('、')}`}
-      } else if (field.kind === 'amount') {
-        cell.dataValidation = {type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, error: '请填写不小于 0 的金额（万元）'}
-      }
     })
   }
+  fields.forEach((field, i) => {
+    const choices = fieldChoices(field, dictionary)
+    const validation = choices ? listValidation(field, choices) : field.kind === 'amount' ? amountValidation() : null
+    if (validation) addColumnValidation(sheet, columnLetter(i + 1), FIRST_DATA_ROW, LAST_DATA_ROW, validation)
+  })
+}
 
-  const help = wb.addWorksheet(INSTRUCTIONS_SHEET)
-  help.getColumn(1).width = 24
-  help.getColumn(2).width = 100
-  INSTRUCTIONS.forEach((line, i) => {
-    help.mergeCells(`A${i + 1}:B${i + 1}`)
-    const c = help.getCell(`A${i + 1}`)
+/**
+ * The instructions, then a line per column. Excel never grows a row for wrapped text in merged cells, so every
+ * row gets the height its text needs at these widths; otherwise the articles would print cut off.
+ */
+function writeInstructions(help: Worksheet, t: DeclarationTemplate): void {
+  const dictionary = loadDictionary()
+  HELP_WIDTHS.forEach((width, i) => (help.getColumn(i + 1).width = width))
+  const fullWidth = HELP_WIDTHS[0] + HELP_WIDTHS[1]
+  t.instructions.forEach((line, i) => {
+    const r = i + 1
+    help.mergeCells(`A${r}:B${r}`)
+    const c = help.getCell(`A${r}`)
     c.value = line
     c.alignment = {wrapText: true, vertical: 'top'}
-    if (i === 0) c.font = {bold: true, size: 14}
+    if (i === 0) {
+      c.font = {bold: true, size: 14}
+      help.getRow(r).height = 24
+    } else if (line !== '') help.getRow(r).height = rowHeightFor(wrappedLines(line, fullWidth), 15)
   })
-  let r = INSTRUCTIONS.length + 1
-  for (const field of fields) {
-    const values = validationList(field, dictionary.yesWords, dictionary.noWords)
-    help.getCell(`A${r}`).value = `${field.header}${field.required ? '（必填）' : ''}`
-    help.getCell(`B${r}`).value = [field.note, values ? `可选：${values.join('、')}` : null].filter(Boolean).join('；')
-    help.getCell(`B${r}`).alignment = {wrapText: true}
+  let r = t.instructions.length + 1
+  for (const field of dictionary.fields) {
+    const values = fieldChoices(field, dictionary)
+    const label = `${field.header}${field.required ? '（必填）' : ''}`
+    const description = [field.note, values ? `可选：${values.join('、')}` : null].filter(Boolean).join('；')
+    help.getCell(`A${r}`).value = label
+    help.getCell(`B${r}`).value = description
+    for (const col of ['A', 'B']) {
+      const cell = help.getCell(`${col}${r}`)
+      cell.alignment = {wrapText: true, vertical: 'top'}
+      cell.border = {top: HAIR, left: HAIR, bottom: HAIR, right: HAIR}
+    }
+    const lines = Math.max(wrappedLines(label, HELP_WIDTHS[0]), wrappedLines(description, HELP_WIDTHS[1]))
+    if (lines > 1) help.getRow(r).height = rowHeightFor(lines, 15)
     r++
   }
+}
+
+export async function writeDeclarationTemplate(outPath: string, o: {planYear: number; generatedAt: string}): Promise<{columns: number}> {
+  const {default: ExcelJS} = await import('exceljs')
+  const t = loadTemplate(DECLARATION_TEMPLATE_FILE, templateSchema)
+  const dictionary = loadDictionary()
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'itplan'
+  wb.title = fillTemplate(t.title, {year: o.planYear})
+
+  const form = wb.addWorksheet(TEMPLATE_SHEET, {
+    views: [{state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}`}],
+    ...printOptions(t.form.print, {first: HEADER_ROW, last: HEADER_ROW}),
+  })
+  writeForm(form, t, o.planYear)
+  writeInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET, printOptions(t.instructionsSheet.print, null)), t)
 
   // The stamp says which dictionary made the template, so a returned file can be traced to its version.
-  const stamp = wb.addWorksheet(STAMP_SHEET, {state: 'veryHidden'})
-  stamp.addRow(['itplan-declaration-template', dictionary.version, o.planYear, o.generatedAt])
+  const stamp = wb.addWorksheet(STAMP_SHEET, {state: 'veryHidden', ...printOptions(t.instructionsSheet.print, null)})
+  stamp.addRow(['itplan-declaration-template', dictionary.version, o.planYear, o.generatedAt, t.version])
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer())
   await writeOutputFile(path.resolve(outPath), buffer)
-  return {columns: fields.length}
+  return {columns: dictionary.fields.length}
 }

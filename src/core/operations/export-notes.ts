@@ -46,7 +46,13 @@ function rulesNotes(rules: Rules, words: NotesWords): NoteRow[] {
     noteRow(r.evaluation, {months: rules.deadlines.evaluationMonths}),
     noteRow(r.weakPerformance, {score: rules.weakPerformance.scoreBelow, grades: rules.weakPerformance.grades.join(words.listSeparator)}),
   )
-  for (const [key, text] of Object.entries(rules.citations)) rows.push(noteRow(r.citation, {name: words.rules.citationLabels[key] ?? key, text}))
+  for (const [key, text] of Object.entries(rules.citations)) {
+    // The citation copied at init calls the default an assumption; once the office has set the standard, the
+    // article and the confirmed figure are cited instead.
+    const confirmed = key === 'approvalStandardFen' && rules.approvalStandardConfirmed
+    const params = {name: words.rules.citationLabels[key] ?? key, text, amount: words.wan(rules.approvalStandardFen), version: rules.version}
+    rows.push(noteRow(confirmed ? r.approvalStandardConfirmedCitation : r.citation, params))
+  }
   return rows
 }
 

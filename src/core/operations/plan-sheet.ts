@@ -109,19 +109,22 @@ export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; res
   const {view, projects} = resolvePlan(data, year, input.selector)
   const totals = view.totals
   const s = t.summary
+  const shareOfFen = totals.all.totalInvestmentFen
   const summary: SummarySection[] = [
-    {title: s.sections.unit, header: s.headers.unit, total: true, lines: totals.byUnit.map((u) => ({name: u.unit, totals: u}))},
+    {title: s.sections.unit, header: s.headers.unit, total: true, shareOfFen, lines: totals.byUnit.map((u) => ({name: u.unit, totals: u}))},
     {
       title: s.sections.category,
       header: s.headers.category,
       total: true,
+      shareOfFen,
       lines: (Object.keys(totals.byCategory) as Array<keyof typeof totals.byCategory>).map((c) => ({name: zh('category', c), totals: totals.byCategory[c]})),
     },
-    {title: s.sections.track, header: s.headers.track, total: true, lines: t.groups.order.map((tr) => ({name: t.groups.names[tr], totals: totals.byTrack[tr]}))},
+    {title: s.sections.track, header: s.headers.track, total: true, shareOfFen, lines: t.groups.order.map((tr) => ({name: t.groups.names[tr], totals: totals.byTrack[tr]}))},
     {
       title: s.sections.marks,
       header: s.headers.marks,
       total: false,
+      shareOfFen,
       lines: [
         {name: t.marks.keyArea, totals: totals.keyArea},
         {name: t.marks.major, totals: totals.major},

@@ -25,7 +25,7 @@ export function noteTexts<K extends string>(keys: readonly K[]) {
 
 export const NOTES_TEXT_FILE = 'notes.json'
 
-const RULE_ROWS = ['version', 'limitGoods', 'limitServices', 'limitWorks', 'approvalStandard', 'approvalStandardAssumed', 'tracks', 'timeLimit', 'acceptanceApply', 'filing', 'evaluation', 'weakPerformance', 'citation'] as const
+const RULE_ROWS = ['version', 'limitGoods', 'limitServices', 'limitWorks', 'approvalStandard', 'approvalStandardAssumed', 'tracks', 'timeLimit', 'acceptanceApply', 'filing', 'evaluation', 'weakPerformance', 'citation', 'approvalStandardConfirmedCitation'] as const
 const TRACE_ROWS = ['exportedAt', 'auditHead', 'auditHeadSeq', 'noAudit', 'check', 'tool', 'template'] as const
 
 const notesTextSchema = z.object({

@@ -9,6 +9,7 @@
 import type {Row, Workbook, Worksheet} from 'exceljs'
 import {amountValue, cellOf, FenSums, safeText, type CellOut, type ModelValue} from './cells.js'
 import type {CellStyle, StyledKind, TableStyles} from './styles.js'
+import {printOptions} from './print.js'
 import type {PrintSpec, TableTemplate} from './template-schema.js'
 
 /** Title, unit note, header: the header sits on this row, frozen and repeated on every printed page. */
@@ -23,23 +24,13 @@ export function drain(): Promise<void> {
 }
 
 /**
- * A sheet with its print setup: paper and orientation from the template, fit to width, margins, page-number
+ * A sheet with its print setup: paper and orientation from the template, fit to width, margins, page header and
  * footer; with `headerRow`, the rows above and including it frozen and that row printed on every page.
  */
 export function addSheet(wb: Workbook, name: string, print: PrintSpec, widths: number[], headerRow: number | null): Worksheet {
   const ws = wb.addWorksheet(name, {
     views: headerRow === null ? [] : [{state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}`}],
-    pageSetup: {
-      paperSize: print.paperSize,
-      orientation: print.orientation,
-      fitToPage: true,
-      fitToWidth: print.fitToWidth,
-      fitToHeight: print.fitToHeight,
-      margins: print.margins,
-      horizontalCentered: true,
-      ...(headerRow === null ? {} : {printTitlesRow: `${headerRow}:${headerRow}`}),
-    },
-    headerFooter: print.footer ? {oddFooter: print.footer} : {},
+    ...printOptions(print, headerRow === null ? null : {first: headerRow, last: headerRow}),
   })
   ws.columns = widths.map((width) => ({width}))
   return ws
@@ -127,11 +118,20 @@ function wrappedHeight(ws: Worksheet, values: readonly CellOut[], styles: readon
   let lines = 1
   values.forEach((v, i) => {
     if (typeof v !== 'string' || !styles[i]?.alignment?.wrapText) return
-    const width = Math.max(4, (ws.getColumn(i + 1).width ?? 10) - 1)
-    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / width)), 0)
-    lines = Math.max(lines, needed)
+    lines = Math.max(lines, wrappedLines(v, ws.getColumn(i + 1).width ?? 10))
   })
   return lines > 1 ? Math.min(lines, 8) * LINE_POINTS + 4 : null
+}
+
+/** The lines `text` takes when wrapped in a cell `width` units wide (a merged cell: the widths added up). */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(4, width - 1)
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / room)), 0)
+}
+
+/** The height of a row whose tallest cell wraps to `lines` lines, at `points` a line. */
+export function rowHeightFor(lines: number, points = LINE_POINTS): number {
+  return lines * points + 4
 }
 
 /**

@@ -22,18 +22,26 @@ export const width = () => numberIn(1, 255)
 
 const font = z.object({name: text(), size: numberIn(4, 72)}, {message: '应为 {"name": 字体, "size": 4–72}'})
 
-const print = z.object({
-  /** 8 = A3, 9 = A4 */
-  paperSize: numberIn(1, 118),
+/** Excel's header/footer sections: text outside `&L`, `&C` or `&R` is placed differently by each program. */
+const SECTION_CODE = /&[LCR]/
+const headerFooterText = () => z.string({message: '应为文字'}).refine((v) => SECTION_CODE.test(v), '应含分区代码 &L、&C 或 &R（如 &C第 &P 页，共 &N 页）')
+
+/** A sheet's print setup: the paper, fit to page width, margins, and the page header and footer. */
+export const printSchema = z.object({
+  /** 8 = A3, 9 = A4: the papers an office prints on */
+  paperSize: z.union([z.literal(8), z.literal(9)], {message: '应为 8（A3）或 9（A4）'}),
   orientation: z.enum(['portrait', 'landscape'], {message: '应为 portrait 或 landscape'}),
-  fitToWidth: numberIn(0, 100),
+  /** pages across: 1, so that no column falls onto a page of its own */
+  fitToWidth: numberIn(1, 100),
+  /** 0: as many pages down as the rows need */
   fitToHeight: numberIn(0, 100),
   /** inches */
   margins: z.object({left: numberIn(0, 5), right: numberIn(0, 5), top: numberIn(0, 5), bottom: numberIn(0, 5), header: numberIn(0, 5), footer: numberIn(0, 5)}),
-  footer: z.string({message: '应为文字'}).optional(),
+  header: headerFooterText().optional(),
+  footer: headerFooterText(),
 })
 
-export type PrintSpec = z.infer<typeof print>
+export type PrintSpec = z.infer<typeof printSchema>
 export type FontSpec = z.infer<typeof font>
 
 export interface ColumnSpec<K extends string = string> {
@@ -87,7 +95,7 @@ export function tableTemplateSchema<K extends string>(kinds: Readonly<Record<K, 
     totalLabel: text(),
     listSeparator: z.string({message: '应为文字'}),
     notes: z.object({sheetName: sheetName(), title: text()}),
-    print,
+    print: printSchema,
   })
 }
 

@@ -10,6 +10,7 @@
 // order. Feeding its readers part by part avoids all five and parses the same XML with the same code.
 import {InvalidData} from '../../domain/errors.js'
 import {loadDictionary} from '../dictionary.js'
+import {isTemplateStamp} from '../template-stamp.js'
 import {MAX_CELLS_PER_FILE, MAX_UNCALCULATED_REPORTED, PROGRESS_EVERY, TooManyCells, tooManyCells, tooManyRows, type CellCount} from './limits.js'
 import {collect, SheetAssembler} from './sheet-assembly.js'
 import {resolvingSharedStrings, sheetParser, type SheetParser, type SheetRow} from './sheet-xml.js'
@@ -28,6 +29,7 @@ export async function readXlsxFile(path: string, file: string, limits: Limits): 
     let here: Promise<SheetParser> | null = null
     let sharedStrings: Promise<unknown[]> | null = null
     for (const sheet of info.sheets) {
+      if (isTemplateStamp(sheet)) continue
       current = sheet.name
       const uncalculated: string[] = []
       const onUncalculated = (ref: string) => {
