@@ -117,7 +117,7 @@ export const zhHelp = {
   },
   'import': {
     summary: '批量导入申报表（.xlsx、.csv，安装 LibreOffice 时也可导入 .xls/.et）',
-    description: '每个文件要么全部导入、要么全部退回；退回的文件生成 <文件名>.errors.xlsx（原始各列加“错误说明”），可直接发回单位修改。重复导入不会产生重复项目：按申报编号，或按（年度、单位、项目名称）匹配。',
+    description: '每个文件要么全部导入、要么全部退回；退回的文件生成 <文件名>.errors.xlsx：单位的整份表，每一行都在，无误的行标“无误”，有误的单元格标红并批注原因，末尾是“原行号”“错误说明”两列；单位改好后可原样再导入。重复导入不会产生重复项目：按申报编号，或按（年度、单位、项目名称）匹配。',
     examples: [
       '<%= config.bin %> import 申报材料/ --received-on 2026-12-15',
       '<%= config.bin %> import "申报材料/**/*.xlsx" --dry-run',
