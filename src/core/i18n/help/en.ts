@@ -226,7 +226,7 @@ export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
   },
   'import': {
     summary: 'Batch-import declaration workbooks (.xlsx, .csv; also .xls/.et when LibreOffice is installed)',
-    description: 'Each file is either imported whole or rejected whole. A rejected file gets <file name>.errors.xlsx: the unit's whole file, every row kept, good rows marked 无误, each bad cell filled red with its message as a comment, and 原行号/错误说明 as the last two columns; corrected, it imports as it is. Importing again creates no duplicate projects: they are matched by declaration no., or by (plan year, unit, project name).',
+    description: 'Each file is either imported whole or rejected whole. A rejected file gets <file name>.errors.xlsx: the unit\'s whole file, every row kept, good rows marked 无误, each bad cell filled red with its message as a comment, and 原行号/错误说明 as the last two columns; corrected, it imports as it is. Importing again creates no duplicate projects: they are matched by declaration no., or by (plan year, unit, project name).',
     examples: [
       '<%= config.bin %> import 申报材料/ --received-on 2026-12-15',
       '<%= config.bin %> import "申报材料/**/*.xlsx" --dry-run',
