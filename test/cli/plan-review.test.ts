@@ -125,14 +125,14 @@ describe('itplan plan / special-approval / review (issue 4, through the CLI)', f
   it('--exclude keeps a project out as the office decided (and stays so on the next build); --include undoes it', async () => {
     let plan = await ok<PlanJson>(['plan', 'build', '--year', String(YEAR), '--exclude', id.F])
     expect(plan.included).to.not.include(id.F)
-    expect(plan.excluded.find((e) => e.id === id.F)!.reasons).to.deep.equal(['plan.excluded.byOffice'])
+    expect(plan.excluded.find((e) => e.id === id.F)!.reasonCodes).to.deep.equal(['plan.excluded.byOffice'])
     expect((await show(id.F)).status).to.equal('declared')
     plan = await ok<PlanJson>(['plan', 'build', '--year', String(YEAR)])
     expect(plan.included, 'the office exclusion is remembered').to.not.include(id.F)
     plan = await ok<PlanJson>(['plan', 'build', '--year', String(YEAR), '--include', id.F, '--include', id.C])
     expect(plan.included).to.include(id.F)
     expect(plan.included, '--include does not override a rule').to.not.include(id.C)
-    expect(plan.excluded.find((e) => e.id === id.C)!.reasons).to.deep.equal(['plan.excluded.nonCompliant'])
+    expect(plan.excluded.find((e) => e.id === id.C)!.reasonCodes).to.deep.equal(['plan.excluded.nonCompliant'])
     expect((await show(id.F)).status).to.equal('planned')
   })
 
