@@ -31,7 +31,7 @@ export interface CliOptions {
 }
 
 /** The environment of a child: the parent's, minus anything that would change itplan's behaviour. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('ITPLAN_') || k === 'FORCE_COLOR' || k === 'NODE_OPTIONS') continue
