@@ -4,7 +4,7 @@
 // out of step. The pseudo-terminal merges stdout and stderr into one transcript.
 import {spawn} from 'node:child_process'
 import {stripVTControlCharacters} from 'node:util'
-import {BIN, childEnv} from './cli.js'
+import {BIN, childEnv, settle} from './cli.js'
 
 /** One exchange: wait until `waitFor` shows (after the previous exchange's text), then type `send`. */
 export interface Exchange {
@@ -56,7 +56,7 @@ export function runTty(args: string[], exchanges: Exchange[], opts: TtyOptions =
     let cursor = 0
     let step = 0
     let failed: Error | null = null
-    let timer: NodeJS.Timeout
+    let timer: NodeJS.Timeout | undefined
     const screen = () => stripVTControlCharacters(raw).replace(/\r/g, '')
     const fail = (why: string) => {
       if (failed) return
@@ -87,14 +87,7 @@ export function runTty(args: string[], exchanges: Exchange[], opts: TtyOptions =
       advance()
     })
     child.stderr.setEncoding('utf8').on('data', (d: string) => (raw += d))
-    child.stdin.on('error', () => undefined)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      child.stdin.destroy()
+    settle(child, () => timer, reject, (code) => {
       if (failed) return reject(failed)
       if (step < exchanges.length) return reject(new Error(`exited (${code}) before showing ${String(exchanges[step].waitFor)}\n--- screen ---\n${screen()}`))
       resolve({code: code ?? -1, screen: screen()})

@@ -215,7 +215,6 @@ export const en: Record<keyof typeof zh, string> = {
   'prompt.total': 'Total investment (e.g. 85万, 850000元)',
   'prompt.fiscal': 'Of which city fiscal funds',
   'prompt.confirmWithdraw': 'Withdraw project {id} ({name})?',
-  'prompt.confirm': 'Go ahead?',
   'table.id': 'ID',
   'table.unit': 'Unit',
   'table.name': 'Name',

@@ -228,7 +228,6 @@ export const zh = {
   'prompt.total': '总投资（如 85万、850000元）',
   'prompt.fiscal': '其中市本级财政资金',
   'prompt.confirmWithdraw': '确认撤回项目 {id}（{name}）？',
-  'prompt.confirm': '确认执行？',
   'table.id': '编号',
   'table.unit': '建设单位',
   'table.name': '项目名称',
