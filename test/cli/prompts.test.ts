@@ -43,7 +43,9 @@ describe('itplan at a terminal: prompts and Ctrl-C (issue 15, through a pseudo-t
           ...upToTotal,
           {waitFor: '总投资', send: `约90万${KEY.enter}`},
           // the message shows before the next question: nothing typed so far is lost
-          {waitFor: '“总投资”的金额“约90万”无法识别', send: `${KEY.clearLine}90万${KEY.enter}`, failOn: '其中市本级财政资金'},
+          {waitFor: '“总投资”的金额“约90万”无法识别', send: `${KEY.clearLine}0${KEY.enter}`, failOn: '其中市本级财政资金'},
+          // a zero total is refused at its own question, before the fiscal funds it would be compared with
+          {waitFor: '“总投资”必须大于零', send: `${KEY.clearLine}90万${KEY.enter}`, failOn: '其中市本级财政资金'},
           {waitFor: '其中市本级财政资金', send: `100万${KEY.enter}`},
           {waitFor: '市本级财政资金不能大于总投资', send: `${KEY.clearLine}90万${KEY.enter}`, failOn: '采购类别'},
           {waitFor: '采购类别', send: `${KEY.down}${KEY.enter}`},
