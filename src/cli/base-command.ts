@@ -18,6 +18,8 @@ import {openCalendar, type CalendarSession} from '../core/calendar/session.js'
 import {err as errColour, out, terminalText, warn, writeErr} from './ui.js'
 import {checkDateInRange, checkTextLengths} from './flags.js'
 import type {ErrorBody, ErrorResult} from './results.js'
+import {PromptCancelled, promptForJson} from './prompt.js'
+import {bareAmountNotice, parseAmountFlag} from './amount.js'
 
 const warnColour = (text: string) => out.yellow(text)
 
@@ -54,6 +56,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     this.args = args as CommandArgs<T>
     this.positional = argv as string[]
     checkTextLengths(flags, args, argv)
+    promptForJson(this.jsonEnabled())
   }
 
   protected get registerPath(): string {
@@ -111,11 +114,31 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     return this.dateFlag('date', typeof value === 'string' ? value : undefined)
   }
 
-  /** Prints the notices after the new status, and puts them beside the result's fields for --json. */
+  /** Prints the notices after the new status, and puts them beside the result's fields for --json, after the
+   * warnings about the command's own input (already on stderr). */
   protected withNotices<R extends object>(result: R, notices: readonly Notice[]): R & {notices: Array<{code: string; message: string}>} {
     const rendered = notices.map((n) => ({code: n.code, message: noticeText(n)}))
     for (const n of rendered) this.say(warnColour(`  ${t('common.notice')}${n.message}`))
-    return {...result, notices: rendered}
+    return {...result, notices: [...this.inputWarnings, ...rendered]}
+  }
+
+  private inputWarnings: Array<{code: string; message: string}> = []
+
+  /** Warnings about what the clerk typed (a bare amount, DESIGN §5): on stderr now, and in --json's notices. */
+  protected warnAmounts(notices: readonly Notice[]): void {
+    for (const n of notices) {
+      const message = noticeText(n)
+      this.warnText(message)
+      this.inputWarnings.push({code: n.code, message})
+    }
+  }
+
+  /** An amount flag (`80万`, `800000`, `1.2亿`) in 分; a bare number under 1 万元 is warned about. */
+  protected amountFlag(flag: string, value: string | undefined): number | null {
+    const fen = parseAmountFlag(flag, value)
+    const notice = bareAmountNotice(`--${flag}`, value)
+    if (notice) this.warnAmounts([notice])
+    return fen
   }
 
   /** A date flag: any accepted form, default today. */
@@ -177,7 +200,8 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
       process.stdout.write(JSON.stringify(output) + '\n')
       return
     }
-    writeErr(`${errColour.red(`${t('error.prefix')}:`)} ${message}`)
+    // a cancellation is the clerk's choice, not an error
+    writeErr(error instanceof PromptCancelled ? message : `${errColour.red(`${t('error.prefix')}:`)} ${message}`)
     if (exitCode === 1 && !(error instanceof ItplanError) && process.env.ITPLAN_DEBUG) process.stderr.write(`${error.stack}\n`)
   }
 }

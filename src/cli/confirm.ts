@@ -1,6 +1,8 @@
 // Destructive commands: on a terminal the clerk confirms; without one, --confirm must name the thing exactly
-// (as heroku/cli's confirm-command does), else exit 2.
+// (as heroku/cli's confirm-command does), else exit 2. Answering 否 cancels (exit 2); Ctrl-C too (exit 130).
 import {UsageError} from '../core/domain/errors.js'
+import {t} from '../core/i18n/index.js'
+import {askYesNo} from './prompt.js'
 import {isInteractive} from './ui.js'
 
 export async function confirmDestructive(expected: string, given: string | undefined, question: string): Promise<void> {
@@ -9,7 +11,6 @@ export async function confirmDestructive(expected: string, given: string | undef
     return
   }
   if (!isInteractive()) throw new UsageError('usage.confirmNeeded', {expected})
-  const {confirm} = await import('@inquirer/prompts')
-  const ok = await confirm({message: question, default: false})
+  const ok = await askYesNo(question, {yes: t('prompt.yesGoAhead'), no: t('prompt.noCancel')})
   if (!ok) throw new UsageError('usage.cancelled')
 }

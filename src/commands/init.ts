@@ -28,7 +28,7 @@ export default class Init extends ItplanCommand<typeof Init> {
     const file = this.registerPath
     const year = this.flags.year ?? new Date().getFullYear() + 1
     if (year < 2000 || year > 2100) throw new UsageError('usage.badFlag', {flag: 'year', value: year, reason: t('value.badYear', {field: t('field.year'), value: year})})
-    if (this.flags.force && (await registerExists(file))) await confirmDestructive(path.basename(file), this.flags.confirm, t('prompt.confirm'))
+    if (this.flags.force && (await registerExists(file))) await confirmDestructive(path.basename(file), this.flags.confirm, t('prompt.confirmInitForce', {path: file}))
     const data = emptyRegister(defaultRules(), defaultSettings(year), new Date().toISOString())
     const created = await createRegister(file, data, {force: this.flags.force, lockTimeoutMs: this.flags['lock-timeout'] * 1000, operator: this.operator, command: 'itplan init'})
     this.say(t('init.done', {path: file, year, version: data.rules.version}))

@@ -3,6 +3,8 @@
 import type {Hook} from '@oclif/core'
 import {setLang, t} from '../core/i18n/index.js'
 import {langFromArgv} from '../cli/lang.js'
+import {writeErr} from '../cli/ui.js'
+import type {ErrorResult} from '../cli/results.js'
 
 /** Edit distance, enough to suggest `project list` for `project lsit`. */
 function distance(a: string, b: string): number {
@@ -19,19 +21,37 @@ function distance(a: string, b: string): number {
   return row[b.length]
 }
 
+/** --json as a command's own flag: on the command line before a `--` that ends the flags (as oclif reads it). */
+function wantsJson(words: readonly string[]): boolean {
+  const end = words.indexOf('--')
+  return (end < 0 ? words : words.slice(0, end)).includes('--json')
+}
+
 const hook: Hook.CommandNotFound = async function (options) {
   const argv = options.argv ?? []
   setLang(langFromArgv(argv))
   const typed = options.id.replace(/:/g, ' ')
+  // `itplan --json` or `itplan --bogus`: the first word is a flag, no command was given
+  const noCommand = typed.startsWith('-')
   const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' '))
-  const near = ids
-    .map((id) => ({id, d: distance(typed, id)}))
-    .filter((x) => x.d <= Math.max(2, Math.floor(typed.length / 3)) || x.id.startsWith(typed))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => `itplan ${x.id}`)
-  process.stderr.write(`${t('error.prefix')}: ${t('usage.unknownCommand', {command: typed})}${near.length > 0 ? ` ${t('usage.didYouMean', {commands: near})}` : ''}\n`)
+  const near = noCommand
+    ? []
+    : ids
+        .map((id) => ({id, d: distance(typed, id)}))
+        .filter((x) => x.d <= Math.max(2, Math.floor(typed.length / 3)) || x.id.startsWith(typed))
+        .sort((a, b) => a.d - b.d)
+        .slice(0, 3)
+        .map((x) => `itplan ${x.id}`)
+  const code = noCommand ? 'usage.noCommand' : 'usage.unknownCommand'
+  const message = `${noCommand ? t('usage.noCommand') : t('usage.unknownCommand', {command: typed})}${near.length > 0 ? ` ${t('usage.didYouMean', {commands: near})}` : ''}`
   process.exitCode = 2
+  // DESIGN §5: under --json, stdout holds the error object, as for any other refusal
+  if (wantsJson([options.id, ...argv])) {
+    const error: ErrorResult = {error: {code, message, exitCode: 2, params: {command: typed, suggestions: near}}}
+    process.stdout.write(JSON.stringify(error) + '\n')
+    return
+  }
+  writeErr(`${t('error.prefix')}: ${message}`)
 }
 
 export default hook

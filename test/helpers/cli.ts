@@ -1,6 +1,6 @@
 // Runs the real itplan binary (bin/run.js → dist/) in a child process, without a TTY, the way a clerk's
 // script or a scheduled task would. Tests run against dist/: `npm test` builds first.
-import {spawn} from 'node:child_process'
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
 import fs from 'node:fs'
 import {expect} from 'chai'
 import {mkdtempSync, readFileSync, rmSync, existsSync} from 'node:fs'
@@ -31,13 +31,27 @@ export interface CliOptions {
 }
 
 /** The environment of a child: the parent's, minus anything that would change itplan's behaviour. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('ITPLAN_') || k === 'FORCE_COLOR' || k === 'NODE_OPTIONS') continue
     env[k] = v
   }
   return {...env, NO_COLOR: '1', ...extra}
+}
+
+/** Ends a child's run once: its timer cleared and stdin closed, then `done` with the exit code (a spawn error rejects). */
+export function settle(child: ChildProcessWithoutNullStreams, timer: () => NodeJS.Timeout | undefined, reject: (error: Error) => void, done: (code: number | null) => void): void {
+  child.stdin.on('error', () => undefined)
+  child.on('error', (error) => {
+    clearTimeout(timer())
+    reject(error)
+  })
+  child.on('close', (code) => {
+    clearTimeout(timer())
+    child.stdin.destroy()
+    done(code)
+  })
 }
 
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
@@ -58,16 +72,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
       timedOut = true
       child.kill('SIGKILL')
     }, opts.timeoutMs ?? 30_000)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      child.stdin.destroy()
-      resolve({code: timedOut ? -1 : (code ?? -1), stdout, stderr, timedOut, ms: Date.now() - started})
-    })
-    child.stdin.on('error', () => undefined)
+    settle(child, () => timer, reject, (code) => resolve({code: timedOut ? -1 : (code ?? -1), stdout, stderr, timedOut, ms: Date.now() - started}))
     if (opts.input !== undefined) child.stdin.write(opts.input)
     if (!opts.keepStdinOpen) child.stdin.end()
   })

@@ -1,6 +1,5 @@
 import {Flags} from '@oclif/core'
 import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-command.js'
-import {amountFlag} from '../../cli/amount.js'
 import {startConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionStart extends LifecycleCommand<typeof ConstructionStart> {
@@ -14,7 +13,7 @@ export default class ConstructionStart extends LifecycleCommand<typeof Construct
 
   async run(): Promise<LifecycleResult> {
     const f = this.flags
-    const contractAmountFen = amountFlag('contract-amount', f['contract-amount'])
+    const contractAmountFen = this.amountFlag('contract-amount', f['contract-amount'])
     return this.step((ctx, date, now) => startConstruction(ctx, this.args.id, {responsible: f.responsible, supervisor: f.supervisor, contractor: f.contractor ?? null, contractAmountFen, date, now}))
   }
 }

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {declarationFlags, rawFromFlags} from '../../cli/project-flags.js'
+import {declarationAmountNotices} from '../../cli/amount.js'
 import {projectSummary} from '../../cli/render.js'
 import {enumWords} from '../../cli/words.js'
 import {t} from '../../core/i18n/index.js'
@@ -17,6 +18,7 @@ export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
 
   async run(): Promise<ProjectUpdateResult> {
     const raw = rawFromFlags(this.flags)
+    this.warnAmounts(declarationAmountNotices(raw))
     const {result, notices} = await this.mutate((ctx) => {
       const calendar = this.calendarFor(ctx.data)
       return updateProject(ctx, this.args.id, raw, {words: enumWords(), today: todayLocal(), now: new Date().toISOString(), addWorkingDays: calendar.addWorkingDays, reason: this.flags.reason})

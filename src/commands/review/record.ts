@@ -2,7 +2,6 @@ import {Args, Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {projectSummary} from '../../cli/render.js'
 import {t, word} from '../../core/i18n/index.js'
-import {amountFlag} from '../../cli/amount.js'
 import {recordReview} from '../../core/operations/review.js'
 import {STAGE_KEYS, type Project} from '../../core/domain/types.js'
 import type {WithNotices} from '../../cli/results.js'
@@ -25,7 +24,7 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
   async run(): Promise<ReviewRecordResult> {
     const f = this.flags
     const date = this.dateFlag('date', f.date)
-    const amount = amountFlag('amount', f.amount)
+    const amount = this.amountFlag('amount', f.amount)
     const {result, notices} = await this.mutate((ctx) =>
       recordReview(ctx, this.args.id, {
         stage: f.stage,

@@ -208,10 +208,9 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const total = amount('totalInvestment', true)
   const fiscal = amount('fiscalFunds', true)
   const annualPlan = amount('annualPlan', false)
-  if (total !== null && fiscal !== null) {
-    if (fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal')
-    if (total === 0) problem('totalInvestment', 'amount.notPositive', {value: asText(raw.totalInvestment)})
-  }
+  if (total !== null && fiscal !== null && fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal')
+  // a zero total is wrong whatever the fiscal funds say (a prompt checks the total before they are asked)
+  if (total === 0) problem('totalInvestment', 'amount.notPositive', {value: asText(raw.totalInvestment)})
   // Art. 2: only projects paid wholly or partly by city-level fiscal funds are in scope.
   if (fiscal === 0) problem('fiscalFunds', 'amount.fiscalZero', {}, 2)
   if (annualPlan !== null && total !== null && annualPlan > total) problem('annualPlan', 'amount.annualAboveTotal', {})

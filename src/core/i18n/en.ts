@@ -215,7 +215,6 @@ export const en: Record<keyof typeof zh, string> = {
   'prompt.total': 'Total investment (e.g. 85万, 850000元)',
   'prompt.fiscal': 'Of which city fiscal funds',
   'prompt.confirmWithdraw': 'Withdraw project {id} ({name})?',
-  'prompt.confirm': 'Go ahead?',
   'table.id': 'ID',
   'table.unit': 'Unit',
   'table.name': 'Name',
@@ -721,4 +720,14 @@ export const en: Record<keyof typeof zh, string> = {
   'topic.audit': "audit journal",
   'topic.backup': "backups",
   'topic.template': "templates",
+  // ── tty (issue 15): prompts, Ctrl-C, unknown commands under --json, bare amounts ──
+  'prompt.keys.navigate': "move",
+  'prompt.keys.select': "choose (or type its number)",
+  'prompt.yesGoAhead': "Yes, go ahead",
+  'prompt.noCancel': "No, cancel",
+  'prompt.bareAmountRetype': "Type it again",
+  'prompt.bareAmountKeep': "Yes, {value} yuan",
+  'prompt.confirmInitForce': "The register {path} exists. Back it up and replace it with a new, empty register?",
+  'warning.bareAmount': "{where} {value} yuan? For 10,000-yuan units write {value}万",
+  'usage.noCommand': "No command given (itplan --help lists them all).",
 }

@@ -228,7 +228,6 @@ export const zh = {
   'prompt.total': '总投资（如 85万、850000元）',
   'prompt.fiscal': '其中市本级财政资金',
   'prompt.confirmWithdraw': '确认撤回项目 {id}（{name}）？',
-  'prompt.confirm': '确认执行？',
   'table.id': '编号',
   'table.unit': '建设单位',
   'table.name': '项目名称',
@@ -734,4 +733,14 @@ export const zh = {
   'topic.audit': "审计日志",
   'topic.backup': "备份",
   'topic.template': "模板",
+  // ── tty (issue 15): prompts, Ctrl-C, unknown commands under --json, bare amounts ──
+  'prompt.keys.navigate': "移动",
+  'prompt.keys.select': "选定（也可按序号）",
+  'prompt.yesGoAhead': "是，执行",
+  'prompt.noCancel': "否，取消",
+  'prompt.bareAmountRetype': "重新填写",
+  'prompt.bareAmountKeep': "就是 {value} 元",
+  'prompt.confirmInitForce': "登记簿 {path} 已存在。先备份、再用新的空登记簿覆盖它？",
+  'warning.bareAmount': "{where} {value} 元？若为万元请写 {value}万",
+  'usage.noCommand': "缺少命令（itplan --help 查看全部命令）。",
 } as const

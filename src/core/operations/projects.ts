@@ -7,7 +7,7 @@ import {declaredFacts, isEditableInReview} from '../domain/declaration-fields.js
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
 import {assertCanDo, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
-import {Conflict, InvalidInput, UsageError} from '../domain/errors.js'
+import {Conflict, InvalidInput, UsageError, type FieldProblem} from '../domain/errors.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {AddWorkingDays} from '../domain/stages.js'
 import type {Change, DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
@@ -19,8 +19,18 @@ export interface ProjectOpOptions {
   addWorkingDays: AddWorkingDays
 }
 
-function declarationContext(data: RegisterData, options: ProjectOpOptions) {
+function declarationContext(data: Pick<RegisterData, 'settings'>, options: Pick<ProjectOpOptions, 'words' | 'today'>) {
   return {defaultYear: data.settings.planYear, receivedOn: options.today, words: options.words, amountUnits: {}, defaultAmountUnit: 'yuan' as const}
+}
+
+/**
+ * The problems of some fields of a declaration still being entered by hand (the flags given, then each answer at a
+ * prompt): the one validator of `project add` and the import, run on what is known so far, so that a bad value —
+ * or a rule across fields, such as fiscal funds within the total, at the answer that breaks it — is refused while
+ * the clerk is still typing, not after the last question.
+ */
+export function declarationProblems(data: Pick<RegisterData, 'settings'>, raw: Record<string, RawValue>, fields: readonly string[], options: Pick<ProjectOpOptions, 'words' | 'today'>): FieldProblem[] {
+  return buildDeclaration(raw, declarationContext(data, options)).problems.filter((p) => fields.includes(p.field))
 }
 
 /** What `project show` and the journal say about a new project. */
