@@ -533,4 +533,6 @@ export const en: Record<keyof typeof zh, string> = {
   'doctor.tempOrphans': "{count} temp files left by interrupted writes ({mb} MB): {files}. The next change deletes them; or delete them yourself once no itplan is running",
   "usage.exclusive": "{flag} cannot be used together with {value}",
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
+  // ── intake (issue 16): the shapes units send ──
+  'import.missingColumnsOrLabel': "required columns missing: {fields} (they may also be given above the header, as \"{labels}: …\")",
 }

@@ -546,4 +546,6 @@ export const zh = {
   'doctor.tempOrphans': "有 {count} 个中断的写入留下的临时文件（共 {mb} MB）：{files}。下一次修改会自动删除；也可以确认没有 itplan 在运行后手工删除",
   "usage.exclusive": "{flag} 与 {value} 不能同时使用",
   "usage.intAtLeast": "应为不小于 {flag} 的整数，而不是“{value}”",
+  // ── intake (issue 16): the shapes units send ──
+  'import.missingColumnsOrLabel': "缺少必填列：{fields}（也可在表头上方写明，如“{labels}：……”）",
 } as const
