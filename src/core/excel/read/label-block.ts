@@ -1,4 +1,4 @@
-// The label block of a published form: `填报单位（盖章）：市民政局`, `填报日期：2026年12月5日`, `联系人：王芳　联系电话：…` on
+// The label block of a published form: `填报单位（盖章）：市民政局`, `填报日期：2026年12月5日`, `联系人：王芳 联系电话：…` on
 // the rows between the title and the header. A label the dictionary knows (templates/declaration.json, labelBlock)
 // gives its field a default for every row of the sheet; the validator lets a row's own cell win. Only the few rows
 // above the header are read here, once per sheet.
