@@ -206,17 +206,12 @@ describe('excel/dictionary', () => {
   })
 
   it('knows the value variants units write, in the dictionary (issue 16)', () => {
-    const cases: Array<[string, string, string]> = [
-      ['nature', '新建项目', 'new'],
-      ['nature', '改造升级项目', 'upgrade'],
-      ['nature', '扩建项目', 'expansion'],
-      ['category', '业务应用系统', 'business'],
-      ['category', '数据资源系统', 'data'],
-      ['category', '基础设施建设', 'infrastructure'],
-      ['category', '服务应用系统', 'service'],
-      ['procurementCategory', '货物类采购', 'goods'],
-    ]
-    for (const [field, word, id] of cases) {
+    const variants: Record<string, Record<string, string>> = {
+      nature: {新建项目: 'new', 改造升级项目: 'upgrade', 扩建项目: 'expansion'},
+      category: {业务应用系统: 'business', 数据资源系统: 'data', 基础设施建设: 'infrastructure', 服务应用系统: 'service'},
+      procurementCategory: {货物类采购: 'goods'},
+    }
+    for (const [field, word, id] of Object.entries(variants).flatMap(([f, words]) => Object.entries(words).map(([w, i]) => [f, w, i]))) {
       expect(matchValueWord(field, word), word).to.equal(id)
       expect(loadDictionary().byKey.get(field)!.values!.find((v) => v.id === id)!.words, word).to.include(word)
     }
