@@ -769,6 +769,22 @@ describe('excel/read: label blocks and units rows (issue 16)', () => {
     ])
   })
 
+  it('labels without colons right above the header are no group titles', async () => {
+    const path = await writeWorkbook('label-group.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['联系人', '李强', null, '申报单位', '市丙局']
+      ws.getRow(2).values = ['项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）']
+      ws.getRow(3).values = ['测试平台', '新建', '业务系统', '服务', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowCount).to.equal(1)
+    expect(sheet.columns.map((c) => c.header)).to.deep.equal(['项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）'])
+    expect(labels(sheet)).to.deep.equal([
+      ['contactName', '李强', 1, 'B', '联系人'],
+      ['unit', '市丙局', 1, 'E', '申报单位'],
+    ])
+  })
+
   it('a units row under the header belongs to it: it sets the unit of amount columns whose header states none, and is no data row', async () => {
     const path = await writeWorkbook('units-row.xlsx', (wb) => {
       const ws = wb.addWorksheet('申报表')

@@ -125,7 +125,9 @@ function isGroupRow(above: RawRow, header: RawRow): boolean {
   const filled = above.cells.flatMap((c, i) => (c === null ? [] : [{text: foldText(String(c)), i}]))
   if (filled.length === 0) return false
   if (filled.length === 1 && filled[0].i === 0) return false
-  return filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))
+  if (!filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))) return false
+  // `联系人 | 李强` is a label and its value, not a group title over the columns below
+  return !holdsLabel(above)
 }
 
 const UNIT_NOTE = /^(?:金额|资金|投资|计量)?单位:?(亿元|万元|元)$/

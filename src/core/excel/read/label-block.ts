@@ -2,7 +2,7 @@
 // the rows between the title and the header. A label the dictionary knows (templates/declaration.json, labelBlock)
 // gives its field a default for every row of the sheet; the validator lets a row's own cell win. Only the few rows
 // above the header are read here, once per sheet.
-import {foldText, loadDictionary, matchLabel} from '../dictionary.js'
+import {foldText, loadDictionary, matchHeader, matchLabel} from '../dictionary.js'
 import {columnLetter} from './cell-values.js'
 import type {RawRow} from './header.js'
 import type {CellValue, LabelValue} from './types.js'
@@ -64,9 +64,13 @@ function valuePatterns(): {notes: RegExp | null; blank: RegExp} {
   return (patterns = {notes, blank: new RegExp(`[\\s_＿—–\\-.·${words.map(escaped).join('')}]`, 'g')})
 }
 
-/** A row of the label block (`联系电话：`, `申报单位：市民政局`): a known label with its colon is never a level of a header. */
+/**
+ * A row of the label block, never a level of a header: a known label with its colon (`联系电话：`, `申报单位：市民政局`),
+ * or a label alone followed by a value that is no header (`联系人 | 李强`; `联系人 | 联系电话` may be group titles).
+ */
 export function holdsLabel(row: RawRow): boolean {
-  return row.cells.some((c) => typeof c === 'string' && c.length <= 200 && /[:：]/.test(c) && pairsIn(c).some((p) => p.colon))
+  if (row.cells.some((c) => typeof c === 'string' && c.length <= 200 && /[:：]/.test(c) && pairsIn(c).some((p) => p.colon))) return true
+  return readLabelBlock([row]).some((l) => typeof l.value !== 'string' || matchHeader(l.value) === null)
 }
 
 /** The labels of the rows above a header, the first of each field; values as read (text, a date, a number). */
