@@ -785,6 +785,21 @@ describe('excel/read: label blocks and units rows (issue 16)', () => {
     ])
   })
 
+  it('a field name of a two-level header over a vertical merge stays a header, label word or not', async () => {
+    const path = await writeWorkbook('label-word-header.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '填报日期', '投资情况', null]
+      ws.getRow(2).values = [null, null, null, null, null, '总投资（万元）', '其中：财政资金（万元）']
+      for (const col of ['A', 'B', 'C', 'D', 'E']) ws.mergeCells(`${col}1:${col}2`)
+      ws.mergeCells('F1:G1')
+      ws.getRow(3).values = ['市丙局', '测试平台', '新建', '业务系统', '2026-12-01', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowCount).to.equal(2)
+    expect(sheet.columns.map((c) => c.field)).to.deep.equal(['unit', 'name', 'nature', 'category', 'declaredOn', 'totalInvestment', 'fiscalFunds'])
+    expect(sheet.labels).to.deep.equal([])
+  })
+
   it('a units row under the header belongs to it: it sets the unit of amount columns whose header states none, and is no data row', async () => {
     const path = await writeWorkbook('units-row.xlsx', (wb) => {
       const ws = wb.addWorksheet('申报表')

@@ -127,7 +127,7 @@ function isGroupRow(above: RawRow, header: RawRow): boolean {
   if (filled.length === 1 && filled[0].i === 0) return false
   if (!filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))) return false
   // `联系人 | 李强` is a label and its value, not a group title over the columns below
-  return !holdsLabel(above)
+  return !holdsLabel(above, header)
 }
 
 const UNIT_NOTE = /^(?:金额|资金|投资|计量)?单位:?(亿元|万元|元)$/
@@ -176,7 +176,7 @@ export function detectHeader(scanned: RawRow[], rule: HeaderDetection): HeaderLa
     const row = scanned[i]
     if (!allTextish(row)) continue
     const next = scanned[i + 1]
-    if (next && continuesHeader(row, next) && !holdsLabel(row)) {
+    if (next && continuesHeader(row, next) && !holdsLabel(row, next)) {
       const two = layoutFrom(row, next, i + 1)
       if (qualifies(two.columns, rule)) return two
     }

@@ -2,8 +2,8 @@
 // the rows between the title and the header. A label the dictionary knows (templates/declaration.json, labelBlock)
 // gives its field a default for every row of the sheet; the validator lets a row's own cell win. Only the few rows
 // above the header are read here, once per sheet.
-import {foldText, loadDictionary, matchHeader, matchLabel} from '../dictionary.js'
-import {columnLetter} from './cell-values.js'
+import {foldText, loadDictionary, matchLabel} from '../dictionary.js'
+import {columnLetter, referenceColumn} from './cell-values.js'
 import type {RawRow} from './header.js'
 import type {CellValue, LabelValue} from './types.js'
 
@@ -65,17 +65,20 @@ function valuePatterns(): {notes: RegExp | null; blank: RegExp} {
 }
 
 /**
- * A row of the label block, never a level of a header: a known label with its colon (`联系电话：`, `申报单位：市民政局`),
- * or a label alone followed by a value that is no header (`联系人 | 李强`; `联系人 | 联系电话` may be group titles).
+ * A row of the label block, never a level of the header `below` it: a known label with its colon (`联系电话：`,
+ * `申报单位：市民政局`), or a label alone followed by its value (`联系人 | 李强`, `填报日期 | 2026-12-05`) where the header
+ * has its own text under the label. A field name of a two-level header stands over nothing (a vertical merge):
+ * `申报日期 | 备注栏` over empty cells are headers.
  */
-export function holdsLabel(row: RawRow): boolean {
+export function holdsLabel(row: RawRow, below: RawRow): boolean {
   if (row.cells.some((c) => typeof c === 'string' && c.length <= 200 && /[:：]/.test(c) && pairsIn(c).some((p) => p.colon))) return true
-  return readLabelBlock([row]).some((l) => typeof l.value !== 'string' || matchHeader(l.value) === null)
+  const filledBelow = (column: string) => (below.cells[referenceColumn(column) - 1] ?? null) !== null
+  return readLabelBlock([row]).some((l) => typeof l.value !== 'string' || filledBelow(l.labelColumn))
 }
 
 /** The labels of the rows above a header, the first of each field; values as read (text, a date, a number). */
-export function readLabelBlock(rows: RawRow[]): LabelValue[] {
-  const out: LabelValue[] = []
+export function readLabelBlock(rows: RawRow[]): Array<LabelValue & {labelColumn: string}> {
+  const out: Array<LabelValue & {labelColumn: string}> = []
   const {notes, blank} = valuePatterns()
   for (const row of rows) {
     row.cells.forEach((cell, i) => {
@@ -93,7 +96,7 @@ export function readLabelBlock(rows: RawRow[]): LabelValue[] {
             index = next
           }
         }
-        if (value !== null) out.push({field: pair.field, value, row: row.rowNumber, column: columnLetter(index + 1), label: pair.label})
+        if (value !== null) out.push({field: pair.field, value, row: row.rowNumber, column: columnLetter(index + 1), label: pair.label, labelColumn: columnLetter(i + 1)})
       }
     })
   }

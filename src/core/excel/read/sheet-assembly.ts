@@ -93,7 +93,7 @@ export class SheetAssembler {
     // the header's own unit first, then a units row under it, then a 单位：万元 note above the table
     const dataFrom = this.applyUnitsRow(scanned[layout.lastIndex + 1]) ? layout.lastIndex + 2 : layout.lastIndex + 1
     this.applyUnitNote(above)
-    this.labels = readLabelBlock(above)
+    this.labels = readLabelBlock(above).map(({labelColumn: _, ...label}) => label)
     this.sink?.startSheet({name: this.name, headerRowNumber: layout.headerRowNumber, columns: layout.columns, labels: this.labels})
     for (const row of scanned.slice(dataFrom)) this.addData(row.rowNumber, row.cells)
   }
