@@ -15,8 +15,11 @@ import iconv from 'iconv-lite'
 import {REPO_ROOT, initRegister, json, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
 import {cellText, readWorkbook} from '../helpers/workbooks.js'
 import type {Project} from '../../src/core/domain/types.js'
+import {dataStart, readEntryText, readZipDirectory} from '../../src/core/excel/read/zip-directory.js'
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'shared')
+/** issue 16: the shapes units send, each written by openpyxl and by LibreOffice (make.py, EXPECTED.json) */
+const SHAPES = path.join(REPO_ROOT, 'test', 'fixtures', 'shapes')
 const RECEIVED = ['--received-on', '2026-12-15']
 const HAN = /[\u4e00-\u9fff]/
 /** fen in one 万元 */
@@ -178,10 +181,10 @@ function expectImportShape(j: ImportJson): void {
   }
 }
 
-function copyFixture(name: string, dir: string, as = name): string {
+function copyFixture(name: string, dir: string, as = name, from = FIXTURES): string {
   const target = path.join(dir, as)
   fs.mkdirSync(path.dirname(target), {recursive: true})
-  fs.copyFileSync(path.join(FIXTURES, name), target)
+  fs.copyFileSync(path.join(from, name), target)
   return target
 }
 
@@ -1429,6 +1432,131 @@ describe('itplan import (CLI, real files)', function () {
       const {j} = await impJ(t, [path.join(dir, '~$simple.xlsx'), path.join(dir, '二级', 'simple.errors.xlsx'), path.join(dir, '体育.csv')])
       expect(j.files.map((f) => f.file)).to.deep.equal(['体育.csv'])
       expect((await projects(t)).map((p) => p.name)).to.deep.equal(['智慧文旅'])
+    })
+  })
+  // -------------------------------------------------------------------------------------------------------
+  // issue 16: each shape fails on the reader before it (the label block is refused with 缺少必填列：项目建设单位, the
+  // units row with six errors, the value variants and capitals as unrecognised, the repeat of a nameless row not at
+  // all) and passes after it; the same shape with a real mistake is still refused, with file, sheet, row and column.
+  describe('the shapes units send (test/fixtures/shapes, as its EXPECTED.json says)', () => {
+    interface ShapeProject extends ExpectedProject {
+      row: number
+      declaredOn?: string
+      contact?: {name: string; phone: string}
+      nature?: string
+      category?: string
+      procurementCategory?: string
+      annualPlanFen?: number
+      periodMonths?: number
+      summary?: string
+      fromLabels?: Array<{field: string; row: number; column: string; label: string}>
+    }
+    interface ShapeError {
+      sheet: string
+      row: number
+      column: string
+      includes: string[]
+    }
+    interface Shape {
+      status: 'imported' | 'rejected'
+      exitCode?: number
+      projects: ShapeProject[]
+      errors?: ShapeError[]
+      warnings?: unknown[]
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(SHAPES, 'EXPECTED.json'), 'utf8')) as {writers: string[]; shapes: Record<string, Shape>}
+    const files = Object.entries(manifest.shapes).flatMap(([shape, expected]) => manifest.writers.map((writer) => ({file: `${shape}-${writer}.xlsx`, shape, writer, expected})))
+
+    /** one part of a workbook's zip, as text, read with the reader's own zip directory */
+    async function zipEntryText(file: string, name: string): Promise<string> {
+      const fh = await fs.promises.open(file, 'r')
+      try {
+        const size = (await fh.stat()).size
+        const entry = (await readZipDirectory(fh, size)).get(name)
+        return entry ? await readEntryText(fh, entry, await dataStart(fh, entry, size)) : ''
+      } finally {
+        await fh.close()
+      }
+    }
+
+    it('the folder holds exactly the files of the manifest, each written by the writer its name says', async () => {
+      const onDisk = fs.readdirSync(SHAPES).filter((f) => f.endsWith('.xlsx'))
+      expect(onDisk.sort()).to.deep.equal(files.map((f) => f.file).sort())
+      for (const f of files) {
+        const app = /<Application>([^<]*)<\/Application>/.exec(await zipEntryText(path.join(SHAPES, f.file), 'docProps/app.xml'))?.[1] ?? ''
+        // openpyxl signs its files as Microsoft Excel; LibreOffice with its own name and version
+        expect(app, f.file).to.match(f.writer === 'libreoffice' ? /^LibreOffice/ : /^Microsoft Excel$/)
+      }
+    })
+
+    for (const {file, expected} of files) {
+      if (expected.status === 'imported') {
+        it(`${file}: imported with the right unit, amounts, dates and provenance`, async () => {
+          const t = fresh()
+          const source = copyFixture(file, t.dir, file, SHAPES)
+          const {r, j} = await impJ(t, [source])
+          expect(r.code, r.stdout + r.stderr).to.equal(0)
+          expect(j.files[0]).to.include({file, status: 'imported', created: expected.projects.length, rejected: 0})
+          expect(j.files[0].warnings ?? []).to.deep.equal([])
+          const list = await projects(t)
+          expectProjects(list, expected.projects, file)
+          for (const e of expected.projects) {
+            const p = list.find((a) => a.unit === e.unit && a.name === e.name) as ProjectJson
+            const what = `${file} ${e.name}`
+            expect(p.source, what).to.include({file, row: e.row, sha256: sha256(source)})
+            expect(p.source.fromLabels, `${what}: where the label values came from`).to.deep.equal(e.fromLabels)
+            expect(p.declaredOn, `${what} 申报日期`).to.equal(e.declaredOn ?? '2026-12-15')
+            expect(p.contact, `${what} 联系人`).to.deep.equal(e.contact ?? {name: '', phone: ''})
+            for (const k of ['nature', 'category', 'procurementCategory', 'annualPlanFen', 'periodMonths', 'summary'] as const) {
+              if (e[k] !== undefined) expect(p[k], `${what} ${k}`).to.equal(e[k])
+            }
+          }
+        })
+      } else {
+        it(`${file}: refused (exit ${expected.exitCode}) with file, sheet, row, column and a sentence; nothing written`, async () => {
+          const t = fresh()
+          const source = copyFixture(file, t.dir, file, SHAPES)
+          const before = snapshot(t)
+          const {r, j} = await impJ(t, [source])
+          expect(r.code).to.equal(expected.exitCode)
+          const f = j.files[0]
+          expect(f).to.include({file, status: 'rejected', created: 0, updated: 0})
+          expect(f.errors.map((e) => [e.sheet, e.row, e.column]), file).to.deep.equal(expected.errors!.map((e) => [e.sheet, e.row, e.column]))
+          expected.errors!.forEach((e, i) => {
+            for (const words of e.includes) expect(f.errors[i].message, `${file} row ${e.row}`).to.include(words)
+          })
+          if (expected.warnings) expect(f.warnings ?? []).to.deep.equal(expected.warnings)
+          expect(snapshot(t)).to.deep.equal(before)
+          expect(await projects(t)).to.deep.equal([])
+          // the clerk's screen says the same, and the unit gets its error workbook
+          const text = await imp(t, [source], {json: false})
+          expect(text.code).to.equal(expected.exitCode)
+          expectNoStack(text)
+          for (const e of f.errors) expect(text.stdout).to.include(`${file} 工作表“${e.sheet}” 第 ${e.row} 行 ${e.column} 列：${e.message}`)
+          expect(fs.existsSync(path.join(t.dir, file.replace(/\.xlsx$/, '.errors.xlsx'))), 'the error workbook').to.equal(true)
+        })
+      }
+    }
+
+    it('a label-block file imported twice: the second run changes nothing', async () => {
+      const t = fresh()
+      const source = copyFixture('label-block-openpyxl.xlsx', t.dir, 'label-block-openpyxl.xlsx', SHAPES)
+      expect((await impJ(t, [source])).j.totals.created).to.equal(3)
+      const after1 = snapshot(t)
+      const second = await impJ(t, [source])
+      expect(second.j.totals).to.include({created: 0, updated: 0, unchanged: 3})
+      expect(snapshot(t)).to.deep.equal(after1)
+    })
+
+    it('without a label and without the column, the message says the unit may also be written above the header', async () => {
+      const t = fresh()
+      const file = path.join(t.dir, '无单位.xlsx')
+      await writeXlsx(file, [{name: '申报表', rows: [['项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）'], ['智慧平台', '新建', '业务系统', '服务', 85, 85]]}])
+      const {r, j} = await impJ(t, [file])
+      expect(r.code).to.equal(3)
+      expect(j.files[0].errors).to.have.length(1)
+      expect(j.files[0].errors[0]).to.include({sheet: '申报表', row: 1})
+      expect(j.files[0].errors[0].message).to.include('缺少必填列：项目建设单位').and.include('填报单位：')
     })
   })
 })

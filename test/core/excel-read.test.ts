@@ -13,6 +13,7 @@ import {
   isTotalLabel,
   loadDictionary,
   matchHeader,
+  matchLabel,
   matchValueWord,
   matchYesNo,
   normaliseHeader,
@@ -191,6 +192,51 @@ describe('excel/dictionary', () => {
       true, false, true, false, true, false, null,
     ])
     expect(splitList('市公安局、市交通运输局；市应急管理局,市民政局')).to.deep.equal(['市公安局', '市交通运输局', '市应急管理局', '市民政局'])
+  })
+
+  it('drops the dictionary’s required-field marks and bracketed notes, before or after the header (issue 16)', () => {
+    for (const h of ['项目建设单位*', '*项目建设单位', '项目建设单位 ＊', '※项目建设单位', '▲项目建设单位', '项目建设单位（必填）', '（必填）项目建设单位', '项目建设单位(必填项)', '项目建设单位\n（必填）']) {
+      expect(matchHeader(h)?.field, h).to.equal('unit')
+    }
+    expect(matchHeader('总投资（万元）（必填）')).to.deep.equal({field: 'totalInvestment', unit: 'wan'})
+    expect(matchHeader('（选填）总投资（元）*')).to.deep.equal({field: 'totalInvestment', unit: 'yuan'})
+    const marks = loadDictionary().headerMarks
+    expect(marks.marks).to.include.members(['*', '※'])
+    expect(marks.notes).to.include.members(['必填', '选填'])
+  })
+
+  it('knows the value variants units write, in the dictionary (issue 16)', () => {
+    const variants: Record<string, Record<string, string>> = {
+      nature: {新建项目: 'new', 改造升级项目: 'upgrade', 扩建项目: 'expansion'},
+      category: {业务应用系统: 'business', 数据资源系统: 'data', 基础设施建设: 'infrastructure', 服务应用系统: 'service'},
+      procurementCategory: {货物类采购: 'goods'},
+    }
+    for (const [field, word, id] of Object.entries(variants).flatMap(([f, words]) => Object.entries(words).map(([w, i]) => [f, w, i]))) {
+      expect(matchValueWord(field, word), word).to.equal(id)
+      expect(loadDictionary().byKey.get(field)!.values!.find((v) => v.id === id)!.words, word).to.include(word)
+    }
+    expect(matchValueWord('nature', '新建工程')).to.equal(null)
+  })
+
+  it('knows the labels of the block above the header (issue 16)', () => {
+    expect(matchLabel('填报单位（盖章）')).to.equal('unit')
+    expect(matchLabel('填報單位')).to.equal('unit')
+    expect(matchLabel('申报单位')).to.equal('unit')
+    expect(matchLabel('单位名称')).to.equal('unit')
+    expect(matchLabel('填报日期')).to.equal('declaredOn')
+    expect(matchLabel('联系人')).to.equal('contactName')
+    expect(matchLabel('联系电话')).to.equal('contactPhone')
+    for (const text of ['金额单位', '单位', '填表说明', '__proto__']) expect(matchLabel(text), text).to.equal(null)
+  })
+
+  it('refuses a label block naming a field that does not exist, or two fields claiming one label', () => {
+    const load = () => JSON.parse(readFileSync(join(packageRoot(), 'templates', 'declaration.json'), 'utf8')) as {labelBlock: {fields: Record<string, string[]>}}
+    const unknown = load()
+    unknown.labelBlock.fields.signature = ['签字']
+    expect(() => parseDictionary(unknown)).to.throw(InvalidData).with.property('code', 'dictionary.invalid')
+    const twice = load()
+    twice.labelBlock.fields.contactName.push('填报单位')
+    expect(() => parseDictionary(twice)).to.throw(InvalidData).with.property('code', 'dictionary.invalid')
   })
 
   it('refuses a dictionary in which two fields claim one header', () => {
@@ -647,6 +693,151 @@ describe('excel/read: layouts and cells', () => {
     expect([...fields].map(([k, v]) => [k, v.value])[0]).to.deep.equal(['unit', '市测试局'])
     expect(() => fields.set('unit', {value: 'x', column: sheet.columns[0]})).to.throw(TypeError)
     expect(() => fields.delete('unit')).to.throw(TypeError)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('excel/read: label blocks and units rows (issue 16)', () => {
+  const labels = (sheet: ReadSheet) => sheet.labels.map((l) => [l.field, l.value, l.row, l.column, l.label])
+
+  it('reads the labels above the header: in one cell, two to a cell, value in the next cell, with （盖章） and in Traditional', async () => {
+    const path = await writeWorkbook('labels.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getCell('A1').value = '郴州市2027年度信息化项目申报表'
+      ws.mergeCells('A1:G1')
+      ws.getRow(2).values = ['填报单位（盖章）：市测试局（盖章）', null, null, '填報日期：2026年12月1日']
+      ws.getRow(3).values = ['联系人：张三\u3000\u3000联系电话：0735-1234567', null, null, '金额单位：万元']
+      ws.getRow(4).values = ['申报年度：', '2027年', null, '主管部门', '市人民政府办公室']
+      ws.getRow(5).values = ['项目名称', '建设性质', '项目类型', '采购类别', '总投资', '其中：市本级财政资金']
+      ws.getRow(6).values = ['测试平台', '新建', '业务系统', '服务', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowNumber).to.equal(5)
+    expect(sheet.unitNote).to.equal('wan')
+    expect(labels(sheet)).to.deep.equal([
+      ['unit', '市测试局', 2, 'A', '填报单位（盖章）'],
+      ['declaredOn', '2026年12月1日', 2, 'D', '填報日期'],
+      ['contactName', '张三', 3, 'A', '联系人'],
+      ['contactPhone', '0735-1234567', 3, 'A', '联系电话'],
+      ['planYear', '2027年', 4, 'B', '申报年度'],
+      ['supervisingDepartment', '市人民政府办公室', 4, 'E', '主管部门'],
+    ])
+    expect(sheet.rows.map((r) => r.rowNumber)).to.deep.equal([6])
+  })
+
+  it('takes the first value of a field, and nothing from a blank form’s placeholders or a label followed by another label', async () => {
+    const path = await writeWorkbook('blank-labels.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['填报单位：', null, '填报日期：    年  月  日', '联系人：________']
+      ws.getRow(2).values = ['申报单位：市甲局', '单位名称：市乙局', '联系电话', '联系人']
+      ws.getRow(3).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '总投资', '其中：市本级财政资金']
+      ws.getRow(4).values = ['市丙局', '测试平台', '新建', '业务系统', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(labels(sheet)).to.deep.equal([['unit', '市甲局', 2, 'A', '申报单位']])
+  })
+
+  it('a date or a number in the next cell is kept as read', async () => {
+    const path = await writeWorkbook('typed-labels.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['填报日期', new Date(Date.UTC(2026, 11, 5)), '联系电话：', 13973500001]
+      ws.getRow(2).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '总投资', '其中：市本级财政资金']
+      ws.getRow(3).values = ['市丙局', '测试平台', '新建', '业务系统', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(labels(sheet)).to.deep.equal([
+      ['declaredOn', {date: '2026-12-05'}, 1, 'B', '填报日期'],
+      ['contactPhone', 13973500001, 1, 'D', '联系电话'],
+    ])
+  })
+
+  it('a row of labels right above the header is no level of it', async () => {
+    const path = await writeWorkbook('label-row.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['联系人', '李强', null, '联系电话：', 13973500001]
+      ws.getRow(2).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）']
+      ws.getRow(3).values = ['市丙局', '测试平台', '新建', '业务系统', '服务', 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowNumber).to.equal(2)
+    expect(sheet.headerRowCount).to.equal(1)
+    expect(sheet.columns.map((c) => c.header)).to.deep.equal(['项目建设单位', '项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）'])
+    expect(labels(sheet)).to.deep.equal([
+      ['contactName', '李强', 1, 'B', '联系人'],
+      ['contactPhone', 13973500001, 1, 'E', '联系电话'],
+    ])
+  })
+
+  it('labels without colons right above the header are no group titles', async () => {
+    const path = await writeWorkbook('label-group.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['联系人', '李强', null, '申报单位', '市丙局']
+      ws.getRow(2).values = ['项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）']
+      ws.getRow(3).values = ['测试平台', '新建', '业务系统', '服务', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowCount).to.equal(1)
+    expect(sheet.columns.map((c) => c.header)).to.deep.equal(['项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）'])
+    expect(labels(sheet)).to.deep.equal([
+      ['contactName', '李强', 1, 'B', '联系人'],
+      ['unit', '市丙局', 1, 'E', '申报单位'],
+    ])
+  })
+
+  it('a field name of a two-level header over a vertical merge stays a header, label word or not', async () => {
+    const path = await writeWorkbook('label-word-header.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '填报日期', '投资情况', null]
+      ws.getRow(2).values = [null, null, null, null, null, '总投资（万元）', '其中：财政资金（万元）']
+      for (const col of ['A', 'B', 'C', 'D', 'E']) ws.mergeCells(`${col}1:${col}2`)
+      ws.mergeCells('F1:G1')
+      ws.getRow(3).values = ['市丙局', '测试平台', '新建', '业务系统', '2026-12-01', 90, 90]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowCount).to.equal(2)
+    expect(sheet.columns.map((c) => c.field)).to.deep.equal(['unit', 'name', 'nature', 'category', 'declaredOn', 'totalInvestment', 'fiscalFunds'])
+    expect(sheet.labels).to.deep.equal([])
+  })
+
+  it('a units row under the header belongs to it: it sets the unit of amount columns whose header states none, and is no data row', async () => {
+    const path = await writeWorkbook('units-row.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '总投资', '其中：市本级财政资金（万元）', '年度计划投资', '建设周期']
+      ws.getRow(2).values = [null, null, null, null, '（元）', '(元)', '万元', '（月）']
+      ws.getRow(3).values = ['市丙局', '测试平台', '新建', '业务系统', 900_000, 90, 50, 12]
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.headerRowNumber).to.equal(1)
+    expect(sheet.unitsRowNumber).to.equal(2)
+    expect(sheet.columns.filter((c) => c.field && ['totalInvestment', 'fiscalFunds', 'annualPlan'].includes(c.field)).map((c) => [c.field, c.unit])).to.deep.equal([
+      ['totalInvestment', 'yuan'],
+      ['fiscalFunds', 'wan'], // the header's own unit wins
+      ['annualPlan', 'wan'],
+    ])
+    expect(sheet.rows.map((r) => r.rowNumber)).to.deep.equal([3])
+    expect(fen(sheet.rows[0], 'totalInvestment')).to.equal(900_000_00)
+  })
+
+  it('a row of text under the header that is not only units stays a data row', async () => {
+    const path = await writeWorkbook('not-units.xlsx', (wb) => {
+      const ws = wb.addWorksheet('申报表')
+      ws.getRow(1).values = ['项目建设单位', '项目名称', '建设性质', '项目类型', '总投资', '其中：市本级财政资金']
+      ws.getRow(2).values = ['市丙局', '（元）', null, null, '元', '元']
+    })
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(sheet.unitsRowNumber).to.equal(null)
+    expect(sheet.rows.map((r) => r.rowNumber)).to.deep.equal([2])
+  })
+
+  it('reads a label block and a units row in a CSV too', async () => {
+    const path = join(tmp, 'labels.csv')
+    await writeFile(path, ['填报单位：市丙局,,,,,', '项目名称,建设性质,项目类型,采购类别,总投资,其中：市本级财政资金', ',,,,（元）,（元）', '测试平台,新建,业务系统,服务,900000,900000', ''].join('\r\n'))
+    const sheet = (await readDeclarationFile(path)).sheets[0]
+    expect(labels(sheet)).to.deep.equal([['unit', '市丙局', 1, 'A', '填报单位']])
+    expect(sheet.unitsRowNumber).to.equal(3)
+    expect(sheet.rows.map((r) => r.rowNumber)).to.deep.equal([4])
+    expect(fen(sheet.rows[0], 'fiscalFunds')).to.equal(900_000_00)
   })
 })
 

@@ -39,6 +39,26 @@ describe('money', () => {
       ['85', 'wan', 85 * WAN], // a 万元 header's bare number
       ['850000元', 'wan', 85 * WAN], // a unit in the text wins over the header's
       ['0', 'yuan', 0],
+      // capital numerals (大写金额, issue 16): 元 in the text, or 万/亿 inside the numeral, makes it 元
+      ['捌拾伍万元', 'wan', 85 * WAN],
+      ['壹佰贰拾万元整', 'wan', 120 * WAN],
+      ['人民币壹佰万元整', 'wan', 100 * WAN],
+      ['（大写）壹佰万元整', 'yuan', 100 * WAN],
+      ['肆拾叁万贰仟壹佰元伍角陆分', 'wan', 43_210_056],
+      ['壹佰元零伍分', 'yuan', 10_005],
+      ['壹仟元伍角', 'wan', 100_050],
+      ['贰佰零伍万元', 'wan', 205 * WAN],
+      ['壹佰贰拾万零伍仟元', 'yuan', 120_500_000],
+      ['贰拾万伍仟元整', 'yuan', 20_500_000],
+      ['壹亿贰仟万元', 'wan', 12_000 * WAN],
+      ['壹亿零伍万元', 'yuan', 10_005 * WAN],
+      ['拾万元', 'yuan', 10 * WAN],
+      ['捌拾伍万', 'wan', 85 * WAN], // 万 inside the numeral: 850,000 元, whatever the header says
+      ['捌拾伍', 'wan', 85 * WAN], // a bare numeral is in the header's unit, as a bare number is
+      ['捌拾伍', 'yuan', 8_500],
+      ['捌拾伍元', 'wan', 8_500], // 元 in the text wins over the header's 万元
+      ['壹佰萬圓整', 'yuan', 100 * WAN], // Traditional forms of the characters
+      ['壹仟亿元', 'yuan', MAX_AMOUNT_FEN],
     ]
     for (const [input, unit, expected] of cases) {
       it(`${JSON.stringify(input)} (default ${unit}) → ${expected} 分`, () => {
@@ -104,6 +124,17 @@ describe('money', () => {
     it('integer numbers in 元 are exact', () => {
       expect(fen(800_000, 'yuan')).to.equal(80 * WAN)
       expect(fen(799_999.99, 'yuan')).to.equal(79_999_999)
+    })
+  })
+
+  describe('parseAmount: capital numerals (大写金额), exactly to the 分 (issue 16)', () => {
+    it('a text with two readings, or none, is refused rather than guessed', () => {
+      // 壹万伍 is 10,005 to the decoder and 15,000 to many a reader; 伍伍万 would decode leniently as 550,000
+      for (const input of ['壹万伍', '壹仟伍元', '伍伍万', '捌拾伍万元角', '伍角', '壹拾零', '元整', '捌拾伍万元元', '壹佰贰拾万元整整', '八十五万元']) {
+        expect(refusal(input, 'wan'), input).to.equal('amount.malformed')
+      }
+      expect(refusal('玖仟玖佰玖拾玖亿元')).to.equal('amount.tooLarge')
+      expect(refusal('壹仟亿零壹元')).to.equal('amount.tooLarge')
     })
   })
 

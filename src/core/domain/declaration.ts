@@ -36,7 +36,8 @@ export interface DeclarationResult {
   input: DeclarationInput | null
   problems: FieldProblem[]
   warnings: FieldProblem[]
-  /** who the row is, even when it is invalid: a later row repeating it is still a duplicate */
+  /** who the row is, even when it is invalid: a later row repeating it is still a duplicate (by its 申报编号
+   * alone when unit or name is missing; unit and name are then '') */
   identity?: {planYear: number; declarationNo: string | null; unit: string; name: string}
 }
 
@@ -247,7 +248,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const contactPhone = typeof phoneRaw === 'number' ? String(phoneRaw) : text('contactPhone')
 
   if (problems.length > 0 || !nature || !category || !procurementCategory || total === null || fiscal === null) {
-    return {input: null, problems, warnings, ...(unit && name ? {identity: {planYear, declarationNo, unit, name}} : {})}
+    return {input: null, problems, warnings, ...((unit && name) || declarationNo ? {identity: {planYear, declarationNo, unit, name}} : {})}
   }
   return {
     input: {

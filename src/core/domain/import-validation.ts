@@ -16,10 +16,23 @@ export interface SheetColumn {
   header: string
 }
 
+/** A label above the table (`填报单位（盖章）：市民政局`): the value of its field in every row whose own cell is blank. */
+export interface SheetLabel {
+  field: string
+  value: RawValue
+  /** where the value was written */
+  row: number
+  column: string
+  /** as written: 填报单位（盖章） */
+  label: string
+}
+
 export interface SheetInput {
   name: string
   headerRowNumber: number
   columns: SheetColumn[]
+  /** the label block above the header; none when absent */
+  labels?: SheetLabel[]
   /** `values`: one per column of the header, in its order */
   rows: Array<{rowNumber: number; values: ReadonlyArray<RawValue>; kind: 'data' | 'total'}>
 }
@@ -66,10 +79,13 @@ export interface ImportContext {
   words: EnumWords
   /** fields the dictionary marks required; a sheet without one of these columns is refused whole */
   requiredFields: string[]
+  /** the first label each field may also be given by above the table (unit → 填报单位), for the message of a missing column */
+  labelHints?: Record<string, string>
 }
 
-function batchKeysOf(input: Pick<DeclarationInput, 'declarationNo' | 'planYear'>, key: string): string[] {
-  const keys = [`name:${key}`]
+/** The keys that find a row's project in a batch: its 申报编号, and its (year, unit, name) when it has both. */
+function batchKeysOf(input: {declarationNo?: string | null; planYear: number; unit: string; name: string}, key?: string): string[] {
+  const keys = input.unit !== '' && input.name !== '' ? [`name:${key ?? matchKey(input.planYear, input.unit, input.name)}`] : []
   if (input.declarationNo) keys.unshift(`no:${input.planYear}\u0000${input.declarationNo}`)
   return keys
 }
@@ -105,9 +121,12 @@ function signatureText(raw: Record<string, RawValue>, values: ReadonlyArray<RawV
   return found as string | undefined
 }
 
+function isBlankValue(v: RawValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+}
+
 function isBlankAmounts(raw: Record<string, RawValue>): boolean {
-  const blank = (v: RawValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
-  return blank(raw.totalInvestment) && blank(raw.fiscalFunds)
+  return isBlankValue(raw.totalInvestment) && isBlankValue(raw.fiscalFunds)
 }
 
 type SheetRow = SheetInput['rows'][number]
@@ -127,6 +146,9 @@ export class DeclarationValidator {
   private skipSheet = false
   private present = new Set<string>()
   private fields: FieldColumns = new Map()
+  private labels: SheetLabel[] = []
+  /** fields whose label value was wrong, reported once at the label rather than on every row */
+  private labelsReported = new Set<string>()
   private amountUnits: Partial<Record<AmountFieldKey, AmountUnit>> = {}
   private sheetWarningsAt = 0
   private sawData = false
@@ -140,15 +162,19 @@ export class DeclarationValidator {
   ) {}
 
   /** A sheet whose header has been found; `rows` may still be filling. */
-  startSheet(sheet: Pick<SheetInput, 'name' | 'headerRowNumber' | 'columns'>): void {
+  startSheet(sheet: Pick<SheetInput, 'name' | 'headerRowNumber' | 'columns' | 'labels'>): void {
     this.sheet = {...sheet, rows: []}
     this.fields = new Map()
     for (const c of sheet.columns) if (c.field !== null) this.fields.set(c.field, c)
     this.present = new Set(this.fields.keys())
-    const missing = this.ctx.requiredFields.filter((f) => !this.present.has(f))
+    this.labels = sheet.labels ?? []
+    this.labelsReported = new Set()
+    const missing = this.ctx.requiredFields.filter((f) => !this.present.has(f) && !this.labels.some((l) => l.field === f))
     this.skipSheet = missing.length > 0
     if (this.skipSheet) {
-      this.errors.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: null, code: 'import.missingColumns', params: {fields: missing}})
+      const hints = missing.flatMap((f) => (this.ctx.labelHints?.[f] ? [this.ctx.labelHints[f]] : []))
+      const problem = hints.length > 0 ? {code: 'import.missingColumnsOrLabel', params: {fields: missing, labels: hints}} : {code: 'import.missingColumns', params: {fields: missing}}
+      this.errors.push({sheet: sheet.name, row: sheet.headerRowNumber, column: null, field: null, ...problem})
       return
     }
     this.amountUnits = {}
@@ -184,6 +210,13 @@ export class DeclarationValidator {
     }
     // A missing procurement column means the default, silently per row (one warning per sheet above).
     if (!present.has('procurementCategory')) raw.procurementCategory = defaultOf<string>('procurementCategory')
+    // The label block's values fill what the row leaves blank: a cell of the row's own wins.
+    let fromLabels: SheetLabel[] | undefined
+    for (const l of this.labels) {
+      if (!isBlankValue(raw[l.field])) continue
+      raw[l.field] = l.value
+      ;(fromLabels ??= []).push(l)
+    }
     const ctx = this.ctx
     const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits: this.amountUnits, defaultAmountUnit: 'wan'})
     const place = (p: FieldProblem): RowProblem => ({
@@ -196,9 +229,19 @@ export class DeclarationValidator {
       ...(p.article ? {article: p.article} : {}),
     })
     if (!built.input) {
-      for (const p of built.problems) errors.push(place(p))
-      // An invalid row still is somebody: its repeat is reported too, so the unit fixes both in one round.
-      if (built.identity) this.claim(sheet, row, batchKeysOf(built.identity, matchKey(built.identity.planYear, built.identity.unit, built.identity.name)))
+      for (const p of built.problems) {
+        const label = fromLabels?.find((l) => l.field === p.field)
+        if (!label) errors.push(place(p))
+        else if (!this.labelsReported.has(p.field)) {
+          // a wrong 填报日期：… is one mistake, where it was written, not one on every row
+          this.labelsReported.add(p.field)
+          errors.push({...place(p), row: label.row, column: label.column})
+        }
+      }
+      // An invalid row still is somebody: its repeat is reported too, so the unit fixes both in one round; and
+      // its amounts still count towards the 合计 under it.
+      if (built.identity) this.claim(sheet, row, batchKeysOf(built.identity))
+      this.addToSums(raw)
       this.markBad(sheet.name, row.rowNumber)
       return
     }
@@ -215,7 +258,21 @@ export class DeclarationValidator {
       this.markBad(sheet.name, row.rowNumber)
       return
     }
-    this.declarations.push({input, key, source: {file: this.file.file, sheet: sheet.name, row: row.rowNumber, sha256: this.file.sha256}, batchKeys: keys})
+    const source: Source = {file: this.file.file, sheet: sheet.name, row: row.rowNumber, sha256: this.file.sha256}
+    if (fromLabels) source.fromLabels = fromLabels.map((l) => ({field: l.field, row: l.row, column: l.column, label: l.label}))
+    this.declarations.push({input, key, source, batchKeys: keys})
+  }
+
+  /** The amounts of an invalid row that can be read, towards the totals under it. */
+  private addToSums(raw: Record<string, RawValue>): void {
+    for (const field of ['totalInvestment', 'fiscalFunds'] as const) {
+      const v = raw[field]
+      if (typeof v !== 'string' && typeof v !== 'number') continue
+      const parsed = parseAmount(v, this.amountUnits[field] ?? 'wan')
+      if (!parsed.ok) continue
+      this.sinceSubtotal[field] += parsed.fen
+      this.sinceTotal[field] += parsed.fen
+    }
   }
 
   /**

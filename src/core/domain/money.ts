@@ -1,5 +1,6 @@
 // Money enters as text or a spreadsheet number and becomes integer 分 (fen) at once; nothing in the
 // domain is ever a float. 1 元 = 100 分, 1 万元 = 1,000,000 分, 1 亿元 = 10,000,000,000 分.
+import nzh from 'nzh/cn'
 
 export type AmountUnit = 'yuan' | 'wan' | 'yi'
 
@@ -38,6 +39,7 @@ export function parseAmount(input: string | number, defaultUnit: AmountUnit): Am
   }
   let text = toHalfWidth(String(input)).replace(/[\s\u00a0]/g, '').replace(/[¥￥]/g, '').replace(/^人民币/, '')
   if (text === '') return {ok: false, code: 'amount.malformed'}
+  if (CAPITAL_CHARACTER.test(text)) return parseCapitalAmount(text, defaultUnit)
   let unit = defaultUnit
   const suffix = /(亿元|亿|万元|万|元|RMB|CNY)$/i.exec(text)
   if (suffix) {
@@ -64,6 +66,34 @@ export function parseAmount(input: string | number, defaultUnit: AmountUnit): Am
   if (rest !== '' && Number(rest[0]) >= 5) fen += 1n
   if (fen > BigInt(MAX_AMOUNT_FEN)) return {ok: false, code: 'amount.tooLarge'}
   return {ok: true, fen: Number(fen)}
+}
+
+// 大写金额, as formal forms write them (壹佰贰拾万元整, 肆拾叁万贰仟壹佰元伍角陆分). nzh reads the numeral; what it
+// would read leniently (伍伍万 as 550,000) or what a clerk may mean otherwise (壹万伍: 10,005 or 15,000?) is
+// refused here first, so every accepted text has one reading.
+const CAPITAL_CHARACTER = /[零壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟]/
+const TRADITIONAL_CAPITALS: Record<string, string> = {貳: '贰', 參: '叁', 叄: '叁', 陸: '陆', 萬: '万', 億: '亿', 圓: '元', 圆: '元'}
+const CAPITAL_AMOUNT = /^(?:\(?大写\)?:?)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)(元(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:零?([壹贰叁肆伍陆柒捌玖])分)?)?[整正]?$/
+const DIGIT = '零壹贰叁肆伍陆柒捌玖'
+/** a digit with no place of its own after a place above 拾, at the end of a section: 壹万伍, 壹仟伍 */
+const UNPLACED_DIGIT = /[佰仟万亿][壹贰叁肆伍陆柒捌玖](?=[万亿]|$)/
+/** 拾 without its digit (拾万, 壹佰拾) reads 壹拾; 零 only marks a gap */
+const canonicalNumeral = (numeral: string) => numeral.replace(/(^|[^壹贰叁肆伍陆柒捌玖])拾/g, '$1壹拾').replace(/零/g, '')
+
+/** A capital-numeral amount: with 元 (or 万/亿 inside the numeral) it is in 元, a bare numeral is in `defaultUnit`. */
+function parseCapitalAmount(text: string, defaultUnit: AmountUnit): AmountParse {
+  const m = CAPITAL_AMOUNT.exec(text.replace(/[貳參叄陸萬億圓圆]/g, (c) => TRADITIONAL_CAPITALS[c]))
+  if (!m) return {ok: false, code: 'amount.malformed'}
+  const [, numeral, yuan, jiao, fen] = m
+  if (UNPLACED_DIGIT.test(numeral) || /零$/.test(numeral) && numeral !== '零') return {ok: false, code: 'amount.malformed'}
+  const digits = nzh.decodeB(numeral, {outputString: true} as object)
+  if (!/^\d+$/.test(digits) || canonicalNumeral(nzh.encodeB(digits)) !== canonicalNumeral(numeral)) return {ok: false, code: 'amount.malformed'}
+  const unit: AmountUnit = yuan !== undefined || /[万亿]/.test(numeral) ? 'yuan' : defaultUnit
+  if (digits.replace(/^0+(?=\d)/, '').length > 16) return {ok: false, code: 'amount.tooLarge'}
+  const cents = BigInt(DIGIT.indexOf(jiao ?? '零') * 10 + DIGIT.indexOf(fen ?? '零'))
+  const total = BigInt(digits) * 10n ** BigInt(FEN_EXPONENT[unit]) + cents
+  if (total > BigInt(MAX_AMOUNT_FEN)) return {ok: false, code: 'amount.tooLarge'}
+  return {ok: true, fen: Number(total)}
 }
 
 /** 1234567 → 1,234,567 (toLocaleString is slow enough to show in a 50,000-row import). */

@@ -137,6 +137,18 @@ export interface Source {
   sheet: string | null
   row: number | null
   sha256: string | null
+  /** the fields the row left blank and the label block above the table gave (`填报单位（盖章）：市民政局` in A2) */
+  fromLabels?: LabelSource[]
+}
+
+/** Where a value taken from a label above the table was written. */
+export interface LabelSource {
+  field: string
+  row: number
+  /** the column letter of the value's cell */
+  column: string
+  /** the label as written: 填报单位（盖章） */
+  label: string
 }
 
 export interface Incident {

@@ -41,6 +41,24 @@ export interface HeaderDetection {
   anyOf: string[]
 }
 
+/** Required-field marks on headers (`项目建设单位*`, `项目名称（必填）`), dropped before a header is compared. */
+export interface HeaderMarks {
+  /** symbols dropped wherever they stand */
+  marks: string[]
+  /** words dropped when they stand in brackets before or after the header */
+  notes: string[]
+}
+
+/** `填报单位（盖章）：市民政局` and the like on the rows above the header: defaults for every row of the sheet. */
+export interface LabelBlock {
+  /** the labels of each field that may be given this way */
+  fields: Array<{field: string; labels: string[]}>
+  /** bracketed words after a value that are no part of it: 市民政局（盖章） */
+  valueNotes: string[]
+  /** a blank form's placeholder characters: `    年  月  日` is no date */
+  blankWords: string[]
+}
+
 export interface Dictionary {
   version: string
   /** in template order */
@@ -52,6 +70,8 @@ export interface Dictionary {
   yesWords: string[]
   noWords: string[]
   listSeparators: string[]
+  headerMarks: HeaderMarks
+  labelBlock: LabelBlock
 }
 
 export interface NormalisedHeader {
@@ -77,7 +97,6 @@ const BRACKETS: ReadonlyArray<[RegExp, string]> = [
   [/[】〕］]/g, ']'],
 ]
 const INVISIBLE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+/g
-const MARKERS = /[*＊★☆※]/g
 const TRAILING_BRACKET = /[([]([^()[\]]*)[)\]]$/
 const TRAILING_SLASH_UNIT = /\/(亿元|万元|元)$/
 
@@ -97,12 +116,35 @@ export function unitWord(inner: string): AmountUnit | null {
   return null
 }
 
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+}
+
+/** What a header loses before it is compared: the dictionary's required-field marks, then its bracketed notes. */
+type HeaderCleaner = (folded: string) => string
+
+function headerCleaner(marks: HeaderMarks): HeaderCleaner {
+  const symbols = marks.marks.map((m) => foldText(m)).filter((m) => m !== '')
+  const notes = marks.notes.map((n) => foldText(n)).filter((n) => n !== '')
+  const symbol = symbols.length > 0 ? new RegExp(symbols.map(escaped).join('|'), 'g') : null
+  // longest first: （必填项） is not left as （项）
+  const note = notes.length > 0 ? new RegExp(`[([](?:${notes.sort((a, b) => b.length - a.length).map(escaped).join('|')})[)\\]]`, 'g') : null
+  return (t) => {
+    if (symbol) t = t.replace(symbol, '')
+    return note ? t.replace(note, '') : t
+  }
+}
+
 /**
  * The comparison form of a header, and the unit it states. Every trailing bracket is removed (units and
  * hints such as `（是/否）` or `（月）` alike); the first unit found wins.
  */
 export function normaliseHeader(text: string): NormalisedHeader {
-  let t = foldText(text).replace(MARKERS, '')
+  return normaliseWith(state().cleanHeader, text)
+}
+
+function normaliseWith(clean: HeaderCleaner, text: string): NormalisedHeader {
+  let t = clean(foldText(text))
   let unit: AmountUnit | null = null
   for (let m = TRAILING_BRACKET.exec(t); m; m = TRAILING_BRACKET.exec(t)) {
     unit ??= unitWord(m[1])
@@ -127,8 +169,11 @@ export function normaliseWord(text: string): string {
 
 interface Loaded {
   dictionary: Dictionary
+  cleanHeader: HeaderCleaner
   /** normalised header → field key */
   headers: Map<string, string>
+  /** normalised label of the block above the header → field key */
+  labels: Map<string, string>
   ignored: Set<string>
   /** field key → (normalised word → value id) */
   words: Map<string, Map<string, string>>
@@ -191,6 +236,27 @@ function parseDetection(raw: unknown): HeaderDetection {
   }
 }
 
+function parseHeaderMarks(raw: unknown): HeaderMarks {
+  if (raw === undefined) return {marks: [], notes: []}
+  if (!isRecord(raw)) throw invalid('headerMarks must be an object')
+  return {marks: stringArray(raw.marks, 'headerMarks.marks'), notes: stringArray(raw.notes, 'headerMarks.notes')}
+}
+
+function parseLabelBlock(raw: unknown): LabelBlock {
+  if (raw === undefined) return {fields: [], valueNotes: [], blankWords: []}
+  if (!isRecord(raw)) throw invalid('labelBlock must be an object')
+  const fields = raw.fields === undefined ? {} : raw.fields
+  if (!isRecord(fields)) throw invalid('labelBlock.fields must be an object')
+  return {
+    fields: Object.keys(fields).map((field) => {
+      if (!declarationField(field)) throw invalid(`labelBlock.fields.${field} is not a field of a declaration`)
+      return {field, labels: stringArray(fields[field], `labelBlock.fields.${field}`)}
+    }),
+    valueNotes: stringArray(raw.valueNotes, 'labelBlock.valueNotes'),
+    blankWords: stringArray(raw.blankWords, 'labelBlock.blankWords'),
+  }
+}
+
 /** Parses and checks the dictionary JSON (exported for tests of edited dictionaries). */
 export function parseDictionary(json: unknown): Dictionary {
   if (!isRecord(json) || !Array.isArray(json.fields)) throw invalid('fields is missing')
@@ -213,17 +279,36 @@ export function parseDictionary(json: unknown): Dictionary {
     yesWords: stringArray(yesNo.yes, 'yesNo.yes'),
     noWords: stringArray(yesNo.no, 'yesNo.no'),
     listSeparators: stringArray(json.listSeparators, 'listSeparators'),
+    headerMarks: parseHeaderMarks(json.headerMarks),
+    labelBlock: parseLabelBlock(json.labelBlock),
   }
-  indexHeaders(dictionary) // refuses two fields claiming one header
+  const clean = headerCleaner(dictionary.headerMarks)
+  indexHeaders(dictionary, clean) // refuses two fields claiming one header
+  indexLabels(dictionary, clean) // and two fields claiming one label
   return dictionary
 }
 
+/** normalised label → field; two fields claiming the same label is an error in the dictionary. */
+function indexLabels(dictionary: Dictionary, clean: HeaderCleaner): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const {field, labels: words} of dictionary.labelBlock.fields) {
+    for (const w of words) {
+      const {text} = normaliseWith(clean, w)
+      if (text === '') continue
+      const other = labels.get(text)
+      if (other !== undefined && other !== field) throw invalid(`label ${w} belongs to both ${other} and ${field}`)
+      labels.set(text, field)
+    }
+  }
+  return labels
+}
+
 /** normalised header → field; two fields claiming the same header is an error in the dictionary. */
-function indexHeaders(dictionary: Dictionary): Map<string, string> {
+function indexHeaders(dictionary: Dictionary, clean: HeaderCleaner): Map<string, string> {
   const headers = new Map<string, string>()
   for (const f of dictionary.fields) {
     for (const h of [f.header, ...f.synonyms]) {
-      const {text} = normaliseHeader(h)
+      const {text} = normaliseWith(clean, h)
       if (text === '') continue
       const other = headers.get(text)
       if (other !== undefined && other !== f.key) throw invalid(`header ${h} belongs to both ${other} and ${f.key}`)
@@ -248,10 +333,13 @@ function indexWords(dictionary: Dictionary): Map<string, Map<string, string>> {
 }
 
 function build(dictionary: Dictionary): Loaded {
+  const cleanHeader = headerCleaner(dictionary.headerMarks)
   return {
     dictionary,
-    headers: indexHeaders(dictionary),
-    ignored: new Set(dictionary.ignoredHeaders.map((h) => normaliseHeader(h).text)),
+    cleanHeader,
+    headers: indexHeaders(dictionary, cleanHeader),
+    labels: indexLabels(dictionary, cleanHeader),
+    ignored: new Set(dictionary.ignoredHeaders.map((h) => normaliseWith(cleanHeader, h).text)),
     words: indexWords(dictionary),
     yes: new Set(dictionary.yesWords.map(normaliseWord)),
     no: new Set(dictionary.noWords.map(normaliseWord)),
@@ -288,6 +376,12 @@ export function matchHeader(text: string): HeaderMatch | null {
   if (field === undefined) return null
   const def = s.dictionary.byKey.get(field)
   return {field, unit: def?.kind === 'amount' ? unit : null}
+}
+
+/** The field a label of the block above the header gives (`填报单位（盖章）` → unit), or null. */
+export function matchLabel(text: string): string | null {
+  const s = state()
+  return s.labels.get(normaliseWith(s.cleanHeader, text).text) ?? null
 }
 
 /** Headers such as 序号 that are expected, carry nothing to import, and need not be reported as unknown. */

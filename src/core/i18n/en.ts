@@ -106,7 +106,7 @@ export const en: Record<keyof typeof zh, string> = {
   'value.tooLong': '"{field}" is too long ({length} characters, at most {max})',
   'value.classified': 'classified projects are outside these measures and follow the secrecy rules; not registered',
   'value.badScore': '"{field}": "{value}" must be a number from 0 to 100',
-  'amount.malformed': '"{field}": amount "{value}" is not recognised (write 80万, 800000, 800,000元 or 1.2亿)',
+  'amount.malformed': '"{field}": amount "{value}" is not recognised (write 80万, 800000, 800,000元, 1.2亿, or in capital numerals 捌拾万元整)',
   'amount.negative': '"{field}": amount "{value}" cannot be negative',
   'amount.tooLarge': '"{field}": amount "{value}" is implausibly large; check the unit',
   'amount.notPositive': '"{field}" must be greater than zero',
@@ -730,4 +730,6 @@ export const en: Record<keyof typeof zh, string> = {
   'prompt.confirmInitForce': "The register {path} exists. Back it up and replace it with a new, empty register?",
   'warning.bareAmount': "{where} {value} yuan? For 10,000-yuan units write {value}万",
   'usage.noCommand': "No command given (itplan --help lists them all).",
+  // ── intake (issue 16): the shapes units send ──
+  'import.missingColumnsOrLabel': "required columns missing: {fields} (they may also be given above the header, as \"{labels}: …\")",
 }

@@ -109,7 +109,7 @@ export const zh = {
   'value.tooLong': '“{field}”过长（{length} 字，最多 {max} 字）',
   'value.classified': '涉密项目不适用本办法，按保密有关规定执行，不予登记',
   'value.badScore': '“{field}”的值“{value}”应为 0 至 100 之间的数',
-  'amount.malformed': '“{field}”的金额“{value}”无法识别（可写 80万、800000、800,000元、1.2亿）',
+  'amount.malformed': '“{field}”的金额“{value}”无法识别（可写 80万、800000、800,000元、1.2亿，或大写 捌拾万元整）',
   'amount.negative': '“{field}”的金额“{value}”不能为负数',
   'amount.tooLarge': '“{field}”的金额“{value}”过大，请核对单位',
   'amount.notPositive': '“{field}”必须大于零',
@@ -743,4 +743,6 @@ export const zh = {
   'prompt.confirmInitForce': "登记簿 {path} 已存在。先备份、再用新的空登记簿覆盖它？",
   'warning.bareAmount': "{where} {value} 元？若为万元请写 {value}万",
   'usage.noCommand': "缺少命令（itplan --help 查看全部命令）。",
+  // ── intake (issue 16): the shapes units send ──
+  'import.missingColumnsOrLabel': "缺少必填列：{fields}（也可在表头上方写明，如“{labels}：……”）",
 } as const

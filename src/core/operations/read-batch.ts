@@ -27,6 +27,7 @@ export interface ReadBatchFile extends ImportInput {
 export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<ReadBatchFile[]> {
   const dictionary = loadDictionary()
   const requiredFields = dictionary.fields.filter((f) => f.required).map((f) => f.key)
+  const labelHints = Object.fromEntries(dictionary.labelBlock.fields.flatMap((l) => (l.labels.length > 0 ? [[l.field, l.labels[0]]] : [])))
   const seen = new Map<string, {file: string; sheet: string; row: number}>()
   const results: ReadBatchFile[] = []
   for (const [index, path] of paths.entries()) {
@@ -35,7 +36,7 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
     let fileProblem: RowProblem | null = null
     // Rows are validated as they are read; a file refused as a whole leaves its validator unfinished and unused.
     let validator: DeclarationValidator | null = null
-    const context = {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields}
+    const context = {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields, labelHints}
     try {
       read = await readDeclarationFile(path, {
         onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined,

@@ -4,6 +4,7 @@ import type {AmountUnit} from '../../domain/money.js'
 import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from '../dictionary.js'
 import type {HeaderDetection} from '../dictionary.js'
 import {cellText, columnLetter} from './cell-values.js'
+import {holdsLabel} from './label-block.js'
 import type {CellValue, ReadColumn} from './types.js'
 
 export interface RawRow {
@@ -124,7 +125,9 @@ function isGroupRow(above: RawRow, header: RawRow): boolean {
   const filled = above.cells.flatMap((c, i) => (c === null ? [] : [{text: foldText(String(c)), i}]))
   if (filled.length === 0) return false
   if (filled.length === 1 && filled[0].i === 0) return false
-  return filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))
+  if (!filled.every((f) => !f.text.includes(':') && !f.text.endsWith('表') && !isTotalLabel(f.text))) return false
+  // `联系人 | 李强` is a label and its value, not a group title over the columns below
+  return !holdsLabel(above, header)
 }
 
 const UNIT_NOTE = /^(?:金额|资金|投资|计量)?单位:?(亿元|万元|元)$/
@@ -141,6 +144,26 @@ export function findUnitNote(rows: RawRow[]): AmountUnit | null {
   return null
 }
 
+/**
+ * A row of units alone right under the header (`（万元）` under 总投资, `(元)` under 年度计划投资), written without merged
+ * cells: it belongs to the header. Every filled cell is a unit word or a bracketed hint such as `（月）`, and one at
+ * least is a unit. Returns the unit written under each column (0-based), or null when the row is not such a row.
+ */
+export function unitsUnder(row: RawRow | undefined, headerRowNumber: number): Map<number, AmountUnit> | null {
+  if (!row || row.rowNumber !== headerRowNumber + 1 || !allText(row)) return null
+  const units = new Map<number, AmountUnit>()
+  for (let i = 0; i < row.cells.length; i++) {
+    const c = row.cells[i]
+    if (c === null) continue
+    const text = foldText(c as string)
+    const bracketed = /^[([]([^()[\]]{1,10})[)\]]$/.exec(text)
+    const unit = unitWord(bracketed ? bracketed[1] : text)
+    if (unit !== null) units.set(i, unit)
+    else if (!bracketed) return null
+  }
+  return units.size > 0 ? units : null
+}
+
 function layoutFrom(upper: RawRow | null, lower: RawRow, lastIndex: number): HeaderLayout {
   const {columns, unknownHeaders} = buildColumns(combineLevels(upper, lower))
   return {columns, unknownHeaders, headerRowNumber: lower.rowNumber, headerRowCount: upper ? 2 : 1, lastIndex}
@@ -153,7 +176,7 @@ export function detectHeader(scanned: RawRow[], rule: HeaderDetection): HeaderLa
     const row = scanned[i]
     if (!allTextish(row)) continue
     const next = scanned[i + 1]
-    if (next && continuesHeader(row, next)) {
+    if (next && continuesHeader(row, next) && !holdsLabel(row, next)) {
       const two = layoutFrom(row, next, i + 1)
       if (qualifies(two.columns, rule)) return two
     }

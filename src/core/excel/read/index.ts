@@ -17,7 +17,7 @@ import {DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS} from './limits.js'
 import type {Limits, ReadFileResult, ReadOptions} from './types.js'
 import {readXlsxFile} from './xlsx.js'
 
-export type {CellValue, FieldCell, ReadColumn, ReadFileResult, ReadOptions, ReadRow, ReadSheet, RowSink} from './types.js'
+export type {CellValue, FieldCell, LabelValue, ReadColumn, ReadFileResult, ReadOptions, ReadRow, ReadSheet, RowSink} from './types.js'
 export {cleanText, columnLetter, toCellValue} from './cell-values.js'
 export {decodeCsvBytes, parseDelimited, sniffDelimiter} from './csv.js'
 export {findSoffice} from './libreoffice.js'

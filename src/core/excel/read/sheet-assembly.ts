@@ -4,8 +4,9 @@ import {NOTE_LINE} from '../../domain/import-validation.js'
 import type {AmountUnit} from '../../domain/money.js'
 import {isTotalLabel, loadDictionary} from '../dictionary.js'
 import type {HeaderDetection} from '../dictionary.js'
-import {detectHeader, findUnitNote, isBlank, type HeaderLayout, type RawRow} from './header.js'
-import type {CellValue, FieldCell, ReadColumn, ReadRow, ReadSheet, RowSink, SheetsRead} from './types.js'
+import {detectHeader, findUnitNote, isBlank, unitsUnder, type HeaderLayout, type RawRow} from './header.js'
+import {readLabelBlock} from './label-block.js'
+import type {CellValue, FieldCell, LabelValue, ReadColumn, ReadRow, ReadSheet, RowSink, SheetsRead} from './types.js'
 
 const TOTAL_CHARS = /[合小总總]/
 
@@ -50,6 +51,8 @@ export class SheetAssembler {
   private anyContent = false
   private rows: ReadRow[] = []
   private unitNote: AmountUnit | null = null
+  private unitsRowNumber: number | null = null
+  private labels: LabelValue[] = []
   private mapped: ReadColumn[] = []
   private columnsByField = new Map<string, ReadColumn>()
   private unitCol = -1
@@ -86,9 +89,27 @@ export class SheetAssembler {
     for (const c of this.mapped) this.columnsByField.set(c.field as string, c)
     this.unitCol = layout.columns.findIndex((c) => c.field === 'unit')
     this.nameCol = layout.columns.findIndex((c) => c.field === 'name')
-    this.applyUnitNote(scanned.slice(0, layout.lastIndex + 1 - layout.headerRowCount))
-    this.sink?.startSheet({name: this.name, headerRowNumber: layout.headerRowNumber, columns: layout.columns})
-    for (const row of scanned.slice(layout.lastIndex + 1)) this.addData(row.rowNumber, row.cells)
+    const above = scanned.slice(0, layout.lastIndex + 1 - layout.headerRowCount)
+    // the header's own unit first, then a units row under it, then a 单位：万元 note above the table
+    const dataFrom = this.applyUnitsRow(scanned[layout.lastIndex + 1]) ? layout.lastIndex + 2 : layout.lastIndex + 1
+    this.applyUnitNote(above)
+    this.labels = readLabelBlock(above).map(({labelColumn: _, ...label}) => label)
+    this.sink?.startSheet({name: this.name, headerRowNumber: layout.headerRowNumber, columns: layout.columns, labels: this.labels})
+    for (const row of scanned.slice(dataFrom)) this.addData(row.rowNumber, row.cells)
+  }
+
+  /** True when `row` is a units row under the header: it sets the unit of the amount columns whose header has none. */
+  private applyUnitsRow(row: RawRow | undefined): boolean {
+    const layout = this.layout as HeaderLayout
+    const units = unitsUnder(row, layout.headerRowNumber)
+    if (!units) return false
+    this.unitsRowNumber = row!.rowNumber
+    const dict = loadDictionary()
+    for (const [i, unit] of units) {
+      const c = layout.columns[i]
+      if (c?.field && c.unit === null && dict.byKey.get(c.field)?.kind === 'amount') c.unit = unit
+    }
+    return true
   }
 
   private applyUnitNote(above: RawRow[]): void {
@@ -149,6 +170,8 @@ export class SheetAssembler {
       unknownHeaders: l.unknownHeaders,
       rows: this.rows,
       unitNote: this.unitNote,
+      unitsRowNumber: this.unitsRowNumber,
+      labels: this.labels,
       hidden: extra.hidden,
       uncalculatedCells: extra.uncalculatedCells,
     }

@@ -16,6 +16,17 @@ export interface ReadColumn {
   unit: AmountUnit | null
 }
 
+/** A value of the label block above the header (`填报单位（盖章）：市民政局`): the default of its field for every row. */
+export interface LabelValue {
+  field: string
+  value: CellValue
+  /** where the value was written: the label's own cell when label and value share it */
+  row: number
+  column: string
+  /** the label as written: 填报单位（盖章） */
+  label: string
+}
+
 /** A recognised column's value in one row. */
 export interface FieldCell {
   value: CellValue
@@ -49,6 +60,10 @@ export interface ReadSheet {
   rows: ReadRow[]
   /** a `单位：万元` / `单位：元` note above the header, applied to amount columns whose header states no unit */
   unitNote: AmountUnit | null
+  /** a row of units alone (`（万元）`, `(元)`) right under the header, which belongs to it; null when there is none */
+  unitsRowNumber: number | null
+  /** the label block above the header, in the order written */
+  labels: LabelValue[]
   /** the sheet is hidden in the workbook */
   hidden: boolean
   /** formula cells without a cached result (read as empty), as A1 references, at most 20 */
@@ -82,7 +97,7 @@ export interface ReadOptions {
 
 /** Receives rows while the file is still being read (the import validates as it reads). */
 export interface RowSink {
-  startSheet(sheet: {name: string; headerRowNumber: number; columns: ReadColumn[]}): void
+  startSheet(sheet: {name: string; headerRowNumber: number; columns: ReadColumn[]; labels: LabelValue[]}): void
   row(row: ReadRow): void
 }
 
