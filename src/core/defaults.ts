@@ -10,6 +10,8 @@ export interface OfficeFacts {
   /** who evaluates performance (Art. 20): the department an evaluation deadline is followed with */
   evaluationGroup: string
   citations: Record<string, string>
+  /** what a rule's citation says once the office has confirmed it ({amount} in 万元, {date}) */
+  confirmedCitations: {approvalStandardFen: string}
 }
 
 export function defaultRules(): Rules {

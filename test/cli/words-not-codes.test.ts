@@ -68,4 +68,17 @@ describe('reasons and findings in words, codes beside them (issue 15, through th
     expect(check.params.code).to.equal('audit.badHash')
     expect(check.message).to.contain('内容与其哈希不符')
   })
+
+  it('config show after config set approval-standard cites the confirmed standard, no longer a 假设值', async () => {
+    const before = await cli(['config', 'show'])
+    expect(before.stdout).to.contain('假设值')
+    await ok(['config', 'set', 'approval-standard', '120万'])
+    const after = await cli(['config', 'show'])
+    expect(after.code, after.stderr).to.equal(0)
+    expect(after.stdout).to.contain('本市为 120.00 万元，由办公室于')
+    expect(after.stdout).to.not.contain('假设值')
+    const json = await ok<{rules: {citations: Record<string, string>}}>(['config', 'show'])
+    expect(json.rules.citations.approvalStandardFen).to.contain('120.00 万元')
+    expect(json.rules.citations.approvalStandardFen).to.not.contain('假设值')
+  })
 })

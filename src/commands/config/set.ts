@@ -4,6 +4,7 @@ import {t} from '../../core/i18n/index.js'
 import {applyConfigSet} from '../../core/domain/config.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {officeFacts} from '../../core/defaults.js'
+import {fillTemplate} from '../../core/i18n/fill.js'
 import {formatWan} from '../../core/domain/money.js'
 
 export interface ConfigSetResult {
@@ -22,7 +23,9 @@ export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
   async run(): Promise<ConfigSetResult> {
     const {key, value} = this.args
     const {result} = await this.mutate(({data}) => {
-      const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal(), officeFacts().procurementLimitFloorFen)
+      const office = officeFacts()
+      const confirmed = (amountFen: number, date: string) => fillTemplate(office.confirmedCitations.approvalStandardFen, {amount: formatWan(amountFen), date})
+      const change = applyConfigSet(data.rules, data.settings, key, value, todayLocal(), office.procurementLimitFloorFen, confirmed)
       data.rules = change.rules
       data.settings = change.settings
       return {result: change, changes: [{projectId: null, action: 'config-set', change: {key, from: change.from, to: change.to, rulesVersion: change.rules.version}}]}

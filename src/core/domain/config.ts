@@ -52,7 +52,19 @@ function nextVersion(previous: string, today: string): string {
 }
 
 /** `floorFen`: the regulation-level floors a city's own procurement limits may not go below (data/rules/office.json). */
-export function applyConfigSet(rules: Rules, settings: Settings, key: string, value: string, today: string, floorFen: Rules['procurementLimitFen']): ConfigChange {
+/**
+ * `confirmedCitation`: the citation the 立项金额标准 carries once the office has set it (data/rules/office.json), in
+ * place of the default rules' "假设值" wording, so that config show and every export cite what was decided.
+ */
+export function applyConfigSet(
+  rules: Rules,
+  settings: Settings,
+  key: string,
+  value: string,
+  today: string,
+  floorFen: Rules['procurementLimitFen'],
+  confirmedCitation?: (amountFen: number, date: string) => string,
+): ConfigChange {
   const r: Rules = structuredClone(rules)
   const s: Settings = {...settings}
   let from: unknown
@@ -72,6 +84,7 @@ export function applyConfigSet(rules: Rules, settings: Settings, key: string, va
     to = amountValue(key, value)
     r.approvalStandardFen = to as number
     r.approvalStandardConfirmed = true
+    if (confirmedCitation) r.citations = {...r.citations, approvalStandardFen: confirmedCitation(to as number, today)}
   } else if (key.startsWith('time-limit.')) {
     const stage = key.slice('time-limit.'.length) as StageKey
     if (!STAGE_KEYS.includes(stage)) throw new UsageError('config.unknownKey', {key, keys: [...CONFIG_KEYS]})
