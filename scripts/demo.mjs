@@ -42,13 +42,13 @@ if (late) itplan(['special-approval', late.id, '--kind', 'late', '--doc', '郴�
 if (multi) itplan(['special-approval', multi.id, '--kind', 'multi-unit', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-08'])
 const police = byName('智慧警务') ?? projects[0]
 itplan(['plan', 'build', '--year', '2027', '--key-area', police.id, '--major', police.id])
-itplan(['plan', 'approve', '--year', '2027', '--by', 'leading-group', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
-itplan(['plan', 'approve', '--year', '2027', '--by', 'government', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
+itplan(['plan', 'approve', '--year', '2027', '--by', '领导小组', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
+itplan(['plan', 'approve', '--year', '2027', '--by', '市人民政府', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
 
 // Reviews: the police platform passes both pre-reviews; one review project is returned for revision.
 const plan = itplan(['plan', 'show', '--year', '2027'], {quiet: true, json: true})
-const reviewing = itplan(['project', 'list', '--status', 'reviewing'], {quiet: true, json: true})
-itplan(['review', 'record', police.id, '--stage', 'secrecy-prereview', '--result', 'passed', '--date', '2027-01-28', '--doc', '郴委办审〔2027〕4号'])
+const reviewing = itplan(['project', 'list', '--status', '评审中'], {quiet: true, json: true})
+itplan(['review', 'record', police.id, '--stage', '市委办前置审查', '--result', '通过', '--date', '2027-01-28', '--doc', '郴委办审〔2027〕4号'])
 itplan(['review', 'record', police.id, '--stage', 'cyber-prereview', '--result', 'passed', '--date', '2027-02-03'])
 const other = reviewing.find((p) => p.id !== police.id && p.track === 'review')
 if (other) {
@@ -82,11 +82,11 @@ const cleared = itplan(['project', 'list', '--status', 'cleared'], {quiet: true,
 const small = cleared.find((p) => p.track === 'self') ?? cleared[0]
 if (small) {
   itplan(['construction', 'start', small.id, '--responsible', '李明', '--supervisor', '湖南省信息工程监理有限公司', '--contractor', '郴州智联科技有限公司', '--contract-amount', `${Math.round(small.totalInvestmentFen * 0.95) / 100}元`, '--date', '2027-03-01'])
-  itplan(['construction', 'report', small.id, '--kind', 'delay', '--description', '设备到货延迟两周', '--date', '2027-05-10'])
+  itplan(['construction', 'report', small.id, '--kind', '严重逾期', '--description', '设备到货延迟两周', '--date', '2027-05-10'])
   itplan(['construction', 'complete', small.id, '--date', '2027-08-30', '--actual', `${Math.round(small.totalInvestmentFen * 0.93) / 100}元`])
   itplan(['acceptance', 'preliminary', small.id, '--result', 'passed', '--date', '2027-09-10'])
   itplan(['acceptance', 'apply', small.id, '--date', '2027-09-15'])
-  itplan(['acceptance', 'tech-review', small.id, '--cloud', 'pass', '--sharing', 'pass', '--security', 'pass', '--date', '2027-09-24'])
+  itplan(['acceptance', 'tech-review', small.id, '--cloud', '通过', '--sharing', '通过', '--security', '通过', '--date', '2027-09-24'])
   itplan(['acceptance', 'expert', small.id, '--result', 'passed', '--date', '2027-10-12'])
   itplan(['acceptance', 'file', small.id, '--doc', '郴数政办备〔2027〕15号', '--date', '2027-10-20', '--trial-run', '2027-08-30 至 2027-09-30', '--test-report', 'HNCS-2027-0932'])
   itplan(['evaluate', small.id, '--score', '88', '--date', '2027-12-20'])
@@ -96,6 +96,7 @@ itplan(['plan', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信
 itplan(['plan', 'export', '--year', '2027', '--version', '1', '--out', 'out/郴州市2027年度信息化项目计划表（第1版）.xlsx'])
 itplan(['acceptance', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目验收备案表.xlsx'])
 itplan(['report', '--year', '2027', '--as-of', '2027-03-01', '--html', 'out/report.html'])
+itplan(['audit', 'log', '--project', police.id])
 itplan(['audit', 'verify'])
 
 console.log(`\n演示完成 / demo finished: ${plan.included.length} projects in the 2027 plan; outputs in ${path.relative(process.cwd(), out) || out}/`)
