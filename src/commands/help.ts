@@ -1,4 +1,5 @@
 import {Args, Flags, loadHelpClass} from '@oclif/core'
+import {t} from '../core/i18n/index.js'
 import {commands} from '@oclif/plugin-help'
 
 const PluginHelp = commands.help
@@ -14,7 +15,7 @@ export default class Help extends PluginHelp {
   static override flags = {
     'nested-commands': Flags.boolean({char: 'n', description: '同时列出各主题下的全部命令'}),
     // read before oclif parses (src/cli/lang.ts); declared so that `help plan export --lang en` is not a command
-    lang: Flags.string({description: '界面语言 zh|en（或 ITPLAN_LANG）', options: ['zh', 'en']}),
+    lang: Flags.string({description: t('globalFlag.lang'), options: ['zh', 'en']}),
   }
 
   override async run(): Promise<void> {
