@@ -23,8 +23,9 @@ function basic(p: Project): string[] {
   const l: string[] = [out.underline(t('show.section.basic'))]
   l.push(`  ${t('field.unit')}: ${p.unit}${p.coUnits.length ? `；${t('field.coUnits')}: ${p.coUnits.join('、')}` : ''}`)
   l.push(`  ${t('field.planYear')}: ${p.planYear}  ${t('field.declarationNo')}: ${p.declarationNo ?? t('common.none')}  ${t('field.declaredOn')}: ${p.declaredOn}`)
-  l.push(`  ${t('field.nature')}: ${word('nature', p.nature)}  ${t('field.category')}: ${word('category', p.category)}  ${t('field.procurementCategory')}: ${word('procurementCategory', p.procurementCategory)}`)
+  l.push(`  ${t('field.kind')}: ${word('kind', p.kind)}  ${t('field.nature')}: ${word('nature', p.nature)}  ${t('field.category')}: ${word('category', p.category)}  ${t('field.procurementCategory')}: ${word('procurementCategory', p.procurementCategory)}`)
   l.push(...facts([
+    [t('field.systemId'), p.systemId],
     [t('field.periodMonths'), p.periodMonths],
     [t('field.supervisingDepartment'), p.supervisingDepartment],
     [t('field.consultancy'), p.consultancy],
@@ -45,6 +46,7 @@ function funds(p: Project): string[] {
   l.push(`  ${t('show.amounts', {total: formatWan(p.totalInvestmentFen), fiscal: formatWan(p.fiscalFundsFen)})}`)
   const fiscal = p.stages.find((s) => s.key === 'fiscal-review' && s.approvedAmountFen !== null)
   l.push(...facts([
+    [t('field.completedBeforeFen'), p.completedBeforeFen === null ? null : wan(p.completedBeforeFen)],
     [t('field.annualPlanFen'), p.annualPlanFen === null ? null : wan(p.annualPlanFen)],
     [t('field.fundingSources'), p.fundingSources.map((s) => word('fundingSource', s)).join('、')],
   ]))

@@ -34,7 +34,7 @@ const none = (items: string[]): string | string[] => (items.length > 0 ? items :
 function valueText(field: string, v: unknown): string | null {
   if (v === null || v === undefined || v === '') return t('common.none')
   if (field.endsWith('Fen')) return wan(v)
-  if (field === 'nature' || field === 'category' || field === 'procurementCategory') return word(field, str(v))
+  if (field === 'kind' || field === 'nature' || field === 'category' || field === 'procurementCategory') return word(field, str(v))
   if (field === 'fundingSources') return list(v).map((s) => word('fundingSource', str(s))).join('、')
   if (typeof v === 'boolean') return t(v ? 'yes' : 'no')
   if (Array.isArray(v)) return v.map(str).join('、')

@@ -11,12 +11,15 @@ import type {DeclarationInput} from '../../src/core/domain/types.js'
 const HAND_WRITTEN = {
   unit: Flags.string({description: '项目建设单位'}),
   name: Flags.string({description: '项目名称'}),
-  nature: Flags.string({description: '建设性质：new|expansion|upgrade 或 新建|扩建|改造升级'}),
+  nature: Flags.string({description: '建设性质：new|expansion|upgrade|continuing 或 新建|扩建|改造升级|续建'}),
   category: Flags.string({description: '项目类型：infrastructure|data|business|service 或 基础设施|数据系统|业务系统|服务系统'}),
+  kind: Flags.string({description: '项目类别：construction|operations 或 建设类|运维类（默认建设类）'}),
+  system: Flags.string({description: '运维对象系统：信息系统台账中的系统编号（运维类必填）'}),
   'procurement-category': Flags.string({description: '采购类别：goods|services|works 或 货物|服务|工程（默认服务）'}),
   total: Flags.string({description: '总投资，如 85万、850000（元）、1.2亿'}),
   fiscal: Flags.string({description: '其中市本级财政资金'}),
   'annual-plan': Flags.string({description: '年度计划投资（默认等于财政资金）'}),
+  'completed-before': Flags.string({description: '截至上年底累计完成投资（续建项目）'}),
   year: yearFlag({description: '计划年度（默认登记簿的计划年度）'}),
   'period-months': Flags.string({description: '建设周期（月）'}),
   'co-unit': Flags.string({description: '共建单位（可重复）', multiple: true}),
@@ -60,8 +63,8 @@ describe('the declaration field table', () => {
 
   it('the declared facts are those an import or an update compares, in the order they are named', () => {
     expect(DECLARED_FIELDS).to.deep.equal([
-      'declarationNo', 'unit', 'coUnits', 'name', 'nature', 'category', 'procurementCategory', 'totalInvestmentFen',
-      'fiscalFundsFen', 'annualPlanFen', 'fundingSources', 'supervisingDepartment', 'periodMonths', 'contact', 'summary',
+      'declarationNo', 'unit', 'coUnits', 'name', 'kind', 'nature', 'category', 'systemId', 'procurementCategory', 'totalInvestmentFen',
+      'fiscalFundsFen', 'completedBeforeFen', 'annualPlanFen', 'fundingSources', 'supervisingDepartment', 'periodMonths', 'contact', 'summary',
       'consultancy', 'compliance', 'declaredOn',
     ])
   })

@@ -106,6 +106,9 @@ describe('declaration', () => {
       ['nature', '改造', 'upgrade'],
       ['nature', '升级改造', 'upgrade'],
       ['nature', 'expansion', 'expansion'],
+      ['nature', '续建', 'continuing'],
+      ['nature', '续建项目', 'continuing'],
+      ['kind', '建设类', 'construction'],
       ['category', '基础设施', 'infrastructure'],
       ['category', '数据系统', 'data'],
       ['category', '业务系统类', 'business'],
@@ -127,7 +130,7 @@ describe('declaration', () => {
     it('unknown enum values', () => {
       const p = problemsOf({nature: '重建', category: 'software', procurementCategory: '租赁'})
       expect(only(p, 'nature').code).to.equal('value.badEnum')
-      expect(only(p, 'nature').params.allowed).to.deep.equal(['新建', '扩建', '改造升级'])
+      expect(only(p, 'nature').params.allowed).to.deep.equal(['新建', '扩建', '改造升级', '续建'])
       expect(only(p, 'category').code).to.equal('value.badEnum')
       expect(only(p, 'procurementCategory').code).to.equal('value.badEnum')
       expect(only(p, 'procurementCategory').params.value).to.equal('租赁')
@@ -198,6 +201,46 @@ describe('declaration', () => {
     it('reports every problem at once, not just the first', () => {
       const p = problemsOf({nature: '重建', totalInvestment: 'abc', declaredOn: '2027-02-30'}, ['unit'])
       expect(p.map((x) => x.field).sort()).to.deep.equal(['declaredOn', 'nature', 'totalInvestment', 'unit'])
+    })
+  })
+
+  describe('续建 and 运维 (DESIGN §12)', () => {
+    it('a declaration is 建设类 unless it says 运维类, and holds no system nor earlier investment unless given', () => {
+      const input = accepted()
+      expect([input.kind, input.systemId, input.completedBeforeFen]).to.deep.equal(['construction', null, null])
+    })
+
+    it('a 续建 keeps what it had completed by the end of last year, in 分', () => {
+      const input = accepted({nature: '续建', totalInvestment: '300万', fiscalFunds: '300万', completedBefore: '200万', annualPlan: '100万'})
+      expect([input.nature, input.completedBeforeFen, input.annualPlanFen]).to.deep.equal(['continuing', 200 * WAN, 100 * WAN])
+    })
+
+    it('completed before + this year may reach the total exactly, not pass it by one 分', () => {
+      accepted({totalInvestment: '300万', fiscalFunds: '300万', completedBefore: '2000000', annualPlan: '1000000'})
+      const p = only(problemsOf({totalInvestment: '300万', fiscalFunds: '300万', completedBefore: '2000000.01', annualPlan: '1000000'}), 'completedBefore')
+      expect(p).to.deep.include({code: 'amount.completedPlusAnnualAboveTotal'})
+      expect(p.params).to.deep.equal({completed: 200_000_001, annual: 100 * WAN, totalAmount: 300 * WAN})
+    })
+
+    it('a blank year figure counts as the fiscal funds, and the refusal says so', () => {
+      const p = only(problemsOf({totalInvestment: '300万', fiscalFunds: '300万', completedBefore: '200万'}), 'completedBefore')
+      expect(p.code).to.equal('amount.completedPlusFiscalAboveTotal')
+      expect(p.params).to.deep.include({annual: 300 * WAN})
+      accepted({totalInvestment: '300万', fiscalFunds: '100万', completedBefore: '200万'})
+    })
+
+    it('an O&M declaration names its system (Art. 12); a construction one need not', () => {
+      const p = only(problemsOf({kind: '运维类'}), 'systemId')
+      expect(p).to.deep.include({code: 'value.systemRequired', article: 12})
+      const input = accepted({kind: '运维类', systemId: ' SYS-0001 '})
+      expect([input.kind, input.systemId]).to.deep.equal(['operations', 'SYS-0001'])
+      for (const word of ['运维', '运行维护', '运维项目', 'operations']) expect(accepted({kind: word, systemId: 'SYS-0001'}).kind, word).to.equal('operations')
+    })
+
+    it('an unknown kind is refused with the allowed words', () => {
+      const p = only(problemsOf({kind: '采购类'}), 'kind')
+      expect(p.code).to.equal('value.badEnum')
+      expect(p.params).to.deep.include({value: '采购类', allowed: ['建设类', '运维类']})
     })
   })
 

@@ -830,6 +830,20 @@ describe('excel/read: label blocks and units rows (issue 16)', () => {
     expect(sheet.rows.map((r) => r.rowNumber)).to.deep.equal([2])
   })
 
+  it('项目类别 beside 项目类型 is 建设类/运维类; alone, it is the 项目类型 of older forms (a shared header)', async () => {
+    const both = join(tmp, 'kinds.csv')
+    await writeFile(both, ['项目建设单位,项目名称,项目类别,建设性质,项目类型,运维对象系统,总投资,其中：市本级财政资金,截至上年底累计完成投资（万元）', '市丙局,平台运维,运维类,新建,业务系统,SYS-0001,40,40,', ''].join('\r\n'))
+    const sheet = (await readDeclarationFile(both)).sheets[0]
+    expect(sheet.columns.map((c) => c.field)).to.deep.equal(['unit', 'name', 'kind', 'nature', 'category', 'systemId', 'totalInvestment', 'fiscalFunds', 'completedBefore'])
+    expect(sheet.columns[8].unit).to.equal('wan')
+    expect(value(sheet.rows[0], 'kind')).to.equal('运维类')
+    const alone = join(tmp, 'old-kinds.csv')
+    await writeFile(alone, ['项目建设单位,项目名称,项目类别,建设性质,总投资,其中：市本级财政资金', '市丙局,平台,业务系统,新建,40,40', ''].join('\r\n'))
+    const old = (await readDeclarationFile(alone)).sheets[0]
+    expect(old.columns.map((c) => c.field)).to.deep.equal(['unit', 'name', 'category', 'nature', 'totalInvestment', 'fiscalFunds'])
+    expect(old.unknownHeaders).to.deep.equal([])
+  })
+
   it('reads a label block and a units row in a CSV too', async () => {
     const path = join(tmp, 'labels.csv')
     await writeFile(path, ['填报单位：市丙局,,,,,', '项目名称,建设性质,项目类型,采购类别,总投资,其中：市本级财政资金', ',,,,（元）,（元）', '测试平台,新建,业务系统,服务,900000,900000', ''].join('\r\n'))

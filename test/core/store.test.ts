@@ -123,6 +123,38 @@ describe('register store (real files)', function () {
     })
   })
 
+  describe('migrations', () => {
+    it('a version-1 register (before 续建 and 运维) reads as construction projects with no system nor earlier investment, and is written as version 2 by its next change', async () => {
+      await initInProcess(t.register)
+      const added = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+      expect(added.code, added.stderr).to.equal(0)
+      const v1 = readData(t.register) as unknown as {schemaVersion: number; projects: Array<Record<string, unknown>>}
+      v1.schemaVersion = 1
+      for (const p of v1.projects) for (const k of ['kind', 'systemId', 'completedBeforeFen']) delete p[k]
+      fs.writeFileSync(t.register, JSON.stringify(v1))
+      const data = await loadRegister(t.register)
+      expect(data.schemaVersion).to.equal(2)
+      expect(data.projects.map((p) => [p.kind, p.systemId, p.completedBeforeFen])).to.deep.equal([['construction', null, null]])
+      const listed = await runCli(['project', 'list', '--json', '--register', t.register])
+      expect(listed.code, listed.stderr).to.equal(0)
+      expect(json<Array<{kind: string}>>(listed)[0].kind).to.equal('construction')
+      const changed = await runCli(['project', 'update', data.projects[0].id, '--summary', '建设内容', '--register', t.register])
+      expect(changed.code, changed.stderr).to.equal(0)
+      expect(readData(t.register)).to.deep.include({schemaVersion: 2})
+      expect(readData(t.register).projects[0]).to.include({kind: 'construction'})
+    })
+
+    it('a project of an unknown kind is a register problem (exit 6), not a crash later', async () => {
+      await initInProcess(t.register)
+      await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
+      const data = readData(t.register)
+      fs.writeFileSync(t.register, JSON.stringify({...data, projects: [{...data.projects[0], kind: 'leasing'}]}))
+      const r = await runCli(['project', 'list', '--register', t.register])
+      expect(r.code).to.equal(6)
+      expect(r.stderr).to.contain('projects.0.kind')
+    })
+  })
+
   describe('a corrupt register is never overwritten (exit 6)', () => {
     const corruptions: Array<[string, (valid: RegisterData) => string, string]> = [
       ['invalid JSON', () => '{"schemaVersion": 1, "projects": [', '损坏'],

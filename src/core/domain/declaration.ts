@@ -11,6 +11,7 @@ import {
   FUNDING_SOURCES,
   NATURES,
   PROCUREMENT_CATEGORIES,
+  PROJECT_KINDS,
   type Compliance,
   type DeclarationInput,
   type FundingSource,
@@ -195,8 +196,13 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const unit = unitText ? normaliseUnit(unitText) : ''
   const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits), separators)).filter((u) => u !== unit)
   const name = text('name', true)
+  // 建设类 unless the row says 运维类: most files have no such column
+  const kind = kept('kind') || !isBlank(raw.kind) ? enumValue('kind', PROJECT_KINDS) : defaultOf<(typeof PROJECT_KINDS)[number]>('kind')
   const nature = enumValue('nature', NATURES)
   const category = enumValue('category', CATEGORIES)
+  const systemId = text('systemId') || null
+  // Art. 12: O&M funds go to a named system, whose data sharing decides whether it may have them
+  if (kind === 'operations' && systemId === null) problem('systemId', 'value.systemRequired', {}, 12)
   let procurementCategory = null as (typeof PROCUREMENT_CATEGORIES)[number] | null
   if (kept('procurementCategory')) {
     procurementCategory = keptValue('procurementCategory')
@@ -208,6 +214,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   }
   const total = amount('totalInvestment', true)
   const fiscal = amount('fiscalFunds', true)
+  const completedBefore = amount('completedBefore', false)
   const annualPlan = amount('annualPlan', false)
   if (total !== null && fiscal !== null && fiscal > total) problem('fiscalFunds', 'amount.fiscalAboveTotal')
   // a zero total is wrong whatever the fiscal funds say (a prompt checks the total before they are asked)
@@ -215,6 +222,14 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   // Art. 2: only projects paid wholly or partly by city-level fiscal funds are in scope.
   if (fiscal === 0) problem('fiscalFunds', 'amount.fiscalZero', {}, 2)
   if (annualPlan !== null && total !== null && annualPlan > total) problem('annualPlan', 'amount.annualAboveTotal', {})
+  // a multi-year project cannot plan more for this year than what remains of its total; a blank year's figure is
+  // the fiscal funds, as the plan reads it
+  else if (completedBefore !== null && total !== null && fiscal !== null) {
+    const annual = annualPlan ?? fiscal
+    if (completedBefore + annual > total) {
+      problem('completedBefore', annualPlan === null ? 'amount.completedPlusFiscalAboveTotal' : 'amount.completedPlusAnnualAboveTotal', {completed: completedBefore, annual, totalAmount: total})
+    }
+  }
   const periodMonths = integer('periodMonths', 1, 120, 'value.badPeriod')
   const summary = text('summary')
   const compliance: Compliance = {
@@ -247,7 +262,7 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const phoneRaw = raw.contactPhone
   const contactPhone = typeof phoneRaw === 'number' ? String(phoneRaw) : text('contactPhone')
 
-  if (problems.length > 0 || !nature || !category || !procurementCategory || total === null || fiscal === null) {
+  if (problems.length > 0 || !kind || !nature || !category || !procurementCategory || total === null || fiscal === null) {
     return {input: null, problems, warnings, ...((unit && name) || declarationNo ? {identity: {planYear, declarationNo, unit, name}} : {})}
   }
   return {
@@ -257,11 +272,14 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
       unit,
       coUnits,
       name,
+      kind,
       nature,
       category,
+      systemId,
       procurementCategory,
       totalInvestmentFen: total,
       fiscalFundsFen: fiscal,
+      completedBeforeFen: completedBefore,
       annualPlanFen: annualPlan,
       fundingSources,
       supervisingDepartment: text('supervisingDepartment') || null,

@@ -5,7 +5,7 @@ import {UsageError} from './errors.js'
 import {isUnitSuspended, isWeakEvaluation, lastEvaluationByUnit, matchKey, type FlagContext} from './project.js'
 import type {Evaluation, Project, RegisterData, Rules, Settings} from './types.js'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export function emptyRegister(rules: Rules, settings: Settings, now: string): RegisterData {
   return {

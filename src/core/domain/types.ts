@@ -1,8 +1,12 @@
 // The words of the regulation (DESIGN §2) as types. Money is integer 分 (fen); dates are 'YYYY-MM-DD'.
 
 /** 建设性质 */
-export const NATURES = ['new', 'expansion', 'upgrade'] as const
+export const NATURES = ['new', 'expansion', 'upgrade', 'continuing'] as const
 export type Nature = (typeof NATURES)[number]
+
+/** 项目类别 (DESIGN §12): construction 建设类, or operations and maintenance 运维类 of a system already built */
+export const PROJECT_KINDS = ['construction', 'operations'] as const
+export type ProjectKind = (typeof PROJECT_KINDS)[number]
 
 /** 项目类型 (Art. 2: 基础设施、数据系统、业务系统、服务系统) */
 export const CATEGORIES = ['infrastructure', 'data', 'business', 'service'] as const
@@ -208,11 +212,17 @@ export interface Project {
   unit: string
   coUnits: string[]
   name: string
+  /** 项目类别: 建设类 unless declared 运维类 */
+  kind: ProjectKind
   nature: Nature
   category: Category
+  /** 运维对象系统: the inventory system an operations project maintains (a construction project may name the one it upgrades) */
+  systemId: string | null
   procurementCategory: ProcurementCategory
   totalInvestmentFen: number
   fiscalFundsFen: number
+  /** 截至上年底累计完成投资: what a multi-year (续建) project had spent by the end of the year before its plan year */
+  completedBeforeFen: number | null
   /** 审定金额: set by the fiscal review; routing uses it once set */
   approvedAmountFen: number | null
   /** 年度计划投资; defaults to the fiscal funds */

@@ -72,6 +72,8 @@ export interface Dictionary {
   listSeparators: string[]
   headerMarks: HeaderMarks
   labelBlock: LabelBlock
+  /** a header two fields use (项目类别: 项目类型 in some files, 建设类/运维类 in others) → the fields, in the order they take it */
+  sharedHeaders: Array<{header: string; fields: string[]}>
 }
 
 export interface NormalisedHeader {
@@ -85,6 +87,8 @@ export interface HeaderMatch {
   field: string
   /** only reported for amount fields */
   unit: AmountUnit | null
+  /** a shared header: every field it may stand for, `field` first; the sheet's other columns decide (header.ts) */
+  shared?: readonly string[]
 }
 
 export const DICTIONARY_RELATIVE_PATH = join('templates', 'declaration.json')
@@ -172,6 +176,8 @@ interface Loaded {
   cleanHeader: HeaderCleaner
   /** normalised header → field key */
   headers: Map<string, string>
+  /** normalised shared header → its fields */
+  shared: Map<string, string[]>
   /** normalised label of the block above the header → field key */
   labels: Map<string, string>
   ignored: Set<string>
@@ -242,6 +248,19 @@ function parseHeaderMarks(raw: unknown): HeaderMarks {
   return {marks: stringArray(raw.marks, 'headerMarks.marks'), notes: stringArray(raw.notes, 'headerMarks.notes')}
 }
 
+function parseSharedHeaders(raw: unknown): Array<{header: string; fields: string[]}> {
+  if (raw === undefined) return []
+  if (!isRecord(raw)) throw invalid('sharedHeaders must be an object')
+  return Object.keys(raw)
+    .filter((header) => header !== '$comment')
+    .map((header) => {
+      const fields = stringArray(raw[header], `sharedHeaders.${header}`)
+      if (fields.length < 2) throw invalid(`sharedHeaders.${header} must name two fields or more`)
+      for (const f of fields) if (!declarationField(f)) throw invalid(`sharedHeaders.${header}: ${f} is not a field of a declaration`)
+      return {header, fields}
+    })
+}
+
 function parseLabelBlock(raw: unknown): LabelBlock {
   if (raw === undefined) return {fields: [], valueNotes: [], blankWords: []}
   if (!isRecord(raw)) throw invalid('labelBlock must be an object')
@@ -281,6 +300,7 @@ export function parseDictionary(json: unknown): Dictionary {
     listSeparators: stringArray(json.listSeparators, 'listSeparators'),
     headerMarks: parseHeaderMarks(json.headerMarks),
     labelBlock: parseLabelBlock(json.labelBlock),
+    sharedHeaders: parseSharedHeaders(json.sharedHeaders),
   }
   const clean = headerCleaner(dictionary.headerMarks)
   indexHeaders(dictionary, clean) // refuses two fields claiming one header
@@ -303,13 +323,24 @@ function indexLabels(dictionary: Dictionary, clean: HeaderCleaner): Map<string, 
   return labels
 }
 
-/** normalised header → field; two fields claiming the same header is an error in the dictionary. */
+function indexShared(dictionary: Dictionary, clean: HeaderCleaner): Map<string, string[]> {
+  return new Map(dictionary.sharedHeaders.map((s) => [normaliseWith(clean, s.header).text, s.fields]))
+}
+
+/** normalised header → field; two fields claiming the same header is an error in the dictionary, unless it is a
+ * shared header of both. */
 function indexHeaders(dictionary: Dictionary, clean: HeaderCleaner): Map<string, string> {
+  const shared = indexShared(dictionary, clean)
   const headers = new Map<string, string>()
   for (const f of dictionary.fields) {
     for (const h of [f.header, ...f.synonyms]) {
       const {text} = normaliseWith(clean, h)
       if (text === '') continue
+      const both = shared.get(text)
+      if (both) {
+        if (!both.includes(f.key)) throw invalid(`header ${h} is shared by ${both.join(', ')}, not ${f.key}`)
+        continue
+      }
       const other = headers.get(text)
       if (other !== undefined && other !== f.key) throw invalid(`header ${h} belongs to both ${other} and ${f.key}`)
       headers.set(text, f.key)
@@ -338,6 +369,7 @@ function build(dictionary: Dictionary): Loaded {
     dictionary,
     cleanHeader,
     headers: indexHeaders(dictionary, cleanHeader),
+    shared: indexShared(dictionary, cleanHeader),
     labels: indexLabels(dictionary, cleanHeader),
     ignored: new Set(dictionary.ignoredHeaders.map((h) => normaliseWith(cleanHeader, h).text)),
     words: indexWords(dictionary),
@@ -372,10 +404,11 @@ export function loadDictionary(): Dictionary {
 export function matchHeader(text: string): HeaderMatch | null {
   const s = state()
   const {text: key, unit} = normaliseHeader(text)
-  const field = s.headers.get(key)
+  const shared = s.shared.get(key)
+  const field = shared?.[0] ?? s.headers.get(key)
   if (field === undefined) return null
   const def = s.dictionary.byKey.get(field)
-  return {field, unit: def?.kind === 'amount' ? unit : null}
+  return {field, unit: def?.kind === 'amount' ? unit : null, ...(shared ? {shared} : {})}
 }
 
 /** The field a label of the block above the header gives (`填报单位（盖章）` → unit), or null. */

@@ -8,7 +8,7 @@ export function problemText(p: FieldProblem | RowProblem, lang: Lang = getLang()
   const field = p.field ? codeText(`field.${p.field}`, {}, lang) : ''
   const params: Record<string, unknown> = {field, ...p.params}
   // amounts in problem params are 分: show them as 万元
-  for (const k of ['stated', 'sum']) if (typeof params[k] === 'number') params[k] = formatWan(params[k] as number)
+  for (const k of ['stated', 'sum', 'completed', 'annual', 'totalAmount']) if (typeof params[k] === 'number') params[k] = formatWan(params[k] as number)
   if (typeof params.bytes === 'number') params.megabytes = ((params.bytes as number) / 1048576).toFixed(1)
   if (typeof params.limit === 'number') params.limitMegabytes = Math.round((params.limit as number) / 1048576)
   if (typeof params.category === 'string') params.category = word('procurementCategory', params.category, lang)

@@ -5,7 +5,20 @@ import {SCHEMA_VERSION} from '../domain/register-data.js'
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>
 
 const migrations: Record<number, Migration> = {
-  // 1 → 2 goes here when the register's shape changes.
+  // 续建 and 运维 (DESIGN §12): every project held before was a construction project, with no system and no
+  // investment completed in earlier years. In place: a register of 50,000 projects is not copied on every read.
+  1: (data) => {
+    if (Array.isArray(data.projects)) {
+      for (const p of data.projects as unknown[]) {
+        if (p === null || typeof p !== 'object' || Array.isArray(p)) continue
+        const project = p as Record<string, unknown>
+        project.kind ??= 'construction'
+        project.systemId ??= null
+        project.completedBeforeFen ??= null
+      }
+    }
+    return data
+  },
 }
 
 export function migrate(data: unknown): unknown {

@@ -3,7 +3,7 @@
 // with a hand-written loop over the fields that routing and totals depend on, because zod costs ~40 µs a
 // project and `project list` must start as fast as `node` itself.
 import {z} from 'zod'
-import {CATEGORIES, FUNDING_SOURCES, NATURES, PROCUREMENT_CATEGORIES, PROJECT_FLAGS, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
+import {CATEGORIES, FUNDING_SOURCES, NATURES, PROCUREMENT_CATEGORIES, PROJECT_FLAGS, PROJECT_KINDS, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
 
 const fen = z.number().int().nonnegative()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -90,6 +90,7 @@ const frame = z
   .passthrough()
 
 const sets = {
+  kind: new Set<string>(PROJECT_KINDS),
   nature: new Set<string>(NATURES),
   category: new Set<string>(CATEGORIES),
   procurementCategory: new Set<string>(PROCUREMENT_CATEGORIES),
@@ -202,7 +203,7 @@ function projectProblem(p: unknown): string | null {
   if (!isText(o.name)) return 'name'
   if (!Array.isArray(o.coUnits)) return 'coUnits'
   for (const u of o.coUnits) if (typeof u !== 'string') return 'coUnits'
-  for (const k of ['nature', 'category', 'procurementCategory', 'track', 'status'] as const) if (!sets[k].has(o[k] as string)) return k
+  for (const k of ['kind', 'nature', 'category', 'procurementCategory', 'track', 'status'] as const) if (!sets[k].has(o[k] as string)) return k
   if (!isFen(o.totalInvestmentFen)) return 'totalInvestmentFen'
   if (!isFen(o.fiscalFundsFen)) return 'fiscalFundsFen'
   if (o.approvedAmountFen !== null && !isFen(o.approvedAmountFen)) return 'approvedAmountFen'
@@ -214,6 +215,8 @@ function projectProblem(p: unknown): string | null {
   // the optional facts, inline: this line runs for every project on every read
   if (o.declarationNo != null && typeof o.declarationNo !== 'string') return 'declarationNo'
   if (o.annualPlanFen != null && !isFen(o.annualPlanFen)) return 'annualPlanFen'
+  if (o.completedBeforeFen != null && !isFen(o.completedBeforeFen)) return 'completedBeforeFen'
+  if (o.systemId != null && !isText(o.systemId)) return 'systemId'
   if (o.supervisingDepartment != null && typeof o.supervisingDepartment !== 'string') return 'supervisingDepartment'
   if (o.periodMonths != null && typeof o.periodMonths !== 'number') return 'periodMonths'
   if (o.consultancy != null && typeof o.consultancy !== 'string') return 'consultancy'

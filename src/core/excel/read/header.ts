@@ -2,7 +2,7 @@
 // which dictionary field each column holds, and a `单位：万元` note above the table. Shared by .xlsx and .csv.
 import type {AmountUnit} from '../../domain/money.js'
 import {isIgnoredHeader, isTotalLabel, loadDictionary, matchHeader, normaliseHeader, foldText, unitWord} from '../dictionary.js'
-import type {HeaderDetection} from '../dictionary.js'
+import type {HeaderDetection, HeaderMatch} from '../dictionary.js'
 import {cellText, columnLetter} from './cell-values.js'
 import {holdsLabel} from './label-block.js'
 import type {CellValue, ReadColumn} from './types.js'
@@ -50,12 +50,12 @@ function combineLevels(upper: RawRow | null, lower: RawRow): ColumnHeader[] {
   return out
 }
 
-function matchColumn(h: ColumnHeader): {field: string; unit: AmountUnit | null} | null {
+function matchColumn(h: ColumnHeader): HeaderMatch | null {
   if (h.lower === '') return h.upper === '' ? null : matchHeader(h.upper)
   const m = matchHeader(h.lower) ?? (h.upper !== '' ? matchHeader(h.upper + h.lower) : null)
   if (!m) return null
   if (m.unit === null && h.upper !== '' && loadDictionary().byKey.get(m.field)?.kind === 'amount') {
-    return {field: m.field, unit: normaliseHeader(h.upper).unit}
+    return {...m, unit: normaliseHeader(h.upper).unit}
   }
   return m
 }
@@ -68,13 +68,15 @@ function headerText(h: ColumnHeader): string {
 function buildColumns(headers: ColumnHeader[]): {columns: ReadColumn[]; unknownHeaders: string[]} {
   let width = headers.length
   while (width > 0 && headerText(headers[width - 1]) === '') width--
+  const matches = headers.slice(0, width).map((h) => (headerText(h) === '' ? null : matchColumn(h)))
+  resolveShared(matches)
   const seen = new Set<string>()
   const unknown: string[] = []
   const columns: ReadColumn[] = []
   for (let i = 0; i < width; i++) {
     const h = headers[i]
     const header = headerText(h)
-    const m = header === '' ? null : matchColumn(h)
+    const m = matches[i]
     const duplicate = m !== null && seen.has(m.field)
     if (m && !duplicate) seen.add(m.field)
     const field = m && !duplicate ? m.field : null
@@ -82,6 +84,20 @@ function buildColumns(headers: ColumnHeader[]): {columns: ReadColumn[]; unknownH
     columns.push({index: i + 1, letter: columnLetter(i + 1), header, field, unit: field ? (m?.unit ?? null) : null})
   }
   return {columns, unknownHeaders: unknown}
+}
+
+/** A shared header (项目类别) stands for the first of its fields that no other column of the sheet holds. */
+function resolveShared(matches: Array<HeaderMatch | null>): void {
+  const taken = new Set<string>()
+  for (const m of matches) if (m && !m.shared) taken.add(m.field)
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]
+    if (!m?.shared) continue
+    const field = m.shared.find((f) => !taken.has(f)) ?? m.field
+    taken.add(field)
+    const amount = loadDictionary().byKey.get(field)?.kind === 'amount'
+    matches[i] = {field, unit: amount ? m.unit : null}
+  }
 }
 
 function isIgnored(h: ColumnHeader): boolean {
