@@ -92,10 +92,24 @@ if (small) {
   itplan(['evaluate', small.id, '--score', '88', '--date', '2027-12-20'])
 }
 
+// 资金（第十五条）: the police platform's fiscal review shows 送审/审定/审减; its budget is paid in two instalments, one
+// over-payment is refused with nothing written; the self-implemented project's budget is cut and its balance recovered.
+itplan(['project', 'show', police.id])
+itplan(['funds', 'pay', police.id, '--amount', '30万', '--date', '2027-06-15', '--doc', '郴财预〔2027〕21号', '--note', '首期款'])
+itplan(['funds', 'pay', police.id, '--amount', '100000万', '--date', '2027-06-20', '--doc', '郴财预〔2027〕22号'], {expect: [3]})
+if (small) {
+  itplan(['funds', 'pay', small.id, '--amount', `${Math.round((small.annualPlanFen ?? small.fiscalFundsFen) * 0.5) / 100}元`, '--date', '2027-06-01', '--doc', '郴财预〔2027〕18号'])
+  itplan(['funds', 'cut', small.id, '--amount', '1万', '--reason', '设备到货延迟，压减当年预算', '--doc', '郴数政资〔2027〕5号', '--date', '2027-06-30'])
+  itplan(['funds', 'recover', small.id, '--amount', '0.5万', '--reason', '验收后年底结余', '--doc', '郴财预〔2027〕88号', '--date', '2027-12-20'])
+}
+itplan(['funds', 'list', '--year', '2027'])
+itplan(['funds', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目资金执行情况表.xlsx'])
+
 itplan(['plan', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目计划表.xlsx'])
 itplan(['plan', 'export', '--year', '2027', '--version', '1', '--out', 'out/郴州市2027年度信息化项目计划表（第1版）.xlsx'])
 itplan(['acceptance', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目验收备案表.xlsx'])
 itplan(['report', '--year', '2027', '--as-of', '2027-03-01', '--html', 'out/report.html'])
+itplan(['report', '--year', '2027'])
 itplan(['audit', 'log', '--project', police.id])
 itplan(['audit', 'verify'])
 

@@ -4,7 +4,8 @@ import {t, codeText, word} from '../core/i18n/index.js'
 import {formatWan} from '../core/domain/money.js'
 import {nextSteps, isClosed} from '../core/domain/lifecycle.js'
 import {isWeakEvaluation} from '../core/domain/project.js'
-import type {Acceptance, CheckResult, Construction, JournalEntry, Project, Rules} from '../core/domain/types.js'
+import type {Acceptance, CheckResult, Construction, JournalEntry, Plan, Project, Rules} from '../core/domain/types.js'
+import {fiscalReviewLines, moneyHistoryLines} from './render-funds.js'
 import {out} from './ui.js'
 import {flagsText, routingReason} from './render.js'
 import {journalList} from './render-journal.js'
@@ -150,9 +151,10 @@ function evaluations(p: Project, rules: Rules): string[] {
   return l
 }
 
-export function projectDetails(p: Project, history: JournalEntry[], rules: Rules): string {
+export function projectDetails(p: Project, history: JournalEntry[], rules: Rules, plans: readonly Plan[] = []): string {
   const l: string[] = [out.bold(`${p.id}  ${p.name}`)]
-  l.push(...basic(p), ...funds(p), ...plan(p))
+  // branch funds: the fiscal review's 送审/审定/审减 and the money history follow the amounts
+  l.push(...basic(p), ...funds(p), ...fiscalReviewLines(p), ...moneyHistoryLines(p, plans), ...plan(p))
   l.push(out.underline(t('show.section.routing')))
   l.push(`  ${word('track', p.track)}`)
   l.push(`  ${routingReason(p)}（${p.routing.rulesVersion}）`)

@@ -66,6 +66,10 @@ function trackMove(v: unknown): string {
   return m.from && m.to && m.from !== m.to ? t('journal.trackMove', {from: word('track', str(m.from)), to: word('track', str(m.to))}) : ''
 }
 
+function fundsSummary(c: Change): string {
+  return t('journal.summary.funds', {year: str(c.year), kind: word('fundsKind', str(c.kind)), amount: wan(c.amountFen), date: str(c.date), doc: doc(c.documentNo), reason: c.reason ? t('journal.reason', {reason: str(c.reason)}) : '', available: wan(c.availableFen), paid: wan(c.paidFen)})
+}
+
 /** What each action's change says, in one sentence; the status move is added after it for every action. */
 const SUMMARIES: Record<string, (c: Change) => string> = {
   init: (c) => t(c.force ? 'journal.summary.initForce' : 'journal.summary.init', {rulesVersion: str(c.rulesVersion)}),
@@ -127,6 +131,10 @@ const SUMMARIES: Record<string, (c: Change) => string> = {
   'plan-dropped': (c) => t('journal.summary.planDropped', {reasons: none(reasons(c.reasons))}),
   'plan-version': (c) => t('journal.summary.planVersion', {year: str(c.year), version: str(c.version), count: str(obj(c.totals).count), total: wan(obj(c.totals).totalInvestmentFen)}),
   'plan-removed': (c) => t('journal.summary.planRemoved', {reason: str(c.reason)}),
+  // branch funds: 拨付 / 压减 / 收回
+  'funds-pay': (c) => fundsSummary(c),
+  'funds-cut': (c) => fundsSummary(c),
+  'funds-recover': (c) => fundsSummary(c),
   'plan-change': (c) => {
     const field = str(c.field)
     const value = (v: unknown) => valueText(field, v) ?? str(v)

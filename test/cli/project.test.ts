@@ -167,10 +167,14 @@ describe('itplan project / config (through the CLI)', function () {
 
       expect(listed).to.have.length(added.size + 1)
       for (const item of listed) expectProjectShape(item)
-      expect(byName('完整')).to.deep.equal(p)
+      // list and show add the fiscal review beside the project's fields (issue 18): none before the review opens
+      const {fiscalReview: listedReview, ...listedRest} = byName('完整') as ProjectJson & {fiscalReview?: unknown}
+      expect(listedReview).to.equal(null)
+      expect(listedRest).to.deep.equal(p)
 
       expectProjectShape(shown)
-      const {history, nextSteps, ...rest} = shown
+      const {history, nextSteps, fiscalReview, ...rest} = shown as ProjectJson & {fiscalReview?: unknown}
+      expect(fiscalReview).to.equal(null)
       expect(rest).to.deep.equal(p)
       expect(history!.map((h) => h.action)).to.deep.equal(['create'])
       expect(history![0].projectId).to.equal(p.id)

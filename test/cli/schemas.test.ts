@@ -155,6 +155,14 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
       await run(['acceptance', 'export', '--year', String(YEAR), '--out', file('验收备案表.xlsx')])
     })
 
+    it('money (issue 18): a payment, a cut and a recovery, the year’s budgets and their workbook', async () => {
+      await run(['funds', 'pay', id.self, '--amount', '10万', '--date', '2027-03-15', '--doc', '郴财预〔2027〕3号'])
+      await run(['funds', 'cut', id.self, '--amount', '2万', '--reason', '进度滞后', '--doc', '郴数政资〔2027〕1号', '--date', '2027-04-05'])
+      await run(['funds', 'recover', id.self, '--amount', '1万', '--reason', '年底结余', '--doc', '郴财预〔2027〕9号', '--date', '2027-12-05'])
+      await run(['funds', 'list', '--year', String(YEAR)])
+      await run(['funds', 'export', '--year', String(YEAR), '--out', file('资金执行情况表.xlsx')])
+    })
+
     it('a plan amendment, a unit held back and reinstated, a holiday schedule', async () => {
       await run(['plan', 'amend', '--year', String(YEAR), '--remove', id.late, '--reason', '建设单位申请取消', '--date', '2027-05-10'])
       await run(['unit', 'suspend', '市民政局', '--reason', '拒不整改'])

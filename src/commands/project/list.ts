@@ -4,11 +4,13 @@ import {projectTable} from '../../cli/render.js'
 import {t} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {filterProjects} from '../../core/domain/queries.js'
-import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Project} from '../../core/domain/types.js'
+import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.js'
+import {withFiscalReview, type ProjectWithMoney} from '../../core/domain/funds.js'
 import {yearFlag} from '../../cli/flags.js'
 import {wordFlag} from '../../cli/word-flags.js'
 
-export type ProjectListResult = Project[]
+/** The projects, each with its fiscal review (DESIGN §13). */
+export type ProjectListResult = ProjectWithMoney[]
 
 export default class ProjectList extends ItplanCommand<typeof ProjectList> {
   static override flags = {
@@ -29,6 +31,6 @@ export default class ProjectList extends ItplanCommand<typeof ProjectList> {
         this.log(t('project.listCount', {count: projects.length, total: formatWan(projects.reduce((s, p) => s + p.totalInvestmentFen, 0))}))
       }
     }
-    return projects
+    return projects.map(withFiscalReview)
   }
 }

@@ -175,6 +175,8 @@ export function projectAsOf(p: Project, asOf: string, data: RegisterData, source
     construction: constructionAsOf(p.construction, asOf),
     acceptance: acceptanceAsOf(p.acceptance, asOf),
     evaluations: p.evaluations.filter((e) => !after(e.date, asOf)),
+    // branch funds: a payment, cut or recovery dated after asOf had not happened on it
+    ...(p.funds ? {funds: p.funds.filter((r) => !after(r.date, asOf))} : {}),
   }
 }
 

@@ -2,6 +2,7 @@
 // overdue stages by department, the projects waiting longest, incidents. One structure feeds the terminal, the
 // HTML page and --json, so the three can never disagree.
 import {daysBetween} from './dates.js'
+import {executionByUnit, sumFiscalReviews, type FiscalReviewTotals, type FundsPosition, type FundsUnitTotals} from './funds.js'
 import {CLOSED_STATUSES} from './lifecycle.js'
 import {isWeakEvaluation, lastEvaluationByUnit} from './project.js'
 import {CATEGORIES, PROJECT_FLAGS, PROJECT_STATUSES, TRACKS, type Category, type Project, type ProjectFlag, type ProjectStatus, type RegisterData, type Track} from './types.js'
@@ -40,6 +41,12 @@ export interface ReportData {
   deadlinesByDepartment: Array<{department: string; open: number; overdue: number; items: DeadlineRow[]}>
   stuck: Array<{projectId: string; projectName: string; unit: string; status: ProjectStatus; since: string; days: number}>
   incidents: Array<{projectId: string; projectName: string; unit: string; kind: string; date: string; description: string}>
+  // ── funds (branch funds, issue 18) ──
+  /** the year's fiscal review: 送审, 审定, 审减 of the projects whose review is decided, 审减率 on the sums */
+  fiscalReview: FiscalReviewTotals
+  /** the budgets of the approved plans (of the year, or of every year): by unit and in total, with the execution rate */
+  execution: {byUnit: FundsUnitTotals[]; totals: FundsPosition}
+  // ── end funds ──
 }
 
 const zero = (): Amounts => ({count: 0, totalInvestmentFen: 0, fiscalFundsFen: 0})
@@ -112,5 +119,7 @@ export function buildReport(data: RegisterData, o: {year: number | null; asOf: s
       .sort((a, b) => b.overdue - a.overdue || a.department.localeCompare(b.department, 'zh')),
     stuck,
     incidents: incidents.sort((a, b) => b.date.localeCompare(a.date)),
+    fiscalReview: sumFiscalReviews(counted),
+    execution: executionByUnit(data, o.year),
   }
 }

@@ -1,6 +1,7 @@
 // Art. 9 review stages. The two pre-reviews (市委办, 市委网信办) open together; the rest follow one by one in
 // the order the rules list them. Each open stage has a due date in working days (DESIGN §4).
 import {IllegalTransition, InvalidInput} from './errors.js'
+import {recordFiscalSubmission} from './funds.js'
 import type {Project, ReviewResult, Rules, Stage, StageKey, Track} from './types.js'
 
 /** Adds working days (start day not counted); supplied by the calendar so this module stays pure. */
@@ -122,6 +123,8 @@ export function advanceStages(project: Project, rules: Rules, date: string, addW
       const before = order.slice(0, order.indexOf(key)).map((k) => byKey.get(k)?.decidedOn).filter((d): d is string => Boolean(d))
       const openedOn = [date, ...before].reduce((a, b) => (a > b ? a : b))
       open(stage, rules, openedOn, addWorkingDays)
+      // 送审金额 (branch funds): what the fiscal review is sent is the total as it opens
+      if (key === 'fiscal-review') recordFiscalSubmission(project)
       opened.push(key)
     }
     break

@@ -205,6 +205,26 @@ export interface Evaluation {
   grade: string | null
 }
 
+// ── funds (branch funds, issue 18): 送审金额 and the year's money, DESIGN §13 ──
+/** 拨付 (pay), 压减 (cut, Art. 15), 收回 (recover, Art. 15) */
+export const FUNDS_KINDS = ['pay', 'cut', 'recover'] as const
+export type FundsKind = (typeof FUNDS_KINDS)[number]
+
+/** One movement of a project's budget for one plan year. */
+export interface FundsRecord {
+  kind: FundsKind
+  /** the plan year whose approved annual investment it draws on or reduces */
+  year: number
+  amountFen: number
+  date: string
+  /** 文号 / 凭证号 */
+  documentNo: string | null
+  /** why a budget was cut or recovered (Art. 15) */
+  reason: string | null
+  note: string | null
+}
+// ── end funds ──
+
 export interface Project {
   id: string
   planYear: number
@@ -251,6 +271,12 @@ export interface Project {
   source: Source | null
   createdAt: string
   updatedAt: string
+  // ── funds (branch funds, issue 18) ──
+  /** 送审金额: the total when the fiscal review opened (absent: not opened, or opened before it was recorded) */
+  fiscalSubmittedFen?: number
+  /** 拨付、压减、收回, in the order recorded (absent: none) */
+  funds?: FundsRecord[]
+  // ── end funds ──
 }
 
 export interface UnitRecord {

@@ -10,6 +10,7 @@ export type Column<S> =
   | {kind: 'integer'; cell: (source: S) => number | null}
   | {kind: 'amount'; cell: (source: S) => number | null}
   | {kind: 'date'; cell: (source: S) => string | null}
+  | {kind: 'ratio'; cell: (source: S) => number | null}
 
 export type ColumnTable<S> = Record<string, Column<S>>
 

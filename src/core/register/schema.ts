@@ -3,7 +3,7 @@
 // with a hand-written loop over the fields that routing and totals depend on, because zod costs ~40 µs a
 // project and `project list` must start as fast as `node` itself.
 import {z} from 'zod'
-import {CATEGORIES, FUNDING_SOURCES, NATURES, PROCUREMENT_CATEGORIES, PROJECT_FLAGS, PROJECT_KINDS, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
+import {CATEGORIES, FUNDING_SOURCES, FUNDS_KINDS, NATURES, PROCUREMENT_CATEGORIES, PROJECT_FLAGS, PROJECT_KINDS, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
 
 const fen = z.number().int().nonnegative()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -109,6 +109,7 @@ type Rec = Record<string, unknown>
 // Small named checks, each called from its own place: the project loop runs on every read of the register and
 // must stay within a few milliseconds for 1,000 projects (a table of checks called through one site is ~3× slower).
 const isObject = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v)
+const FUNDS_KIND_SET = new Set<string>(FUNDS_KINDS)
 const isFen = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 const isText = (v: unknown) => typeof v === 'string' && v !== ''
 const isDate = (v: unknown) => typeof v === 'string' && DATE.test(v)
@@ -242,6 +243,13 @@ function projectProblem(p: unknown): string | null {
     badList(o, 'amountChanges', (x) => isFen(x.fromFen) && isFen(x.toFen) && typeof x.reason === 'string' && isDate(x.date)) ??
     badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade))
   if (list) return list
+  // ── funds (branch funds, issue 18): both optional ──
+  if (o.fiscalSubmittedFen !== undefined && !isFen(o.fiscalSubmittedFen)) return 'fiscalSubmittedFen'
+  if (o.funds !== undefined) {
+    const bad = badList(o, 'funds', (x) => FUNDS_KIND_SET.has(x.kind as string) && Number.isInteger(x.year) && isFen(x.amountFen) && isDate(x.date) && str(x.documentNo) && str(x.reason) && str(x.note))
+    if (bad) return bad
+  }
+  // ── end funds ──
   if (o.construction !== null) {
     if (!isObject(o.construction)) return 'construction'
     const bad = constructionProblem(o.construction)

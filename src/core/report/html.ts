@@ -4,6 +4,7 @@ import {t, codeText, word, type Lang, type MessageKey} from '../i18n/index.js'
 import {formatWan} from '../domain/money.js'
 import {formatLocalTime} from '../domain/iso-date.js'
 import type {ReportData} from '../domain/report.js'
+import {formatRate, type FundsPosition} from '../domain/funds.js'
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 export function escapeHtml(text: string): string {
@@ -46,6 +47,7 @@ function table(headers: string[], rows: Array<Array<string | number>>, numeric: 
 export function renderReportHtml(r: ReportData, lang: Lang): string {
   const T = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, lang)
   const wan = (fen: number) => `${formatWan(fen)} 万元`
+  const rate = (v: number | null) => (v === null ? T('rate.none') : formatRate(v))
   const title = r.year === null ? T('report.titleAll') : T('report.title', {year: r.year})
   const sections: string[] = []
   sections.push(
@@ -54,8 +56,12 @@ export function renderReportHtml(r: ReportData, lang: Lang): string {
       `<div class="card"><div class="k">${escapeHtml(T('report.totalInvestment'))}</div><div class="v" data-total-investment>${escapeHtml(wan(r.totals.totalInvestmentFen))}</div></div>` +
       `<div class="card"><div class="k">${escapeHtml(T('report.fiscalFunds'))}</div><div class="v" data-total-fiscal>${escapeHtml(wan(r.totals.fiscalFundsFen))}</div></div>` +
       `<div class="card"><div class="k">${escapeHtml(T('report.overdue'))}</div><div class="v" data-total-overdue>${r.deadlinesByDepartment.reduce((s, d) => s + d.overdue, 0)}</div></div>` +
+      // branch funds: the figures leaders quote, 审减 and 审减率 of the year's fiscal reviews
+      `<div class="card"><div class="k">${escapeHtml(T('report.fiscalReduced'))}</div><div class="v" data-fiscal-reduced>${escapeHtml(wan(r.fiscalReview.reducedFen))}</div></div>` +
+      `<div class="card"><div class="k">${escapeHtml(T('report.fiscalReductionRate'))}</div><div class="v" data-fiscal-rate>${escapeHtml(rate(r.fiscalReview.reductionRate))}</div></div>` +
       `</section>`,
   )
+  sections.push(`<p>${escapeHtml(r.fiscalReview.count === 0 ? T('report.fiscalReviewNone') : T('report.fiscalReview', {count: r.fiscalReview.count, submitted: formatWan(r.fiscalReview.submittedFen), approved: formatWan(r.fiscalReview.approvedFen), reduced: formatWan(r.fiscalReview.reducedFen), rate: rate(r.fiscalReview.reductionRate)}))}</p>`)
   sections.push(
     `<section class="charts">` +
       barChart(T('report.byTrack'), r.byTrack.map((x) => ({label: `${word('track', x.track, lang)}（${x.count}）`, value: x.totalInvestmentFen, text: wan(x.totalInvestmentFen)}))) +
@@ -72,6 +78,19 @@ export function renderReportHtml(r: ReportData, lang: Lang): string {
       [1, 2, 3],
     ),
   )
+  sections.push(`<h2>${escapeHtml(T('report.execution'))}</h2>`)
+  if (r.execution.byUnit.length === 0) sections.push(`<p>${escapeHtml(T('report.executionNone'))}</p>`)
+  else {
+    sections.push(barChart(T('report.execution'), r.execution.byUnit.slice(0, 20).map((u) => ({label: u.unit, value: Math.round((u.executionRate ?? 0) * 10_000), text: rate(u.executionRate)}))))
+    const money = (x: FundsPosition) => [formatWan(x.plannedFen), formatWan(x.cutFen), formatWan(x.recoveredFen), formatWan(x.availableFen), formatWan(x.paidFen), rate(x.executionRate)]
+    sections.push(
+      table(
+        [T('table.unit'), T('report.projects'), T('funds.col.planned'), T('funds.col.cut'), T('funds.col.recovered'), T('funds.col.available'), T('funds.col.paid'), T('funds.col.rate')],
+        [...r.execution.byUnit.map((u) => [u.unit, u.count, ...money(u)]), [T('funds.total', {count: r.execution.byUnit.reduce((n, u) => n + u.count, 0)}), '', ...money(r.execution.totals)]],
+        [1, 2, 3, 4, 5, 6, 7],
+      ),
+    )
+  }
   sections.push(`<h2>${escapeHtml(T('report.deadlines'))}</h2>`)
   if (r.deadlinesByDepartment.length === 0) sections.push(`<p>${escapeHtml(T('review.listEmpty'))}</p>`)
   for (const d of r.deadlinesByDepartment) {

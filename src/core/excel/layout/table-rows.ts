@@ -168,8 +168,10 @@ export function writeTotalRow<K extends string>(
 /** The rows of a table sheet: groups, each with an optional band above and 小计 below, then the 合计. */
 export interface TableSheetModel {
   title: string
-  groups: ReadonlyArray<{label: string | null; rows: ReadonlyArray<readonly ModelValue[]>; subtotalLabel: string | null}>
+  /** `subtotalExtra`, `totalExtra`: cells of a 小计 / 合计 that are no sum of the rows, by column key (a rate computed on the sums) */
+  groups: ReadonlyArray<{label: string | null; rows: ReadonlyArray<readonly ModelValue[]>; subtotalLabel: string | null; subtotalExtra?: Record<string, CellOut>}>
   totalLabel: string
+  totalExtra?: Record<string, CellOut>
 }
 
 /**
@@ -190,10 +192,10 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
       writeModelRow(ws, ++r, columns, group.rows[i], styles.data, sums)
       if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await drain()
     }
-    if (group.subtotalLabel !== null) writeTotalRow(ws, ++r, group.subtotalLabel, columns, sums, styles)
+    if (group.subtotalLabel !== null) writeTotalRow(ws, ++r, group.subtotalLabel, columns, sums, styles, {extra: group.subtotalExtra})
     total.addAll(sums)
   }
-  writeTotalRow(ws, ++r, model.totalLabel, columns, total, styles)
+  writeTotalRow(ws, ++r, model.totalLabel, columns, total, styles, {extra: model.totalExtra})
   ws.commit()
   await drain()
 }

@@ -6,7 +6,8 @@ import {z} from 'zod'
 import {InvalidData} from '../../domain/errors.js'
 import {readPackageJson} from '../../package-root.js'
 
-export type ColumnKind = 'text' | 'amount' | 'integer' | 'date'
+/** `ratio`: a fraction shown as a percentage (the execution rate of the 资金执行情况表, branch funds) */
+export type ColumnKind = 'text' | 'amount' | 'integer' | 'date' | 'ratio'
 
 /** A broken template is the office's to fix: exit 3 with the file and what is wrong. */
 export function templateError(file: string, problem: string): InvalidData {
@@ -61,7 +62,7 @@ function columns<K extends string>(kinds: Readonly<Record<K, ColumnKind>>) {
       key: z.string().refine((k) => Object.prototype.hasOwnProperty.call(kinds, k), (k) => ({message: `“${k}” 不在可用列中：${known.join('、')}`})),
       header: text(),
       width: width(),
-      kind: z.enum(['text', 'amount', 'integer', 'date']),
+      kind: z.enum(['text', 'amount', 'integer', 'date', 'ratio']),
       numFmt: text().optional(),
       wrap: z.boolean({message: '应为 true 或 false'}).optional(),
     })
