@@ -17,7 +17,7 @@ export type FundsStepResult = WithNotices<FundsRecordOutcome>
 export const fundsFlags = {
   amount: Flags.string({description: '金额，如 30万、300000元', required: true}),
   date: Flags.string({description: '日期（默认今天）'}),
-  year: yearFlag({description: '计划年度（默认含该项目的最近一个已批准计划）'}),
+  year: yearFlag({description: '计划年度（默认：拨付日期所在年度的已批准计划含该项目时为该年度，否则为含该项目的最近一个已批准计划）'}),
 }
 
 /** A cut (压减) or a recovery (收回) of a budget: Art. 15 wants the reason and the document. */

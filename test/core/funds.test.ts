@@ -2,9 +2,10 @@
 // exact fraction of 分, never on a binary float), the fiscal review's 送审/审定/审减, and what a payment, a cut or a
 // recovery may do to a year's budget.
 import {expect} from 'chai'
-import {checkFundsRecord, fiscalReviewOf, formatRate, fundsPosition, rateOf, sumFiscalReviews} from '../../src/core/domain/funds.js'
+import {budgetFor, checkFundsRecord, fiscalReviewOf, formatRate, fundsPosition, rateOf, sumFiscalReviews} from '../../src/core/domain/funds.js'
+import {freezeLine, versionTotals} from '../../src/core/domain/plan-versions.js'
 import {buildProject, declaration} from '../helpers/build.js'
-import type {FundsRecord, Project} from '../../src/core/domain/types.js'
+import type {FundsRecord, Plan, Project} from '../../src/core/domain/types.js'
 
 const WAN = 1_000_000
 
@@ -103,6 +104,26 @@ describe('money through the lifecycle (domain/funds.ts)', () => {
     })
     it('no available budget: no execution rate (null), not 0 % or a division by zero', () => {
       expect(fundsPosition(10 * WAN, [record('cut', 10)]).executionRate).to.equal(null)
+    })
+  })
+
+  describe('budgetFor: which year’s budget a record draws on', () => {
+    const p = buildProject('2027-0001', declaration({totalInvestmentFen: 300 * WAN, annualPlanFen: 100 * WAN}))
+    const plan = (year: number, approvedOn: string, ids: Project[]): Plan => {
+      const lines = ids.map(freezeLine)
+      const approvals = [{by: 'government' as const, documentNo: `郴政函〔${year}〕8号`, date: approvedOn}]
+      return {year, status: 'approved', included: ids.map((x) => x.id), excluded: [], approvals, builtOn: approvedOn, officeExcluded: [], versions: [{version: 1, approvals, approvedOn, reason: null, added: [], removed: [], lines, totals: versionTotals(lines)}]}
+    }
+    const plans = [plan(2027, '2027-01-20', [p]), plan(2028, '2028-01-18', [p]), plan(2029, '2029-01-19', [])]
+    it('the year of the date when that year’s plan holds the project, else the latest plan holding it', () => {
+      expect(budgetFor(plans, p.id, null, '2027-06-01')?.year).to.equal(2027)
+      expect(budgetFor(plans, p.id, null, '2028-03-01')?.year).to.equal(2028)
+      expect(budgetFor(plans, p.id, null, '2029-03-01')?.year).to.equal(2028)
+    })
+    it('--year names it; a year whose plan does not hold the project, or no plan at all, has no budget', () => {
+      expect(budgetFor(plans, p.id, 2027, '2028-03-01')).to.deep.include({year: 2027, since: '2027-01-20'})
+      expect(budgetFor(plans, p.id, 2029, '2029-03-01')).to.equal(null)
+      expect(budgetFor(plans, '2027-0009', null, '2027-03-01')).to.equal(null)
     })
   })
 })

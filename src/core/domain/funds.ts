@@ -172,16 +172,18 @@ export function inLatestVersion(plan: Plan, id: string): boolean {
 }
 
 /**
- * The plan year a money record of project `id` belongs to: `year` when given, else the latest year whose approved
- * plan (its latest version) holds the project. Null when no approved plan holds it.
+ * The plan year a money record of project `id` dated `date` belongs to: `year` when given; else the year of the date
+ * when that year's approved plan holds the project (a multi-year project paid in 2027 draws on its 2027 budget), else
+ * the latest year whose approved plan (its latest version) holds it. Null when no approved plan holds it.
  */
-export function budgetFor(plans: readonly Plan[], id: string, year: number | null): BudgetSource | null {
+export function budgetFor(plans: readonly Plan[], id: string, year: number | null, date: string): BudgetSource | null {
   if (year !== null) {
     const plan = plans.find((p) => p.year === year)
     return plan && inLatestVersion(plan, id) ? budgetSource(plan, id) : null
   }
   const holding = plans.filter((p) => inLatestVersion(p, id)).sort((a, b) => b.year - a.year)
-  return holding.length > 0 ? budgetSource(holding[0], id) : null
+  const chosen = holding.find((p) => p.year === Number(date.slice(0, 4))) ?? holding[0]
+  return chosen ? budgetSource(chosen, id) : null
 }
 
 /** The years of approved plans that hold the project now, for the message when none was found for a year. */

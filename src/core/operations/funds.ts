@@ -12,7 +12,7 @@ export interface FundsRecordOptions {
   kind: FundsKind
   amountFen: number
   date: string
-  /** the plan year; null: the latest approved plan that holds the project */
+  /** the plan year; null: the date's year if its approved plan holds the project, else the latest that does */
   year: number | null
   documentNo: string | null
   reason: string | null
@@ -34,7 +34,7 @@ const wan = (fen: number) => formatWan(fen)
 /** Records one payment, cut or recovery; refused (exit 3, nothing written) when the budget does not allow it. */
 export function recordFunds(ctx: MutationContext, id: string, o: FundsRecordOptions): MutationOutcome<FundsRecordOutcome> {
   const project = ctx.index.require(id)
-  const source = budgetFor(ctx.data.plans, id, o.year)
+  const source = budgetFor(ctx.data.plans, id, o.year, o.date)
   if (!source) {
     const years = budgetYears(ctx.data.plans, id)
     if (o.year === null) throw new Conflict('funds.notInAnyPlan', {id})

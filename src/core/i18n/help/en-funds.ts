@@ -4,12 +4,12 @@ import type {zhFundsHelp} from './zh-funds.js'
 
 const amount = 'amount, e.g. 30万, 300000元'
 const date = 'date (default today)'
-const year = 'plan year (default the latest approved plan holding the project)'
+const year = 'plan year (default: the year of the date if its approved plan holds the project, else the latest approved plan holding it)'
 
 export const enFundsHelp: Record<keyof typeof zhFundsHelp, CommandHelpText> = {
   'funds:pay': {
     summary: 'Record a payment (at most the year\'s available budget: annual planned investment − cuts − recoveries − paid)',
-    description: 'The year is the latest plan approved by the city government that holds the project, or --year. A payment beyond the available budget is refused (exit 3) and the register is left as it was.',
+    description: 'The year is --year; without it, the year of the date when that year\'s plan approved by the city government holds the project, else the latest approved plan holding it. A payment beyond the available budget is refused (exit 3) and the register is left as it was.',
     examples: ['<%= config.bin %> funds pay 2027-0001 --amount 30万 --date 2027-04-15 --doc 郴财预〔2027〕21号'],
     flags: {amount, date, year, doc: 'payment document or voucher no.', note: 'note'},
     args: {id: 'project id'},

@@ -4,7 +4,7 @@ import type {CommandHelpText} from './types.js'
 export const zhFundsHelp = {
   'funds:pay': {
     summary: '记录一笔拨付资金（不得超过该年度可用预算：年度计划投资 − 压减 − 收回 − 已拨付）',
-    description: '年度默认为含该项目的最近一个经市政府批准的计划，也可用 --year 指定。超出可用预算的拨付被拒绝（退出码 3），登记簿不作任何修改。',
+    description: '年度用 --year 指定；不指定时，若拨付日期所在年度经市政府批准的计划含该项目，即为该年度，否则为含该项目的最近一个已批准计划。超出可用预算的拨付被拒绝（退出码 3），登记簿不作任何修改。',
     examples: ['<%= config.bin %> funds pay 2027-0001 --amount 30万 --date 2027-04-15 --doc 郴财预〔2027〕21号'],
   },
   'funds:cut': {
