@@ -174,6 +174,18 @@ describe('funds: 送审/审定/审减, payments, cuts, recoveries and the execut
       expect((await cli(['audit', 'verify'])).code).to.equal(0)
     })
 
+    it('a cut or a recovery is a change since the plan’s approval (DESIGN §11.1), never folded into the approved plan', async () => {
+      const plan = await ok<{changesSinceApproval: Array<{id: string; field: string; approved: unknown; current: unknown; reason: string}>; included: string[]}>(['plan', 'show', '--year', String(YEAR)])
+      const care = plan.changesSinceApproval.filter((c) => c.id === id.care && c.field === 'availableFen')
+      expect(care.map((c) => [c.approved, c.current, c.reason])).to.deep.equal([
+        [40 * WAN, 30 * WAN, '进度滞后'],
+        [40 * WAN, 25 * WAN, '年底结余'],
+      ])
+      expect(plan.changesSinceApproval.some((c) => c.id === id.school && c.field === 'availableFen'), 'a payment changes no budget').to.equal(false)
+      const text = (await cli(['plan', 'show', '--year', String(YEAR)])).stdout
+      expect(text).to.contain('可用预算（压减、收回后）')
+    })
+
     it('report: the execution rate by unit, the same figures as funds list', async () => {
       const r = await ok<ReportData>(['report', '--year', String(YEAR)])
       const v = await ok<FundsView>(['funds', 'list', '--year', String(YEAR)])

@@ -67,16 +67,26 @@ export function statusOnApproval(p: Pick<Project, 'track'>): ProjectStatus {
 /** Statuses that end a project's place in the plan: a change since approval worth listing. */
 const ENDING_STATUSES: readonly ProjectStatus[] = ['refused', 'withdrawn', 'dropped']
 
-type Tracked = Exclude<keyof PlanLine, 'id' | 'marks'> | 'status'
+/** `availableFen` (branch funds): the year's budget after 压减 and 收回 (Art. 15), approved as the 年度计划投资 */
+type Tracked = Exclude<keyof PlanLine, 'id' | 'marks'> | 'status' | 'availableFen'
 
 /** The figures compared with the approved ones after every change. */
-export const TRACKED_FIELDS: readonly Tracked[] = ['unit', 'name', 'category', 'track', 'totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'approvedAmountFen', 'status']
+export const TRACKED_FIELDS: readonly Tracked[] = ['unit', 'name', 'category', 'track', 'totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'approvedAmountFen', 'status', 'availableFen']
 
 function approvedValue(line: PlanLine, field: Tracked): string | number | null {
+  if (field === 'availableFen') return line.annualPlanFen
   return field === 'status' ? statusOnApproval(line) : line[field]
 }
 
-function currentValue(p: Project, line: PlanLine, field: Tracked): string | number | null {
+/** What the funding group cut or recovered from the project's budget of plan year `year`. */
+function reducedBudget(p: Project, year: number): number {
+  let fen = 0
+  for (const r of p.funds ?? []) if (r.year === year && r.kind !== 'pay') fen += r.amountFen
+  return fen
+}
+
+function currentValue(p: Project, line: PlanLine, field: Tracked, year: number): string | number | null {
+  if (field === 'availableFen') return line.annualPlanFen - reducedBudget(p, year)
   if (field === 'status') return ENDING_STATUSES.includes(p.status) ? p.status : statusOnApproval(line)
   if (field === 'annualPlanFen') return annualPlanOf(p)
   return p[field]
@@ -101,7 +111,7 @@ export function detectChanges(plan: Plan, projects: ReadonlyMap<string, Project>
     for (const field of TRACKED_FIELDS) {
       const key = `${id}\u0000${field}`
       const before = last.has(key) ? last.get(key)! : approvedValue(line, field)
-      const now = currentValue(p, line, field)
+      const now = currentValue(p, line, field, plan.year)
       if (now === before) continue
       found.push({id, field, approved: approvedValue(line, field), current: now, date: when.date, reason: when.reason(id), version: version.version})
       last.set(key, now)

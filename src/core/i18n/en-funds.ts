@@ -19,6 +19,7 @@ export const enFunds: Record<keyof typeof zhFunds, string> = {
   'report.fiscalReductionRate': "reduction rate",
   'report.execution': "budget execution rate by unit",
   'report.executionNone': "no annual budget in an approved plan yet",
+  'planField.availableFen': "available budget (after cuts and recoveries)",
   'funds.col.submitted': "submitted",
   'funds.col.approved': "approved",
   'funds.col.planned': "annual planned investment",

@@ -18,6 +18,7 @@ export const zhFunds = {
   'report.fiscalReductionRate': "审减率",
   'report.execution': "资金执行率（按单位）",
   'report.executionNone': "尚无已批准计划中的年度预算",
+  'planField.availableFen': "可用预算（压减、收回后）",
   'funds.col.submitted': "送审金额",
   'funds.col.approved': "审定金额",
   'funds.col.planned': "年度计划投资",
