@@ -1,5 +1,6 @@
 // Art. 6–7: the annual plan admits only eligible declarations. Each rule is small and named, returns the reason
 // a project stays out (with its article), and the rules run in order so every reason is reported, not just the first.
+import {annualRequestOf, continuesInto} from './continuing.js'
 import type {Category, Plan, Project, Track} from './types.js'
 
 export interface ExclusionReason {
@@ -24,15 +25,19 @@ const unitNotSuspended: EligibilityRule = (p) => (p.flags.includes('unit-suspend
 const multiUnitNeedsDecision: EligibilityRule = (p) =>
   p.flags.includes('major-multi-unit') && !hasSpecialApproval(p, 'multi-unit') ? {code: 'plan.excluded.multiUnit', article: 3} : null
 
-export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [lateNeedsSpecialApproval, mustBeCompliant, unitNotSuspended, multiUnitNeedsDecision]
+/** Art. 12: no O&M money for a system that does not share its data. */
+const maintainedSystemShares: EligibilityRule = (p) => (p.flags.includes('no-data-sharing') ? {code: 'plan.excluded.noDataSharing', article: 12} : null)
+
+export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [lateNeedsSpecialApproval, mustBeCompliant, unitNotSuspended, multiUnitNeedsDecision, maintainedSystemShares]
 
 export function exclusionReasons(p: Project): ExclusionReason[] {
   return ELIGIBILITY_RULES.map((rule) => rule(p)).filter((r): r is ExclusionReason => r !== null)
 }
 
-/** Projects a plan for `year` considers: declared or already in the draft, of that plan year. */
+/** Projects a plan for `year` considers: declared or already in the draft, of that plan year; and the multi-year
+ * projects of earlier years that asked money of this one (续建, DESIGN §12), whatever their stage. */
 export function candidatesFor(projects: readonly Project[], year: number): Project[] {
-  return projects.filter((p) => p.planYear === year && (p.status === 'declared' || p.status === 'planned'))
+  return projects.filter((p) => (p.planYear === year && (p.status === 'declared' || p.status === 'planned')) || continuesInto(p, year))
 }
 
 export interface PlanSelection {
@@ -74,8 +79,12 @@ export interface PlanTotals {
 
 const zero = (): AmountTotals => ({count: 0, totalInvestmentFen: 0, fiscalFundsFen: 0, annualPlanFen: 0})
 
-/** 年度计划投资 defaults to the fiscal funds (DESIGN §6). */
-export function annualPlanOf(p: Project): number {
+/** 年度计划投资 defaults to the fiscal funds (DESIGN §6); of a later plan year, the 续建 request of that year. */
+export function annualPlanOf(p: Project, year: number = p.planYear): number {
+  if (year !== p.planYear) {
+    const request = annualRequestOf(p, year)
+    if (request) return request.requestedFen
+  }
   return p.annualPlanFen ?? p.fiscalFundsFen
 }
 

@@ -1,6 +1,8 @@
 // Help of every command in English (see zh.ts).
 import type {CommandHelpText} from './types.js'
 import type {zhHelp} from './zh.js'
+import {enContinuingHelp} from './en-continuing.js'
+import type {zhContinuingHelp} from './zh-continuing.js'
 
 const date = 'date (default today)'
 const id = 'project id'
@@ -42,7 +44,7 @@ const declarationFlags: Record<string, string> = {
 const planVersion = 'which approved version of the plan (default the latest approved)'
 const planDraft = 'the draft under way (draft plan or draft amendment)'
 
-export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
+const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp>, CommandHelpText> = {
   'acceptance:apply': {
     summary: 'Apply to the technical support group for completion acceptance (Art. 16; also used to apply again after rectification)',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],
@@ -460,3 +462,5 @@ export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
     args: {name: 'unit name'},
   },
 }
+
+export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp}
