@@ -162,6 +162,46 @@ describe('续建: the next year of a project the register holds (issue 17, throu
     expect(text.stdout).to.contain('续建项目，评审在登记簿建立前已完成')
   })
 
+  it('the plan workbook has a section per kind (续建, 新建, 运维) by track, with subtotals and the year\'s planned total to the 分', async () => {
+    await ok(['system', 'import', write('台账.csv', ['系统名称,建设单位,数据共享', '民政综合业务系统,市民政局,是'])])
+    await ok(['import', write('2027.csv', [HEAD, 'MZ-2026-01,2027,市民政局,养老服务平台,续建,业务系统,服务,24,60,60,29.99,30.01,2026-11-20', ',2027,市教育局,教育城域网,续建,基础设施,服务,36,300,300,120,60.5,2026-11-20', ',2027,市卫健委,全民健康平台,新建,业务系统,服务,12,70,70,,,2026-11-20'])])
+    await ok(['import', write('运维.csv', ['申报年度,项目建设单位,项目名称,项目类别,建设性质,项目类型,总投资（万元）,其中：市本级财政资金（万元）,运维对象系统,申报日期', '2027,市民政局,民政业务系统运维,运维类,新建,业务系统,12.34,12.34,民政综合业务系统,2026-11-20'])])
+    await ok(['plan', 'build', '--year', '2027'])
+    await ok(['plan', 'approve', '--year', '2027', '--by', '领导小组', '--doc', '郴数政组〔2027〕1号', '--date', '2027-01-20'])
+    await ok(['plan', 'approve', '--year', '2027', '--by', '市人民政府', '--doc', '郴政函〔2027〕5号', '--date', '2027-02-02'])
+    const out = path.join(t.dir, '2027年度计划.xlsx')
+    await ok(['plan', 'export', '--year', '2027', '--out', out])
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    const ws = wb.getWorksheet('年度计划')!
+    const headers = (ws.getRow(3).values as unknown[]).slice(1)
+    const col = (h: string) => headers.indexOf(h) + 1
+    expect(col('截至上年底累计完成投资')).to.be.greaterThan(0)
+    const fen = (v: unknown) => (v === null || v === undefined ? 0 : Math.round(Number(v) * WAN))
+    const rows: Array<{first: string; id: unknown; annual: number; completed: number}> = []
+    ws.eachRow((row, r) => {
+      if (r > 3) rows.push({first: String(row.getCell(1).value ?? ''), id: row.getCell(col('项目编号')).value, annual: fen(row.getCell(col('本年度计划投资')).value), completed: fen(row.getCell(col('截至上年底累计完成投资')).value)})
+    })
+    const firsts = rows.map((r) => r.first)
+    expect(firsts.filter((f) => /^[一二三]、/.test(f))).to.deep.equal(['一、续建项目（2项）', '二、新建项目（1项）', '三、运维项目（1项）'])
+    expect(firsts).to.include('续建项目小计').and.include('新建项目小计').and.include('运维项目小计')
+    // the continuation shows its 2027 figures, not its first year's
+    const line = rows.find((r) => r.id === '2026-0001')!
+    expect(line).to.include({annual: 30_010_000, completed: 29_990_000})
+    const lines = rows.filter((r) => typeof r.id === 'string' && /^\d{4}-\d{4}$/.test(r.id))
+    const sum = lines.reduce((a, r) => a + r.annual, 0)
+    // 30.01 + 60.5 + 70 + 12.34 万元
+    expect(sum).to.equal(172_850_000)
+    expect(rows.find((r) => r.first === '合计')!.annual, 'the year\'s planned investment: the figure leaders approve').to.equal(sum)
+    const subtotal = (name: string) => rows.find((r) => r.first === name)!.annual
+    expect(subtotal('续建项目小计')).to.equal(30_010_000 + 60_500_000)
+    expect(subtotal('运维项目小计')).to.equal(12_340_000)
+    const plan = await ok<{totals: {all: {annualPlanFen: number}; bySection: Record<string, {count: number; annualPlanFen: number}>}}>(['plan', 'show', '--year', '2027'])
+    expect(plan.totals.all.annualPlanFen).to.equal(sum)
+    expect(plan.totals.bySection.continuing).to.include({count: 2, annualPlanFen: 90_510_000})
+  })
+
   it('refuses a 续建 naming an id the register does not have: exit 3 at its row and column, nothing written', async () => {
     const before = snapshot()
     const r = await cli(['import', write('bad.csv', [HEAD, '2026-0099,2027,市民政局,养老服务平台,续建,业务系统,服务,24,60,60,30,30,2026-11-20'])])

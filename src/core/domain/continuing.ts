@@ -22,12 +22,13 @@ export function continuesInto(p: Project, year: number): boolean {
   return p.planYear < year && !hasEnded(p) && annualRequestOf(p, year) !== undefined
 }
 
-/** The project with the figures of plan year `year`: a later year's request replaces the first year's. */
+/** The project with the figures of plan year `year`: a later year's request replaces the first year's, and in
+ * that year's plan it is a 续建 line whatever its first year's nature. */
 export function projectInYear(p: Project, year: number): Project {
   if (year === p.planYear) return p
   const request = annualRequestOf(p, year)
   if (!request) return p
-  return {...p, annualPlanFen: request.requestedFen, completedBeforeFen: request.completedBeforeFen}
+  return {...p, nature: 'continuing', annualPlanFen: request.requestedFen, completedBeforeFen: request.completedBeforeFen}
 }
 
 export type RequestOutcome = 'created' | 'updated' | 'unchanged'

@@ -1,7 +1,7 @@
 // Art. 6–7: the annual plan admits only eligible declarations. Each rule is small and named, returns the reason
 // a project stays out (with its article), and the rules run in order so every reason is reported, not just the first.
 import {annualRequestOf, continuesInto} from './continuing.js'
-import type {Category, Plan, Project, Track} from './types.js'
+import type {Category, Plan, PlanSection, Project, Track} from './types.js'
 
 export interface ExclusionReason {
   code: string
@@ -70,6 +70,8 @@ export interface AmountTotals {
 
 export interface PlanTotals {
   all: AmountTotals
+  /** 续建 / 新建 / 运维, the plan's sections (DESIGN §12) */
+  bySection: Record<PlanSection, AmountTotals>
   byTrack: Record<Track, AmountTotals>
   byUnit: Array<{unit: string} & AmountTotals>
   byCategory: Record<Category, AmountTotals>
@@ -78,6 +80,11 @@ export interface PlanTotals {
 }
 
 const zero = (): AmountTotals => ({count: 0, totalInvestmentFen: 0, fiscalFundsFen: 0, annualPlanFen: 0})
+
+/** The plan section a line is in: an O&M project, else a multi-year one continued (or declared 续建), else new. */
+export function planSectionOf(p: Pick<Project, 'kind' | 'nature'>): PlanSection {
+  return p.kind === 'operations' ? 'operations' : p.nature === 'continuing' ? 'continuing' : 'new'
+}
 
 /** 年度计划投资 defaults to the fiscal funds (DESIGN §6); of a later plan year, the 续建 request of that year. */
 export function annualPlanOf(p: Project, year: number = p.planYear): number {
@@ -99,6 +106,7 @@ function addTo(t: AmountTotals, p: Project): void {
 export function planTotals(projects: readonly Project[]): PlanTotals {
   const totals: PlanTotals = {
     all: zero(),
+    bySection: {continuing: zero(), new: zero(), operations: zero()},
     byTrack: {self: zero(), review: zero(), approval: zero()},
     byUnit: [],
     byCategory: {infrastructure: zero(), data: zero(), business: zero(), service: zero()},
@@ -108,6 +116,7 @@ export function planTotals(projects: readonly Project[]): PlanTotals {
   const units = new Map<string, {unit: string} & AmountTotals>()
   for (const p of projects) {
     addTo(totals.all, p)
+    addTo(totals.bySection[planSectionOf(p)], p)
     addTo(totals.byTrack[p.track], p)
     addTo(totals.byCategory[p.category], p)
     let u = units.get(p.unit)

@@ -8,6 +8,10 @@ export type Nature = (typeof NATURES)[number]
 export const PROJECT_KINDS = ['construction', 'operations'] as const
 export type ProjectKind = (typeof PROJECT_KINDS)[number]
 
+/** The sections of the annual plan (DESIGN §12): 续建 lines, new construction, O&M of systems already built. */
+export const PLAN_SECTIONS = ['continuing', 'new', 'operations'] as const
+export type PlanSection = (typeof PLAN_SECTIONS)[number]
+
 /** 项目类型 (Art. 2: 基础设施、数据系统、业务系统、服务系统) */
 export const CATEGORIES = ['infrastructure', 'data', 'business', 'service'] as const
 export type Category = (typeof CATEGORIES)[number]

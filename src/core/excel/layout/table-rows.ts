@@ -168,7 +168,15 @@ export function writeTotalRow<K extends string>(
 /** The rows of a table sheet: groups, each with an optional band above and 小计 below, then the 合计. */
 export interface TableSheetModel {
   title: string
-  groups: ReadonlyArray<{label: string | null; rows: ReadonlyArray<readonly ModelValue[]>; subtotalLabel: string | null}>
+  groups: ReadonlyArray<{
+    label: string | null
+    rows: ReadonlyArray<readonly ModelValue[]>
+    subtotalLabel: string | null
+    /** a section of groups (一、续建项目) starts with this group: its band comes first */
+    sectionLabel?: string
+    /** the section ends with this group: a 小计 of every group since its start */
+    sectionSubtotalLabel?: string
+  }>
   totalLabel: string
 }
 
@@ -182,8 +190,13 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
   writeTitleRows(ws, model.title, t.unitNote, columns.length, styles)
   writeHeaderRow(ws, HEADER_ROW, columns.map((c) => c.header), styles)
   const total = new FenSums()
+  let section = new FenSums()
   let r = HEADER_ROW
   for (const group of model.groups) {
+    if (group.sectionLabel !== undefined) {
+      writeBandRow(ws, ++r, group.sectionLabel, columns.length, styles.groupLabel)
+      section = new FenSums()
+    }
     if (group.label !== null) writeBandRow(ws, ++r, group.label, columns.length, styles.groupLabel)
     const sums = new FenSums()
     for (let i = 0; i < group.rows.length; i++) {
@@ -192,6 +205,8 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
     }
     if (group.subtotalLabel !== null) writeTotalRow(ws, ++r, group.subtotalLabel, columns, sums, styles)
     total.addAll(sums)
+    section.addAll(sums)
+    if (group.sectionSubtotalLabel !== undefined) writeTotalRow(ws, ++r, group.sectionSubtotalLabel, columns, section, styles)
   }
   writeTotalRow(ws, ++r, model.totalLabel, columns, total, styles)
   ws.commit()
