@@ -30,6 +30,9 @@ function itplan(args, {expect = [0], quiet = false, json = false} = {}) {
 
 itplan(['init', '--year', '2027'])
 itplan(['config', 'show'])
+// The office's 信息系统台账 first: the O&M declarations name its systems (DESIGN §12).
+itplan(['system', 'import', 'data/inventory/郴州市信息系统台账.csv'])
+itplan(['system', 'list'])
 // One sample file has errors on purpose: the import exits 3, the other files are imported.
 itplan(['import', 'data/samples', '--received-on', '2026-12-15', '--errors-dir', 'out/errors'], {expect: [3]})
 itplan(['project', 'list', '--year', '2027'])
@@ -42,6 +45,9 @@ if (late) itplan(['special-approval', late.id, '--kind', 'late', '--doc', '郴�
 if (multi) itplan(['special-approval', multi.id, '--kind', 'multi-unit', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-08'])
 const police = byName('智慧警务') ?? projects[0]
 itplan(['plan', 'build', '--year', '2027', '--key-area', police.id, '--major', police.id])
+// 婚姻登记管理系统 does not share its data: its O&M stays out of the plan (Art. 12); the 续建 of 智慧民政综合平台,
+// older than the register, is planned without new reviews.
+itplan(['system', 'show', 'CZ-MZ-02'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '领导小组', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '市人民政府', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
 

@@ -61,6 +61,17 @@ function funds(p: Project): string[] {
   return l
 }
 
+/** The later years a 续建 project asked money of (DESIGN §12). */
+function annualRequests(p: Project): string[] {
+  if (!p.annual?.length) return []
+  const l: string[] = [out.underline(t('show.annual'))]
+  for (const a of p.annual) {
+    l.push(`  ${t('show.annualLine', {year: a.year, amount: wan(a.requestedFen), completed: a.completedBeforeFen === null ? t('common.none') : wan(a.completedBeforeFen), declaredOn: a.declaredOn})}`)
+    if (a.source) l.push(`    ${out.dim(t('show.source', {file: a.source.file, sheet: a.source.sheet ?? '', row: a.source.row ?? ''}))}`)
+  }
+  return l
+}
+
 /** Marks of the plan and the leading group's decisions (一事一议, multi-unit projects). */
 function plan(p: Project): string[] {
   const marks = [p.marks.keyArea ? t('plan.markKeyArea') : '', p.marks.major ? t('plan.markMajor') : ''].filter(Boolean)
@@ -76,7 +87,8 @@ function stages(p: Project, rules: Rules): string[] {
   const l: string[] = [out.underline(t('show.section.stages'))]
   if (p.stages.length === 0) {
     const toCome = rules.stagesByTrack[p.track] ?? []
-    if (toCome.length === 0) l.push(`  ${t('show.noStages')}`)
+    if (p.reviewedBeforeRegister) l.push(`  ${t('show.reviewedBeforeRegister')}`)
+    else if (toCome.length === 0) l.push(`  ${t('show.noStages')}`)
     else if (isClosed(p.status)) l.push(`  ${t('show.noStagesClosed', {status: word('status', p.status)})}`)
     else {
       l.push(`  ${t('show.stagesToCome', {count: toCome.length})}`)
@@ -154,7 +166,7 @@ function evaluations(p: Project, rules: Rules): string[] {
 export function projectDetails(p: Project, history: JournalEntry[], rules: Rules, plans: readonly Plan[] = []): string {
   const l: string[] = [out.bold(`${p.id}  ${p.name}`)]
   // branch funds: the fiscal review's 送审/审定/审减 and the money history follow the amounts
-  l.push(...basic(p), ...funds(p), ...fiscalReviewLines(p), ...moneyHistoryLines(p, plans), ...plan(p))
+  l.push(...basic(p), ...funds(p), ...annualRequests(p), ...fiscalReviewLines(p), ...moneyHistoryLines(p, plans), ...plan(p))
   l.push(out.underline(t('show.section.routing')))
   l.push(`  ${word('track', p.track)}`)
   l.push(`  ${routingReason(p)}（${p.routing.rulesVersion}）`)

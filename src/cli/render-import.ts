@@ -18,10 +18,14 @@ const statusWord = (s: FileOutcome['status']) => t(`import.status.${s}`)
 
 export function renderImport(batch: ReadBatchFile[], outcomes: FileOutcome[], errorFiles: Map<string, string>, o: {dryRun: boolean; allOrNothing: boolean; links?: SkippedLink[]}): string {
   const lines: string[] = []
-  const rows = outcomes.map((x) => [x.file, x.status === 'rejected' ? out.red(statusWord(x.status)) : statusWord(x.status), x.created, x.updated, x.unchanged, rejectedRows(x)])
-  const sum = (k: 'created' | 'updated' | 'unchanged') => outcomes.reduce((s, x) => s + x[k], 0)
-  rows.push([t('common.total'), '', sum('created'), sum('updated'), sum('unchanged'), rows.reduce((s, r) => s + Number(r[5]), 0)])
-  lines.push(renderTable([t('import.col.file'), t('import.col.status'), t('import.col.created'), t('import.col.updated'), t('import.col.unchanged'), t('import.col.rejected')], rows, ['left', 'left', 'right', 'right', 'right', 'right']))
+  // the 续建 column only when a file continued a project: most batches have none
+  const continued = outcomes.some((x) => x.continued > 0)
+  const counts = (x: Pick<FileOutcome, 'created' | 'updated' | 'continued' | 'unchanged'>) => [x.created, x.updated, ...(continued ? [x.continued] : []), x.unchanged]
+  const rows: Array<Array<string | number>> = outcomes.map((x) => [x.file, x.status === 'rejected' ? out.red(statusWord(x.status)) : statusWord(x.status), ...counts(x), rejectedRows(x)])
+  const sum = (k: 'created' | 'updated' | 'continued' | 'unchanged') => outcomes.reduce((s, x) => s + x[k], 0)
+  rows.push([t('common.total'), '', ...counts({created: sum('created'), updated: sum('updated'), continued: sum('continued'), unchanged: sum('unchanged')}), outcomes.reduce((s, x) => s + rejectedRows(x), 0)])
+  const headers = [t('import.col.file'), t('import.col.status'), t('import.col.created'), t('import.col.updated'), ...(continued ? [t('import.col.continued')] : []), t('import.col.unchanged'), t('import.col.rejected')]
+  lines.push(renderTable(headers, rows, ['left', 'left', ...headers.slice(2).map(() => 'right' as const)]))
   const unknown = new Set<string>()
   for (const [i, x] of outcomes.entries()) {
     const b = batch[i]
@@ -60,12 +64,15 @@ export interface ImportResult {
     status: FileOutcome['status']
     created: number
     updated: number
+    /** 续建 rows recorded as a later year's request of a project the register held */
+    continued: number
     unchanged: number
     rejected: number
     errors: ImportProblemJson[]
     warnings: ImportProblemJson[]
     createdIds: string[]
     updatedIds: string[]
+    continuedIds: string[]
     errorFile: string | null
     skippedSheets: Array<{name: string; reason: 'no-header' | 'empty'}>
     unknownHeaders: string[]
@@ -82,12 +89,14 @@ export function importJson(batch: ReadBatchFile[], outcomes: FileOutcome[], erro
     status: x.status,
     created: batchRejected ? 0 : x.created,
     updated: batchRejected ? 0 : x.updated,
+    continued: batchRejected ? 0 : x.continued,
     unchanged: batchRejected ? 0 : x.unchanged,
     rejected: rejectedRows(x),
     errors: x.problems.map((p) => ({sheet: p.sheet || null, row: p.row, column: p.column, message: problemText(p), code: p.code})),
     warnings: (batch[i].validation?.warnings ?? []).map((p) => ({sheet: p.sheet || null, row: p.row, column: p.column, message: problemText(p), code: p.code})),
     createdIds: x.createdIds,
     updatedIds: x.updatedIds,
+    continuedIds: x.continuedIds,
     errorFile: errorFiles.get(batch[i].path) ?? null,
     skippedSheets: batch[i].read?.skippedSheets ?? [],
     unknownHeaders: [...new Set((batch[i].read?.sheets ?? []).flatMap((s) => s.unknownHeaders))],

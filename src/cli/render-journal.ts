@@ -57,6 +57,10 @@ function fieldChanges(fields: unknown): string {
     .join(t('journal.separator'))
 }
 
+function yesNo(v: unknown): string {
+  return v === true ? t('yes') : v === false ? t('no') : t('system.notRecorded')
+}
+
 function doc(v: unknown): string {
   return v ? t('journal.doc', {doc: str(v)}) : ''
 }
@@ -84,7 +88,12 @@ const SUMMARIES: Record<string, (c: Change) => string> = {
   create: (c) => t('journal.summary.create', {unit: str(c.unit), name: str(c.name), total: wan(c.totalInvestmentFen), track: word('track', str(c.track))}) + (obj(c.source).file ? t('journal.source', {file: str(obj(c.source).file)}) : ''),
   'import-create': (c) => t('journal.summary.importCreate', {name: str(c.name), total: wan(c.totalInvestmentFen), track: word('track', str(c.track)), file: str(c.file), row: str(c.row)}),
   'import-update': (c) => t('journal.summary.importUpdate', {fields: fieldChanges(c.fields), file: str(c.file)}) + trackMove(c.track),
-  import: (c) => t('journal.summary.import', {file: str(c.file), created: list(c.created).length, updated: list(c.updated).length}),
+  'system-import': (c) => t('journal.summary.systemImport', {file: str(c.file), created: list(c.created).length, updated: list(c.updated).length}),
+  'system-update': (c) => t('journal.summary.systemUpdate', {id: str(c.id), fields: Object.entries(obj(c.fields)).map(([k, v]) => t('journal.fieldChange', {field: t(`field.system.${k === 'govCloud' ? 'govCloud' : 'dataSharing'}`), from: yesNo(obj(v).from), to: yesNo(obj(v).to)})).join(t('journal.separator'))}) + doc(c.documentNo),
+  'system-accepted': (c) => t('journal.summary.systemAccepted', {id: str(c.id)}),
+  continue: (c) => t('journal.summary.continue', {year: str(c.year), amount: wan(c.requestedFen)}),
+  'import-continue': (c) => t('journal.summary.importContinue', {year: str(c.year), amount: wan(c.requestedFen), file: str(c.file), row: str(c.row)}),
+  import: (c) => t('journal.summary.import', {file: str(c.file), created: list(c.created).length, updated: list(c.updated).length + list(c.continued).length}),
   update: (c) => t('journal.summary.update', {fields: fieldChanges(c.fields)}) + trackMove(c.track) + (c.reason ? t('journal.reason', {reason: str(c.reason)}) : ''),
   withdraw: (c) => t('journal.summary.withdraw') + (c.reason ? t('journal.reason', {reason: str(c.reason)}) : ''),
   reroute: (c) => trackMove(c.track) || t('journal.summary.rerouteKept', {version: str(c.rulesVersion)}),

@@ -320,23 +320,29 @@ describe('exports (DESIGN §7)', function () {
       for (const p of f.notPlanned) expect(seen.has(p.id)).to.equal(false)
     })
 
-    it('groups by track in the template order, each 小计 equal to its rows and the 合计 to all, exactly in 分', () => {
+    it('groups by track in the template order within the plan section, each 小计 equal to its rows and the 合计 to all, exactly in 分', () => {
       const amountKeys = ['totalInvestment', 'fiscalFunds', 'annualPlan', 'approvedAmount'] as const
       const groups: Array<{label: string; rows: number[]; subtotal: number | null}> = []
+      const sections: Array<{label: string; subtotal: number | null}> = []
+      const sectionSubtotals = new Set(template.sections.order.map((sec) => template.sections.subtotalLabel.replace('{name}', template.sections.names[sec])))
       let total: number | null = null
       ws.eachRow((row, r) => {
         if (r <= 3) return
         const first = textOf(row.getCell(1))
         const id = row.getCell(col.id).value
         if (first === template.subtotalLabel) groups[groups.length - 1].subtotal = r
+        else if (sectionSubtotals.has(first)) sections[sections.length - 1].subtotal = r
         else if (first === template.totalLabel) total = r
         else if (typeof id === 'string' && /^\d{4}-\d{4}$/.test(id)) groups[groups.length - 1].rows.push(r)
+        else if (/^[一二三四五]、/.test(first)) sections.push({label: first, subtotal: null})
         else groups.push({label: first, rows: [], subtotal: null})
       })
+      // the fixture's projects are all new construction: one section
+      expect(sections.map((x) => x.label)).to.deep.equal([`一、${template.sections.names.new}（6项）`])
       expect(groups.map((g) => g.label)).to.deep.equal([
-        `一、${template.groups.names.approval}（2项）`,
-        `二、${template.groups.names.review}（2项）`,
-        `三、${template.groups.names.self}（2项）`,
+        `（一）${template.groups.names.approval}（2项）`,
+        `（二）${template.groups.names.review}（2项）`,
+        `（三）${template.groups.names.self}（2项）`,
       ])
       expect(total).to.not.equal(null)
       const fen = (r: number, key: PlanColumnKey) => {
@@ -352,6 +358,7 @@ describe('exports (DESIGN §7)', function () {
           all += sum
         }
         expect(fen(total!, key), `合计 ${header(key)}`).to.equal(all)
+        expect(fen(sections[0].subtotal!, key), `新建项目小计 ${header(key)}`).to.equal(all)
       }
       // the subtotal is the exact sum: 345,678,901 + 100,000,000 分 (approval track)
       expect(fen(groups[0].subtotal!, 'totalInvestment')).to.equal(445_678_901)
@@ -397,7 +404,7 @@ describe('exports (DESIGN §7)', function () {
       const units = new Map<string, number>()
       for (const p of f.planned) units.set(p.unit, (units.get(p.unit) ?? 0) + p.totalInvestmentFen)
       const text = allText(summary)
-      expect(text).to.contain('一、按项目建设单位').and.contain('二、按项目类型')
+      expect(text).to.contain('一、按计划类别').and.contain('二、按项目建设单位').and.contain('三、按项目类型')
       for (const [unit, fen] of units) {
         const row = rowOf(summary, 2, unit)
         expect(toFen(row.getCell(4).value), unit).to.equal(fen)
@@ -414,7 +421,8 @@ describe('exports (DESIGN §7)', function () {
           expect(row.getCell(3).value).to.equal(f.planned.length)
         }
       })
-      expect(totals).to.equal(3)
+      // by plan section, unit, category and track (the marks overlap and have none)
+      expect(totals).to.equal(4)
     })
 
     it('has a 说明 sheet with the rules in force, the approvals, the export time and the audit head', () => {

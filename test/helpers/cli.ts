@@ -177,5 +177,11 @@ export function commandsOn(get: () => TempRegister) {
     expect(snapshot(), 'a refused command writes nothing').to.equal(before)
     return {text: r.stderr, error}
   }
-  return {cli, ok, refused, snapshot}
+  /** A CSV file in the register's folder, lines joined as Excel writes them; its path. */
+  const write = (name: string, lines: string[]): string => {
+    const file = path.join(get().dir, name)
+    fs.writeFileSync(file, lines.join('\r\n') + '\r\n')
+    return file
+  }
+  return {cli, ok, refused, snapshot, write}
 }

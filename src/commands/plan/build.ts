@@ -5,9 +5,11 @@ import {todayLocal} from '../../core/domain/dates.js'
 import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
 import {planJson, type PlanJson} from '../../cli/plan-json.js'
+import type {WithNotices} from '../../cli/results.js'
 
-/** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words. */
-export type PlanBuildResult = PlanJson
+/** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words;
+ * the notices name the multi-year projects still being built that asked no money of the year. */
+export type PlanBuildResult = WithNotices<PlanJson>
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
   static override flags = {
@@ -27,7 +29,7 @@ export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
       const data = await this.load()
       this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
     }
-    const {notices: _none, ...view} = result
-    return planJson(view)
+    const {notices, ...view} = result
+    return this.withNotices(planJson(view), notices)
   }
 }

@@ -71,6 +71,8 @@ export interface FileValidation {
   warnings: RowProblem[]
   /** rows with problems, by sheet, for the error workbook */
   badRows: Map<string, Set<number>>
+  /** the column letter of each recognised field, by sheet: where a problem found against the register is placed */
+  columns: Map<string, Map<string, string>>
 }
 
 export interface ImportContext {
@@ -140,6 +142,7 @@ export class DeclarationValidator {
   private readonly errors: RowProblem[] = []
   private readonly warnings: RowProblem[] = []
   private readonly badRows = new Map<string, Set<number>>()
+  private readonly columns = new Map<string, Map<string, string>>()
   /** the batch keys of this file: they join the batch's `seen` only once the whole file has been read */
   private readonly mine = new Map<string, {file: string; sheet: string; row: number}>()
   private sheet: SheetInput | null = null
@@ -166,6 +169,7 @@ export class DeclarationValidator {
     this.sheet = {...sheet, rows: []}
     this.fields = new Map()
     for (const c of sheet.columns) if (c.field !== null) this.fields.set(c.field, c)
+    this.columns.set(sheet.name, new Map([...this.fields].map(([field, c]) => [field, c.letter])))
     this.present = new Set(this.fields.keys())
     this.labels = sheet.labels ?? []
     this.labelsReported = new Set()
@@ -295,7 +299,7 @@ export class DeclarationValidator {
   finish(): FileValidation {
     for (const [k, v] of this.mine) this.seen.set(k, v)
     this.mine.clear()
-    return {declarations: this.declarations, errors: this.errors, warnings: this.warnings, badRows: this.badRows}
+    return {declarations: this.declarations, errors: this.errors, warnings: this.warnings, badRows: this.badRows, columns: this.columns}
   }
 
   private markBad(sheet: string, row: number): void {

@@ -4,9 +4,9 @@
 import {annualPlanOf} from './plan.js'
 import type {Plan, PlanChange, PlanLine, PlanVersion, PlanVersionTotals, Project, ProjectStatus} from './types.js'
 
-/** The figures a project is approved with. */
+/** The figures a project is approved with (of its plan year, or of the later year `p` was projected to). */
 export function freezeLine(p: Project): PlanLine {
-  return {
+  const line: PlanLine = {
     id: p.id,
     unit: p.unit,
     name: p.name,
@@ -17,7 +17,12 @@ export function freezeLine(p: Project): PlanLine {
     annualPlanFen: annualPlanOf(p),
     approvedAmountFen: p.approvedAmountFen,
     marks: {...p.marks},
+    kind: p.kind,
+    nature: p.nature,
+    completedBeforeFen: p.completedBeforeFen,
   }
+  if (p.reviewedBeforeRegister) line.reviewedBeforeRegister = true
+  return line
 }
 
 export function versionTotals(lines: readonly PlanLine[]): PlanVersionTotals {
@@ -56,19 +61,22 @@ export function asApproved(p: Project, line: PlanLine): Project {
     annualPlanFen: line.annualPlanFen,
     approvedAmountFen: line.approvedAmountFen,
     marks: {...line.marks},
+    kind: line.kind ?? p.kind,
+    nature: line.nature ?? p.nature,
+    completedBeforeFen: line.completedBeforeFen === undefined ? p.completedBeforeFen : line.completedBeforeFen,
   }
 }
 
-/** The status a project takes at the government's approval. */
-export function statusOnApproval(p: Pick<Project, 'track'>): ProjectStatus {
-  return p.track === 'self' ? 'cleared' : 'reviewing'
+/** The status a project takes at the government's approval: one reviewed before the register has no review left. */
+export function statusOnApproval(p: Pick<Project, 'track' | 'reviewedBeforeRegister'>): ProjectStatus {
+  return p.track === 'self' || p.reviewedBeforeRegister ? 'cleared' : 'reviewing'
 }
 
 /** Statuses that end a project's place in the plan: a change since approval worth listing. */
 const ENDING_STATUSES: readonly ProjectStatus[] = ['refused', 'withdrawn', 'dropped']
 
 /** `availableFen` (branch funds): the year's budget after 压减 and 收回 (Art. 15), approved as the 年度计划投资 */
-type Tracked = Exclude<keyof PlanLine, 'id' | 'marks'> | 'status' | 'availableFen'
+type Tracked = Exclude<keyof PlanLine, 'id' | 'marks' | 'kind' | 'nature' | 'completedBeforeFen' | 'reviewedBeforeRegister'> | 'status' | 'availableFen'
 
 /** The figures compared with the approved ones after every change. */
 export const TRACKED_FIELDS: readonly Tracked[] = ['unit', 'name', 'category', 'track', 'totalInvestmentFen', 'fiscalFundsFen', 'annualPlanFen', 'approvedAmountFen', 'status', 'availableFen']
@@ -88,7 +96,7 @@ function reducedBudget(p: Project, year: number): number {
 function currentValue(p: Project, line: PlanLine, field: Tracked, year: number): string | number | null {
   if (field === 'availableFen') return line.annualPlanFen - reducedBudget(p, year)
   if (field === 'status') return ENDING_STATUSES.includes(p.status) ? p.status : statusOnApproval(line)
-  if (field === 'annualPlanFen') return annualPlanOf(p)
+  if (field === 'annualPlanFen') return annualPlanOf(p, year)
   return p[field]
 }
 

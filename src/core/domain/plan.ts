@@ -1,6 +1,7 @@
 // Art. 6–7: the annual plan admits only eligible declarations. Each rule is small and named, returns the reason
 // a project stays out (with its article), and the rules run in order so every reason is reported, not just the first.
-import type {Category, Plan, Project, Track} from './types.js'
+import {annualRequestOf, continuesInto} from './continuing.js'
+import type {Category, Plan, PlanSection, Project, Track} from './types.js'
 
 export interface ExclusionReason {
   code: string
@@ -24,15 +25,19 @@ const unitNotSuspended: EligibilityRule = (p) => (p.flags.includes('unit-suspend
 const multiUnitNeedsDecision: EligibilityRule = (p) =>
   p.flags.includes('major-multi-unit') && !hasSpecialApproval(p, 'multi-unit') ? {code: 'plan.excluded.multiUnit', article: 3} : null
 
-export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [lateNeedsSpecialApproval, mustBeCompliant, unitNotSuspended, multiUnitNeedsDecision]
+/** Art. 12: no O&M money for a system that does not share its data. */
+const maintainedSystemShares: EligibilityRule = (p) => (p.flags.includes('no-data-sharing') ? {code: 'plan.excluded.noDataSharing', article: 12} : null)
+
+export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [lateNeedsSpecialApproval, mustBeCompliant, unitNotSuspended, multiUnitNeedsDecision, maintainedSystemShares]
 
 export function exclusionReasons(p: Project): ExclusionReason[] {
   return ELIGIBILITY_RULES.map((rule) => rule(p)).filter((r): r is ExclusionReason => r !== null)
 }
 
-/** Projects a plan for `year` considers: declared or already in the draft, of that plan year. */
+/** Projects a plan for `year` considers: declared or already in the draft, of that plan year; and the multi-year
+ * projects of earlier years that asked money of this one (续建, DESIGN §12), whatever their stage. */
 export function candidatesFor(projects: readonly Project[], year: number): Project[] {
-  return projects.filter((p) => p.planYear === year && (p.status === 'declared' || p.status === 'planned'))
+  return projects.filter((p) => (p.planYear === year && (p.status === 'declared' || p.status === 'planned')) || continuesInto(p, year))
 }
 
 export interface PlanSelection {
@@ -65,6 +70,8 @@ export interface AmountTotals {
 
 export interface PlanTotals {
   all: AmountTotals
+  /** 续建 / 新建 / 运维, the plan's sections (DESIGN §12) */
+  bySection: Record<PlanSection, AmountTotals>
   byTrack: Record<Track, AmountTotals>
   byUnit: Array<{unit: string} & AmountTotals>
   byCategory: Record<Category, AmountTotals>
@@ -74,8 +81,17 @@ export interface PlanTotals {
 
 const zero = (): AmountTotals => ({count: 0, totalInvestmentFen: 0, fiscalFundsFen: 0, annualPlanFen: 0})
 
-/** 年度计划投资 defaults to the fiscal funds (DESIGN §6). */
-export function annualPlanOf(p: Project): number {
+/** The plan section a line is in: an O&M project, else a multi-year one continued (or declared 续建), else new. */
+export function planSectionOf(p: Pick<Project, 'kind' | 'nature'>): PlanSection {
+  return p.kind === 'operations' ? 'operations' : p.nature === 'continuing' ? 'continuing' : 'new'
+}
+
+/** 年度计划投资 defaults to the fiscal funds (DESIGN §6); of a later plan year, the 续建 request of that year. */
+export function annualPlanOf(p: Project, year: number = p.planYear): number {
+  if (year !== p.planYear) {
+    const request = annualRequestOf(p, year)
+    if (request) return request.requestedFen
+  }
   return p.annualPlanFen ?? p.fiscalFundsFen
 }
 
@@ -90,6 +106,7 @@ function addTo(t: AmountTotals, p: Project): void {
 export function planTotals(projects: readonly Project[]): PlanTotals {
   const totals: PlanTotals = {
     all: zero(),
+    bySection: {continuing: zero(), new: zero(), operations: zero()},
     byTrack: {self: zero(), review: zero(), approval: zero()},
     byUnit: [],
     byCategory: {infrastructure: zero(), data: zero(), business: zero(), service: zero()},
@@ -99,6 +116,7 @@ export function planTotals(projects: readonly Project[]): PlanTotals {
   const units = new Map<string, {unit: string} & AmountTotals>()
   for (const p of projects) {
     addTo(totals.all, p)
+    addTo(totals.bySection[planSectionOf(p)], p)
     addTo(totals.byTrack[p.track], p)
     addTo(totals.byCategory[p.category], p)
     let u = units.get(p.unit)

@@ -13,6 +13,8 @@ export interface FlagContext {
   deadline: string
   unitSuspended: boolean
   weakPerformance: boolean
+  /** Art. 12: the inventory records the system as not sharing its data (absent: no inventory consulted) */
+  sharesNoData?: (systemId: string) => boolean
 }
 
 /** Art. 4: an explicit "no" without a justification. */
@@ -22,13 +24,14 @@ export function isNonCompliant(p: Pick<Project, 'compliance'>): boolean {
   return anyNo && c.justification.trim() === ''
 }
 
-export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'>, ctx: FlagContext): ProjectFlag[] {
+export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'> & Partial<Pick<Project, 'kind' | 'systemId'>>, ctx: FlagContext): ProjectFlag[] {
   const flags = new Set<ProjectFlag>()
   if (p.declaredOn > ctx.deadline) flags.add('late') // Art. 6
   if (isNonCompliant(p)) flags.add('non-compliant') // Art. 4, 12
   if (p.coUnits.length > 0 && p.track === 'approval') flags.add('major-multi-unit') // Art. 3
   if (ctx.unitSuspended) flags.add('unit-suspended') // Art. 17
   if (ctx.weakPerformance) flags.add('weak-performance') // Art. 20
+  if (p.kind === 'operations' && p.systemId && ctx.sharesNoData?.(p.systemId)) flags.add('no-data-sharing') // Art. 12
   return PROJECT_FLAGS.filter((f) => flags.has(f))
 }
 

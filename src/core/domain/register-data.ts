@@ -3,6 +3,8 @@
 import {declarationDeadline} from './config.js'
 import {UsageError} from './errors.js'
 import {isUnitSuspended, isWeakEvaluation, lastEvaluationByUnit, matchKey, type FlagContext} from './project.js'
+import {matchKeyOfName} from './normalise.js'
+import {SystemIndex, sharesNoData, systemsOf} from './systems.js'
 import type {Evaluation, Project, RegisterData, Rules, Settings} from './types.js'
 
 export const SCHEMA_VERSION = 2
@@ -39,8 +41,34 @@ function addMatching(maps: MatchingMaps, p: Project, key?: string): void {
   if (p.status !== 'withdrawn') maps.byMatchKey.set(key ?? matchKey(p.planYear, p.unit, p.name), p)
 }
 
+/** Every year's projects by 申报编号 and by (unit, normalised name): what a 续建 row is matched against. */
+interface EarlierMaps {
+  byDeclarationNo: Map<string, Project[]>
+  byUnitName: Map<string, Project[]>
+}
+
+const unitNameKey = (unit: string, name: string) => `${unit}\u0000${matchKeyOfName(name)}`
+
+function pushTo(map: Map<string, Project[]>, key: string, p: Project): void {
+  const list = map.get(key)
+  if (list) list.push(p)
+  else map.set(key, [p])
+}
+
+/** The latest project of a year before `year`. */
+function latestBefore(list: readonly Project[] | undefined, year: number): Project | undefined {
+  let found: Project | undefined
+  for (const p of list ?? []) if (p.planYear < year && (!found || p.planYear > found.planYear)) found = p
+  return found
+}
+
+/** A register id: the plan year and a four-digit number. */
+const REGISTER_ID = /^(\d{4})-\d{4,}$/
+
 export class RegisterIndex {
   private readonly byId = new Map<string, Project>()
+  private earlier: EarlierMaps | null = null
+  private systems: SystemIndex | null = null
   /** built on first use: most commands touch one project by id, and a match key costs a Traditional→Simplified pass */
   private matching: MatchingMaps | null = null
   private evaluations: Map<string, Evaluation & {projectId: string}> | null = null
@@ -53,6 +81,39 @@ export class RegisterIndex {
   add(p: Project, key?: string): void {
     this.byId.set(p.id, p)
     if (this.matching) addMatching(this.matching, p, key)
+    if (this.earlier) this.addEarlier(p)
+  }
+
+  private addEarlier(p: Project): void {
+    if (p.declarationNo) pushTo(this.earlier!.byDeclarationNo, p.declarationNo, p)
+    pushTo(this.earlier!.byUnitName, unitNameKey(p.unit, p.name), p)
+  }
+
+  /** built on first use, like the matching maps: only a 续建 row needs them */
+  private earlierMaps(): EarlierMaps {
+    if (!this.earlier) {
+      this.earlier = {byDeclarationNo: new Map(), byUnitName: new Map()}
+      for (const p of this.byId.values()) this.addEarlier(p)
+    }
+    return this.earlier
+  }
+
+  /**
+   * The project of an earlier year that a 续建 declaration of `year` continues (DESIGN §12): the number it gives is
+   * the register's id, else a 申报编号; else the same unit and normalised name. `unknownId`: the number is an id of
+   * a year the register holds, yet no project has it (a mistyped id, not somebody else's numbering).
+   */
+  findContinued(year: number, number: string | null, unit: string, name: string): {project?: Project; unknownId?: string} {
+    if (number) {
+      const byId = this.byId.get(number)
+      if (byId && byId.planYear < year) return {project: byId}
+      const byNo = latestBefore(this.earlierMaps().byDeclarationNo.get(number), year)
+      if (byNo) return {project: byNo}
+      const idYear = REGISTER_ID.exec(number)?.[1]
+      if (idYear && Number(idYear) < year && Object.prototype.hasOwnProperty.call(this.data.counters, idYear)) return {unknownId: number}
+    }
+    const byName = latestBefore(this.earlierMaps().byUnitName.get(unitNameKey(unit, name)), year)
+    return byName ? {project: byName} : {}
   }
 
   reindex(p: Project, before: {declarationNo: string | null; unit: string; name: string; planYear: number}): void {
@@ -60,6 +121,8 @@ export class RegisterIndex {
       if (before.declarationNo) this.matching.byDeclarationNo.delete(`${before.planYear}\u0000${before.declarationNo}`)
       this.matching.byMatchKey.delete(matchKey(before.planYear, before.unit, before.name))
     }
+    // rebuilt when next needed: a renamed project is rare, and its lists are keyed by its old name
+    this.earlier = null
     this.add(p)
   }
 
@@ -99,7 +162,19 @@ export class RegisterIndex {
       deadline: declarationDeadline(planYear, this.data.settings),
       unitSuspended: isUnitSuspended(this.data.units, unit),
       weakPerformance: last !== undefined && isWeakEvaluation(last, this.data.rules),
+      sharesNoData: (systemId) => sharesNoData(this.inventory().get(systemId)),
     }
+  }
+
+  /** the systems inventory's lookups, built on first use */
+  inventory(): SystemIndex {
+    this.systems ??= new SystemIndex(systemsOf(this.data))
+    return this.systems
+  }
+
+  /** after the inventory changed */
+  forgetSystems(): void {
+    this.systems = null
   }
 
   /** after an evaluation is recorded */

@@ -8,6 +8,10 @@ export type Nature = (typeof NATURES)[number]
 export const PROJECT_KINDS = ['construction', 'operations'] as const
 export type ProjectKind = (typeof PROJECT_KINDS)[number]
 
+/** The sections of the annual plan (DESIGN §12): 续建 lines, new construction, O&M of systems already built. */
+export const PLAN_SECTIONS = ['continuing', 'new', 'operations'] as const
+export type PlanSection = (typeof PLAN_SECTIONS)[number]
+
 /** 项目类型 (Art. 2: 基础设施、数据系统、业务系统、服务系统) */
 export const CATEGORIES = ['infrastructure', 'data', 'business', 'service'] as const
 export type Category = (typeof CATEGORIES)[number]
@@ -46,7 +50,7 @@ export const PROJECT_STATUSES = [
 ] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
-export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance'] as const
+export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance', 'no-data-sharing'] as const
 export type ProjectFlag = (typeof PROJECT_FLAGS)[number]
 
 export const FUNDING_SOURCES = ['fiscal', 'self-raised', 'higher-level', 'other'] as const
@@ -205,6 +209,17 @@ export interface Evaluation {
   grade: string | null
 }
 
+/** One later year's request of a multi-year (续建) project: the plan year it asks money of, as the 续建 row declared it. */
+export interface AnnualRequest {
+  year: number
+  /** 本年度申请资金 / 年度计划投资 of that year */
+  requestedFen: number
+  /** 截至上年底累计完成投资 as of the end of the year before */
+  completedBeforeFen: number | null
+  declaredOn: string
+  source: Source | null
+}
+
 // ── funds (branch funds, issue 18): 送审金额 and the year's money, DESIGN §13 ──
 /** 拨付 (pay), 压减 (cut, Art. 15), 收回 (recover, Art. 15) */
 export const FUNDS_KINDS = ['pay', 'cut', 'recover'] as const
@@ -268,6 +283,10 @@ export interface Project {
   construction: Construction | null
   acceptance: Acceptance | null
   evaluations: Evaluation[]
+  /** the later years' requests of a 续建 project (DESIGN §12); absent: the project asks money of its plan year only */
+  annual?: AnnualRequest[]
+  /** a 续建 declared to the register with nothing to continue: its reviews happened before the register existed */
+  reviewedBeforeRegister?: true
   source: Source | null
   createdAt: string
   updatedAt: string
@@ -277,6 +296,32 @@ export interface Project {
   /** 拨付、压减、收回, in the order recorded (absent: none) */
   funds?: FundsRecord[]
   // ── end funds ──
+}
+
+/** 信息系统台账 (DESIGN §12): a system already built, whose O&M a 运维 project asks money for. */
+export interface InventorySystem {
+  /** 系统编号: the inventory's own number, else SYS-NNNN given by the register */
+  id: string
+  name: string
+  /** 建设单位 / 主管单位 */
+  unit: string
+  /** 系统类型, as the inventory words it */
+  category: string | null
+  /** 上线时间 */
+  since: string | null
+  /** 部署在政务云; null: not recorded */
+  govCloud: boolean | null
+  /** 数据共享: false keeps its O&M out of the plan (Art. 12); null: not recorded */
+  dataSharing: boolean | null
+  /** 主要功能 / 系统简介, for the screening of duplicate construction */
+  description: string | null
+  /** the accepted project it came from; null for a system older than the register */
+  sourceProjectId: string | null
+  /** every change of the data-sharing record, with its basis */
+  sharingHistory: Array<{date: string; dataSharing: boolean; documentNo: string | null; basis: 'inventory' | 'acceptance' | 'update'}>
+  source: Source | null
+  createdAt: string
+  updatedAt: string
 }
 
 export interface UnitRecord {
@@ -306,6 +351,11 @@ export interface PlanLine {
   annualPlanFen: number
   approvedAmountFen: number | null
   marks: {keyArea: boolean; major: boolean}
+  /** the plan's section (DESIGN §12); absent in versions approved before sections existed: a new construction line */
+  kind?: ProjectKind
+  nature?: Nature
+  completedBeforeFen?: number | null
+  reviewedBeforeRegister?: true
 }
 
 export interface PlanVersionTotals {
@@ -400,6 +450,8 @@ export interface RegisterData {
   projects: Project[]
   plans: Plan[]
   units: UnitRecord[]
+  /** 信息系统台账 (continuing, issue 17); absent in registers that never held one */
+  systems?: InventorySystem[]
   /** office calendar overrides (holiday-cn format), see `calendar import` */
   calendarOverrides?: Array<{year: number; days: Array<{date: string; name: string; isOffDay: boolean}>}>
   audit: {head: string | null; seq: number; pending: JournalEntry[]}

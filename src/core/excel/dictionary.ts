@@ -93,6 +93,20 @@ export interface HeaderMatch {
 
 export const DICTIONARY_RELATIVE_PATH = join('templates', 'declaration.json')
 
+/**
+ * The fields a dictionary may name, with their kinds: a declaration's (the default), or another table read with
+ * the same header-finding reader (the systems inventory, templates/systems.json).
+ */
+export interface FieldTable {
+  /** the dictionary's path inside the package */
+  file: string
+  field(key: string): {kind: FieldKind; required: boolean} | undefined
+  /** every field must have its column */
+  keys: readonly string[]
+}
+
+export const DECLARATION_TABLE: FieldTable = {file: DICTIONARY_RELATIVE_PATH, field: declarationField, keys: DECLARATION_FIELDS.map((f) => f.key)}
+
 // ---------------------------------------------------------------------------------------------------------
 // Text normalisation
 
@@ -188,10 +202,19 @@ interface Loaded {
   totals: Set<string>
 }
 
-let loaded: Loaded | null = null
+/** each table's dictionary, read once per process */
+const loadedByFile = new Map<string, Loaded>()
+let active: FieldTable = DECLARATION_TABLE
+/** the table being parsed, for the messages of a bad dictionary */
+let parsing: FieldTable = DECLARATION_TABLE
 
 function invalid(detail: string): InvalidData {
-  return new InvalidData('dictionary.invalid', {file: DICTIONARY_RELATIVE_PATH, detail})
+  return new InvalidData('dictionary.invalid', {file: parsing.file, detail})
+}
+
+/** The reader reads with `table`'s dictionary from now on (a command reads one kind of file). */
+export function useFieldTable(table: FieldTable): void {
+  active = table
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -215,7 +238,7 @@ function parseField(raw: unknown, index: number): FieldDef {
   const key = raw.key
   if (typeof key !== 'string' || key === '') throw invalid(`fields[${index}].key is missing`)
   if (typeof raw.header !== 'string' || raw.header.trim() === '') throw invalid(`fields.${key}.header is missing`)
-  const field = declarationField(key)
+  const field = parsing.field(key)
   if (!field) throw invalid(`fields.${key} is not a field of a declaration`)
   const values = parseValues(raw.values, key)
   if (field.kind === 'enum' && !values) throw invalid(`fields.${key} is an enum without values`)
@@ -256,7 +279,7 @@ function parseSharedHeaders(raw: unknown): Array<{header: string; fields: string
     .map((header) => {
       const fields = stringArray(raw[header], `sharedHeaders.${header}`)
       if (fields.length < 2) throw invalid(`sharedHeaders.${header} must name two fields or more`)
-      for (const f of fields) if (!declarationField(f)) throw invalid(`sharedHeaders.${header}: ${f} is not a field of a declaration`)
+      for (const f of fields) if (!parsing.field(f)) throw invalid(`sharedHeaders.${header}: ${f} is not a field of a declaration`)
       return {header, fields}
     })
 }
@@ -268,7 +291,7 @@ function parseLabelBlock(raw: unknown): LabelBlock {
   if (!isRecord(fields)) throw invalid('labelBlock.fields must be an object')
   return {
     fields: Object.keys(fields).map((field) => {
-      if (!declarationField(field)) throw invalid(`labelBlock.fields.${field} is not a field of a declaration`)
+      if (!parsing.field(field)) throw invalid(`labelBlock.fields.${field} is not a field of a declaration`)
       return {field, labels: stringArray(fields[field], `labelBlock.fields.${field}`)}
     }),
     valueNotes: stringArray(raw.valueNotes, 'labelBlock.valueNotes'),
@@ -277,7 +300,16 @@ function parseLabelBlock(raw: unknown): LabelBlock {
 }
 
 /** Parses and checks the dictionary JSON (exported for tests of edited dictionaries). */
-export function parseDictionary(json: unknown): Dictionary {
+export function parseDictionary(json: unknown, table: FieldTable = DECLARATION_TABLE): Dictionary {
+  parsing = table
+  try {
+    return parseTable(json)
+  } finally {
+    parsing = DECLARATION_TABLE
+  }
+}
+
+function parseTable(json: unknown): Dictionary {
   if (!isRecord(json) || !Array.isArray(json.fields)) throw invalid('fields is missing')
   const fields = json.fields.map(parseField)
   const byKey = new Map<string, FieldDef>()
@@ -286,7 +318,7 @@ export function parseDictionary(json: unknown): Dictionary {
     byKey.set(f.key, f)
   }
   // every field has its column: the template writes them all and the reader knows them all
-  for (const f of DECLARATION_FIELDS) if (!byKey.has(f.key)) throw invalid(`field ${f.key} is missing`)
+  for (const key of parsing.keys) if (!byKey.has(key)) throw invalid(`field ${key} is missing`)
   const yesNo = isRecord(json.yesNo) ? json.yesNo : {}
   const dictionary: Dictionary = {
     version: typeof json.version === 'string' ? json.version : '',
@@ -380,15 +412,20 @@ function build(dictionary: Dictionary): Loaded {
 }
 
 function state(): Loaded {
-  if (loaded) return loaded
-  const path = join(packageRoot(), DICTIONARY_RELATIVE_PATH)
+  const ready = loadedByFile.get(active.file)
+  if (ready) return ready
+  const path = join(packageRoot(), active.file)
   let json: unknown
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (e) {
-    throw invalid((e as Error).message)
+    parsing = active
+    const error = invalid((e as Error).message)
+    parsing = DECLARATION_TABLE
+    throw error
   }
-  loaded = build(parseDictionary(json))
+  const loaded = build(parseDictionary(json, active))
+  loadedByFile.set(active.file, loaded)
   return loaded
 }
 

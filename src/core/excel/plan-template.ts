@@ -1,14 +1,14 @@
 // templates/annual-plan.json: the plan table's columns and print setup (shared with every table), plus the
 // groups by review track, the 汇总 and 执行变化 sheets, and the words of its 说明 sheet.
 import {z} from 'zod'
-import {TRACKS} from '../domain/types.js'
+import {PLAN_SECTIONS, TRACKS} from '../domain/types.js'
 import {noteText, noteTexts} from './layout/notes-sheet.js'
 import {distinctSheetNames, loadTemplate, sheetName, tableTemplateSchema, text, width, numberIn, type ColumnKind} from './layout/template-schema.js'
 
 export const PLAN_TEMPLATE_FILE = 'annual-plan.json'
 
 export const CHANGE_COLUMNS = ['seq', 'id', 'name', 'unit', 'field', 'approved', 'current', 'date', 'reason'] as const
-const SUMMARY_HEADERS = ['seq', 'unit', 'category', 'track', 'marks', 'count', 'totalInvestment', 'fiscalFunds', 'annualPlan', 'share', 'bar'] as const
+const SUMMARY_HEADERS = ['seq', 'section', 'unit', 'category', 'track', 'marks', 'count', 'totalInvestment', 'fiscalFunds', 'annualPlan', 'share', 'bar'] as const
 const SUMMARY_WIDTHS = ['seq', 'group', 'count', 'amount', 'share', 'bar'] as const
 const NOTE_ROWS = [
   'year',
@@ -40,6 +40,12 @@ function planTemplateSchema<K extends string>(kinds: Readonly<Record<K, ColumnKi
         names: texts(TRACKS),
         label: text(),
       }),
+      sections: z.object({
+        order: z.array(z.enum(PLAN_SECTIONS)).refine((order) => order.length === PLAN_SECTIONS.length && PLAN_SECTIONS.every((s) => order.includes(s)), `应恰好列出 ${PLAN_SECTIONS.join('、')} 各一次`),
+        names: texts(PLAN_SECTIONS),
+        label: text(),
+        subtotalLabel: text(),
+      }),
       subtotalLabel: text(),
       marks: z.object({keyArea: text(), major: text()}),
       remarks: z.object({coUnits: text(), specialApproval: z.object({late: text(), 'multi-unit': text()})}),
@@ -47,7 +53,7 @@ function planTemplateSchema<K extends string>(kinds: Readonly<Record<K, ColumnKi
       summary: z.object({
         sheetName: sheetName(),
         title: text(),
-        sections: texts(['unit', 'category', 'track', 'marks'] as const),
+        sections: texts(['section', 'unit', 'category', 'track', 'marks'] as const),
         headers: texts(SUMMARY_HEADERS),
         widths: widths(SUMMARY_WIDTHS),
         barLength: numberIn(1, 100),

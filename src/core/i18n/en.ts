@@ -1,9 +1,10 @@
 // English catalogue: every key of zh.ts must be here (checked by the compiler).
 import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
+import {enContinuing} from './en-continuing.js'
 import {enFunds} from './en-funds.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enFunds> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFunds> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -534,17 +535,6 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   'doctor.tempOrphans': "{count} temp files left by interrupted writes ({mb} MB): {files}. The next change deletes them; or delete them yourself once no itplan is running",
   "usage.exclusive": "{flag} cannot be used together with {value}",
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
-  // ── continuing (issue 17): 续建, 运维 and the systems inventory ──
-  'nature.continuing': "continuing",
-  'kind.construction': "construction",
-  'kind.operations': "operations",
-  'field.kind': "kind",
-  'field.systemId': "system maintained",
-  'field.completedBefore': "investment completed by the end of last year",
-  'field.completedBeforeFen': "investment completed by the end of last year",
-  'value.systemRequired': "an operations project must name its system (运维对象系统: the system id or name in the inventory)",
-  'amount.completedPlusAnnualAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment {annual} 万元 exceeds the total investment {totalAmount} 万元",
-  'amount.completedPlusFiscalAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment (not given, taken as the city fiscal funds {annual} 万元) exceeds the total investment {totalAmount} 万元; give this year's planned investment",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enFunds}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFunds}

@@ -1,5 +1,6 @@
 // 简体中文消息目录（默认）。占位符写作 {name}。
 import {zhViews} from './zh-views.js'
+import {zhContinuing} from './zh-continuing.js'
 import {zhFunds} from './zh-funds.js'
 
 const zhBase = {
@@ -548,24 +549,14 @@ const zhBase = {
   'doctor.tempOrphans': "有 {count} 个中断的写入留下的临时文件（共 {mb} MB）：{files}。下一次修改会自动删除；也可以确认没有 itplan 在运行后手工删除",
   "usage.exclusive": "{flag} 与 {value} 不能同时使用",
   "usage.intAtLeast": "应为不小于 {flag} 的整数，而不是“{value}”",
-  // ── continuing (issue 17): 续建, 运维 and the systems inventory ──
-  'nature.continuing': "续建",
-  'kind.construction': "建设类",
-  'kind.operations': "运维类",
-  'field.kind': "项目类别",
-  'field.systemId': "运维对象系统",
-  'field.completedBefore': "截至上年底累计完成投资",
-  'field.completedBeforeFen': "截至上年底累计完成投资",
-  'value.systemRequired': "运维类项目须填写“运维对象系统”（信息系统台账中的系统编号或名称）",
-  'amount.completedPlusAnnualAboveTotal': "截至上年底累计完成投资 {completed} 万元加年度计划投资 {annual} 万元，超过总投资 {totalAmount} 万元",
-  'amount.completedPlusFiscalAboveTotal': "截至上年底累计完成投资 {completed} 万元加年度计划投资（未填，按市本级财政资金 {annual} 万元计），超过总投资 {totalAmount} 万元；请填写本年度计划投资",
 } as const
 
-/** One catalogue: a key is defined in exactly one of the two parts. */
-export const zh = {...zhBase, ...zhViews, ...zhFunds} as const
+/** One catalogue: a key is defined in exactly one of its parts. */
+export const zh = {...zhBase, ...zhViews, ...zhContinuing, ...zhFunds} as const
 
-// a key in both parts would silently take the second's text
-type Overlap = keyof typeof zhBase & keyof typeof zhViews
+// a key in two parts would silently take the later one's text
+type Keys<T> = keyof T
+type Overlap = (Keys<typeof zhBase> & Keys<typeof zhViews>) | ((Keys<typeof zhBase> | Keys<typeof zhViews>) & Keys<typeof zhContinuing>)
 export const noOverlap: [Overlap] extends [never] ? true : never = true
-type FundsOverlap = (keyof typeof zhBase | keyof typeof zhViews) & keyof typeof zhFunds
+type FundsOverlap = (keyof typeof zhBase | keyof typeof zhViews | keyof typeof zhContinuing) & keyof typeof zhFunds
 export const noFundsOverlap: [FundsOverlap] extends [never] ? true : never = true

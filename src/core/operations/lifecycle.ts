@@ -5,6 +5,7 @@ import {computeFlags} from '../domain/project.js'
 import {InvalidInput, UsageError} from '../domain/errors.js'
 import {gradeFor, gradeRange} from '../domain/evaluation.js'
 import {filingDueOn} from './deadlines.js'
+import {recordAcceptedSystem} from './systems.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {Acceptance, Change, CheckResult, Construction, Incident, Project, RegisterData, UnitRecord} from '../domain/types.js'
 
@@ -151,8 +152,11 @@ export function expertAcceptance(ctx: MutationContext, id: string, o: {result: '
     const a = (p.acceptance ??= newAcceptance())
     a.expertOn = o.date
     a.expertResult = o.result
-    if (o.result === 'passed') moveTo(p, 'acceptance-expert', o.date, o.now)
-    else followOn.push(...acceptanceFailure(ctx, p, 'acceptance-expert', {refused: o.refusedRectification, date: o.date, now: o.now}))
+    if (o.result === 'passed') {
+      moveTo(p, 'acceptance-expert', o.date, o.now)
+      // DESIGN §12: an accepted project joins the systems inventory
+      followOn.push(...recordAcceptedSystem(ctx, p, o.date, o.now))
+    } else followOn.push(...acceptanceFailure(ctx, p, 'acceptance-expert', {refused: o.refusedRectification, date: o.date, now: o.now}))
     return {result: o.result, refusedRectification: o.refusedRectification, date: o.date, failures: a.failures}
   })
 }

@@ -1,9 +1,9 @@
 // What the annual plan workbook (Art. 7, DESIGN §7) shows, built from the register: the year's planned projects
-// grouped by review track (the version approved, or the draft), the 汇总 by unit, category, track and mark, the
+// in sections (续建, 新建, 运维: DESIGN §12) grouped by review track (the version approved, or the draft), the 汇总 by unit, category, track and mark, the
 // changes since the version's approval, and the 说明 sheet. The writer (excel/plan-export.ts) only lays it out.
 import {Conflict} from '../domain/errors.js'
-import {annualPlanOf, findPlan} from '../domain/plan.js'
-import {TRACKS} from '../domain/types.js'
+import {annualPlanOf, findPlan, planSectionOf} from '../domain/plan.js'
+import {PLAN_SECTIONS, TRACKS} from '../domain/types.js'
 import {chineseOrdinal, fillTemplate} from '../i18n/fill.js'
 import {word} from '../i18n/index.js'
 import {changeValueText} from '../i18n/values.js'
@@ -12,7 +12,7 @@ import type {PlanSheetModel, SummarySection} from '../excel/plan-export.js'
 import {resolvePlan, type PlanSelector} from './plan.js'
 import {planNotes} from './plan-notes.js'
 import {joined, kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
-import type {Project, RegisterData, Track} from '../domain/types.js'
+import type {PlanSection, Project, RegisterData, Track} from '../domain/types.js'
 
 interface PlanCell {
   p: Project
@@ -34,6 +34,7 @@ export const PLAN_COLUMNS = {
   category: {kind: 'text', cell: ({p}) => zh('category', p.category)},
   procurementCategory: {kind: 'text', cell: ({p}) => zh('procurementCategory', p.procurementCategory)},
   totalInvestment: {kind: 'amount', cell: ({p}) => p.totalInvestmentFen},
+  completedBefore: {kind: 'amount', cell: ({p}) => p.completedBeforeFen},
   fiscalFunds: {kind: 'amount', cell: ({p}) => p.fiscalFundsFen},
   annualPlan: {kind: 'amount', cell: ({p}) => annualPlanOf(p)},
   approvedAmount: {kind: 'amount', cell: ({p}) => p.approvedAmountFen},
@@ -82,20 +83,31 @@ export interface PlanExportResult {
 
 const byId = (a: Project, b: Project) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-/** The plan table: one group per track in the template's order (an empty track left out), by id within it. */
+/**
+ * The plan table: a section per kind of line (续建, 新建, 运维) in the template's order, and in each a group per
+ * track, by id within it; an empty section or track is left out. Each group has its 小计, each section its own.
+ */
 function planTable(t: PlanTemplate, year: number, projects: readonly Project[]): PlanSheetModel['table'] {
-  const byTrack = new Map<Track, Project[]>(TRACKS.map((tr) => [tr, []]))
-  for (const p of projects) byTrack.get(p.track)!.push(p)
-  const groups = t.groups.order.map((track) => ({track, group: byTrack.get(track)!.sort(byId)})).filter(({group}) => group.length > 0)
-  return {
-    title: fillTemplate(t.title, {year}),
-    groups: groups.map(({track, group}, i) => ({
-      label: fillTemplate(t.groups.label, {ordinal: chineseOrdinal(i + 1), name: t.groups.names[track], count: group.length}),
-      rows: group.map((p, j) => rowOf(PLAN_COLUMNS, t.columns, {p, seq: j + 1, t})),
-      subtotalLabel: t.subtotalLabel,
-    })),
-    totalLabel: t.totalLabel,
-  }
+  const bySection = new Map<PlanSection, Project[]>(PLAN_SECTIONS.map((s) => [s, []]))
+  for (const p of projects) bySection.get(planSectionOf(p))!.push(p)
+  const sections = t.sections.order.map((section) => ({section, lines: bySection.get(section)!})).filter(({lines}) => lines.length > 0)
+  const groups: PlanSheetModel['table']['groups'][number][] = []
+  sections.forEach(({section, lines}, i) => {
+    const byTrack = new Map<Track, Project[]>(TRACKS.map((tr) => [tr, []]))
+    for (const p of lines) byTrack.get(p.track)!.push(p)
+    const tracks = t.groups.order.map((track) => ({track, group: byTrack.get(track)!.sort(byId)})).filter(({group}) => group.length > 0)
+    const name = t.sections.names[section]
+    tracks.forEach(({track, group}, j) => {
+      groups.push({
+        ...(j === 0 ? {sectionLabel: fillTemplate(t.sections.label, {ordinal: chineseOrdinal(i + 1), name, count: lines.length})} : {}),
+        label: fillTemplate(t.groups.label, {ordinal: chineseOrdinal(j + 1), name: t.groups.names[track], count: group.length}),
+        rows: group.map((p, k) => rowOf(PLAN_COLUMNS, t.columns, {p, seq: k + 1, t})),
+        subtotalLabel: t.subtotalLabel,
+        ...(j === tracks.length - 1 ? {sectionSubtotalLabel: fillTemplate(t.sections.subtotalLabel, {name})} : {}),
+      })
+    })
+  })
+  return {title: fillTemplate(t.title, {year}), groups, totalLabel: t.totalLabel}
 }
 
 /**
@@ -111,6 +123,7 @@ export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; res
   const s = t.summary
   const shareOfFen = totals.all.totalInvestmentFen
   const summary: SummarySection[] = [
+    {title: s.sections.section, header: s.headers.section, total: true, shareOfFen, lines: t.sections.order.map((sec) => ({name: t.sections.names[sec], totals: totals.bySection[sec]}))},
     {title: s.sections.unit, header: s.headers.unit, total: true, shareOfFen, lines: totals.byUnit.map((u) => ({name: u.unit, totals: u}))},
     {
       title: s.sections.category,

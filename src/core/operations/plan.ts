@@ -6,6 +6,7 @@ import {amendedIds, asApproved, changesOf, detectChanges as detectPlanChanges, f
 import {canDo, isRemovableFromPlan, moveTo, nextSteps} from '../domain/lifecycle.js'
 import {ensureStages, advanceStages, closeOpenStages, type AddWorkingDays} from '../domain/stages.js'
 import {computeFlags} from '../domain/project.js'
+import {continuesInto, projectInYear, unrequestedContinuations} from '../domain/continuing.js'
 import {Conflict, IllegalTransition, InvalidInput, UsageError} from '../domain/errors.js'
 import {noticesOf, type Notice} from '../domain/notices.js'
 import {t, word} from '../i18n/index.js'
@@ -50,7 +51,7 @@ export interface ResolvedPlan {
 export function ensureVersions(plan: Plan, byId: ReadonlyMap<string, Project>): void {
   if (plan.status !== 'approved' || versionsOf(plan).length > 0) return
   const government = plan.approvals.filter((a) => a.by === 'government').pop()
-  const lines = plan.included.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined).map(freezeLine)
+  const lines = plan.included.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined).map((p) => freezeLine(projectInYear(p, plan.year)))
   plan.versions = [{version: 1, approvals: [...plan.approvals], approvedOn: government?.date ?? plan.builtOn, reason: null, added: [], removed: [], lines, totals: versionTotals(lines)}]
 }
 
@@ -69,10 +70,10 @@ export function resolvePlan(data: RegisterData, year: number, selector: PlanSele
   if (isDraft) {
     if (plan && selector.draft && versions.length > 0 && !plan.amendment) throw new UsageError('plan.noDraft', {year, version: versions[versions.length - 1].version})
     ids = plan ? (plan.amendment ? amendedIds(plan) : plan.included) : []
-    projects = ids.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined)
+    projects = ids.map((id) => byId.get(id)).filter((p): p is Project => p !== undefined).map((p) => projectInYear(p, year))
   } else {
     shown = selector.version !== undefined ? versions.find((v) => v.version === selector.version) : versions[versions.length - 1]
-    projects = shown!.lines.filter((l) => byId.has(l.id)).map((l) => asApproved(byId.get(l.id)!, l))
+    projects = shown!.lines.filter((l) => byId.has(l.id)).map((l) => asApproved(projectInYear(byId.get(l.id)!, year), l))
   }
   const view: PlanView = {
     year,
@@ -127,14 +128,17 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
   for (const id of o.major) index.require(id).marks.major = true
   const selection = selectPlan(candidates, officeExcluded)
   for (const p of selection.included) {
-    if (p.status !== 'planned') {
+    // a 续建 of an earlier year keeps its stage: the plan of this year only funds it
+    if (continuesInto(p, o.year)) changes.push({projectId: p.id, action: 'plan-include', change: {year: o.year, continuing: true}})
+    else if (p.status !== 'planned') {
       moveTo(p, 'plan-include', o.today, o.now)
       changes.push({projectId: p.id, action: 'plan-include', change: {year: o.year, status: {from: 'declared', to: 'planned'}}})
     }
   }
   for (const {project: p, reasons} of selection.excluded) {
-    if (p.status === 'planned') unplan(p, o.today, o.now)
-    if (p.status === 'declared') changes.push({projectId: p.id, action: 'plan-exclude', change: {year: o.year, reasons: reasons.map((r) => r.code)}})
+    const continuing = continuesInto(p, o.year)
+    if (p.status === 'planned' && !continuing) unplan(p, o.today, o.now)
+    if (p.status === 'declared' || continuing) changes.push({projectId: p.id, action: 'plan-exclude', change: {year: o.year, reasons: reasons.map((r) => r.code)}})
   }
   for (const id of [...o.keyArea, ...o.major]) changes.push({projectId: id, action: 'plan-mark', change: index.require(id).marks})
   plan.officeExcluded = [...officeExcluded]
@@ -142,7 +146,10 @@ export function buildPlan(ctx: MutationContext, o: BuildOptions): MutationOutcom
   plan.excluded = selection.excluded.map(({project, reasons}) => ({id: project.id, reasons: reasons.map((r) => r.code)}))
   plan.builtOn = o.today
   changes.push({projectId: null, action: 'plan-build', change: {year: o.year, included: plan.included, excluded: plan.excluded}})
-  return {result: planView(data, o.year, {draft: true}), changes}
+  const result = planView(data, o.year, {draft: true})
+  // told, not journalled: a multi-year project still being built that nobody declared for the year gets no money in it
+  result.notices = unrequestedContinuations(data.projects, o.year).map((p) => ({code: 'notice.noAnnualRequest', params: {id: p.id, name: p.name, unit: p.unit, year: o.year}}))
+  return {result, changes}
 }
 
 function unplan(p: Project, date: string, now: string): void {
@@ -177,13 +184,18 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
   for (const id of o.add) {
     const p = index.require(id)
     if (inVersion.has(id) || amendment.added.includes(id)) throw new Conflict('plan.amendAlreadyIn', {id, year: o.year})
+    const continuing = continuesInto(p, o.year)
     // a project left out of the approved plan (dropped) may come back by an amendment, once it is eligible
-    if (p.planYear !== o.year || !canDo(p.status, 'plan-amend-add')) throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
+    if (!continuing && (p.planYear !== o.year || !canDo(p.status, 'plan-amend-add'))) throw new Conflict('plan.notCandidate', {id, year: o.year, status: p.status, planYear: p.planYear})
     p.flags = computeFlags(p, index.flagContext(p.planYear, p.unit))
     const reasons = exclusionReasons(p)
     if (reasons.length > 0) throw new Conflict('plan.amendNotEligible', {id, reasons: reasons.map((r) => r.code)})
-    const {from} = moveTo(p, 'plan-amend-add', o.date, o.now)
     amendment.added.push(id)
+    if (continuing) {
+      changes.push({projectId: id, action: 'plan-amend-add', change: {year: o.year, continuing: true, reason: o.reason}})
+      continue
+    }
+    const {from} = moveTo(p, 'plan-amend-add', o.date, o.now)
     changes.push({projectId: id, action: 'plan-amend-add', change: {year: o.year, status: {from, to: 'planned'}, reason: o.reason}})
   }
   for (const id of o.remove) {
@@ -191,12 +203,12 @@ export function amendPlan(ctx: MutationContext, o: AmendOptions): MutationOutcom
     if (amendment.added.includes(id)) {
       amendment.added = amendment.added.filter((a) => a !== id)
       // withdrawn since it was added: it leaves the amendment and stays withdrawn
-      if (p.status === 'planned') unplan(p, o.date, o.now)
+      if (p.status === 'planned' && !continuesInto(p, o.year)) unplan(p, o.date, o.now)
       changes.push({projectId: id, action: 'plan-amend-unadd', change: {year: o.year, reason: o.reason}})
       continue
     }
     if (!inVersion.has(id)) throw new Conflict('plan.amendNotIn', {id, year: o.year, version: latest.version})
-    if (!isRemovableFromPlan(p.status)) {
+    if (!continuesInto(p, o.year) && !isRemovableFromPlan(p.status)) {
       throw new IllegalTransition(p.id, p.status, 'itplan plan amend --remove', nextSteps(p), {code: 'plan.removeTooLate', params: {id}})
     }
     if (!amendment.removed.includes(id)) amendment.removed.push(id)
@@ -224,7 +236,7 @@ function requireDateAfter(date: string, step: string, stepDate: string | undefin
  * Art. 17 at each approval: a project whose unit is held back (or that is no longer eligible for another reason)
  * is left out, and the approval says so.
  */
-function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {date: string; now: string; drop: boolean}): {kept: string[]; left: Array<{id: string; reasons: string[]}>; changes: Change[]} {
+function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {year: number; date: string; now: string; drop: boolean}): {kept: string[]; left: Array<{id: string; reasons: string[]}>; changes: Change[]} {
   const kept: string[] = []
   const left: Array<{id: string; reasons: string[]}> = []
   const changes: Change[] = []
@@ -232,14 +244,15 @@ function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {date: strin
     const p = ctx.index.require(id)
     p.flags = computeFlags(p, ctx.index.flagContext(p.planYear, p.unit))
     const reasons = exclusionReasons(p).map((r) => r.code)
-    if (p.status !== 'planned') reasons.push('plan.excluded.notPlanned')
+    const continuing = continuesInto(p, o.year)
+    if (p.status !== 'planned' && !continuing) reasons.push('plan.excluded.notPlanned')
     if (reasons.length === 0) {
       kept.push(id)
       continue
     }
     left.push({id, reasons})
     const from = p.status
-    if (p.status === 'planned') {
+    if (p.status === 'planned' && !continuing) {
       if (o.drop) moveTo(p, 'plan-drop', o.date, o.now)
       else unplan(p, o.date, o.now)
     }
@@ -250,6 +263,8 @@ function leaveOutIneligible(ctx: MutationContext, ids: string[], o: {date: strin
 
 /** The government's approval: stages open (a self-implemented project is cleared at once). */
 function openReviews(ctx: MutationContext, p: Project, o: ApproveOptions): Change {
+  // a 续建 of an earlier year was reviewed in its first year: approval funds it and changes nothing else
+  if (continuesInto(p, o.year)) return {projectId: p.id, action: 'plan-approved', change: {continuing: true, documentNo: o.documentNo}}
   moveTo(p, 'plan-approve', o.date, o.now, statusOnApproval(p))
   if (p.status === 'reviewing') {
     p.stages = ensureStages(p, p.track, ctx.data.rules)
@@ -259,7 +274,7 @@ function openReviews(ctx: MutationContext, p: Project, o: ApproveOptions): Chang
 }
 
 function freezeVersion(ctx: MutationContext, plan: Plan, ids: string[], o: ApproveOptions, approvals: PlanApproval[], amendment: PlanAmendment | null): PlanVersion {
-  const lines = ids.map((id) => freezeLine(ctx.index.require(id)))
+  const lines = ids.map((id) => freezeLine(projectInYear(ctx.index.require(id), plan.year)))
   const version: PlanVersion = {
     version: versionsOf(plan).length + 1,
     approvals,
@@ -291,7 +306,7 @@ function approveFirst(ctx: MutationContext, plan: Plan, o: ApproveOptions): Muta
   if (o.by === 'leading-group' && plan.status !== 'draft') throw new Conflict('plan.alreadyAdopted', {year: o.year, status: plan.status})
   if (o.by === 'government' && plan.status !== 'adopted') throw new Conflict('plan.approveNeedsAdopted', {year: o.year, status: plan.status})
   if (o.by === 'government') requireDateAfter(o.date, 'plan.step.adopted', plan.approvals.find((a) => a.by === 'leading-group')?.date)
-  const screened = leaveOutIneligible(ctx, plan.included, {date: o.date, now: o.now, drop: o.by === 'government'})
+  const screened = leaveOutIneligible(ctx, plan.included, {year: o.year, date: o.date, now: o.now, drop: o.by === 'government'})
   if (screened.kept.length === 0) throw new UsageError('plan.empty', {year: o.year})
   plan.included = screened.kept
   plan.excluded = [...plan.excluded.filter((e) => !screened.left.some((l) => l.id === e.id)), ...screened.left]
@@ -307,6 +322,11 @@ function approveFirst(ctx: MutationContext, plan: Plan, o: ApproveOptions): Muta
   for (const p of candidatesFor(data.projects, o.year)) {
     if (included.has(p.id)) continue
     const reasons = plan.excluded.find((e) => e.id === p.id)?.reasons ?? []
+    if (continuesInto(p, o.year)) {
+      // left out of this year's money, not ended: the project goes on with what it has
+      changes.push({projectId: p.id, action: 'plan-dropped', change: {continuing: true, reasons}})
+      continue
+    }
     const {from} = moveTo(p, 'plan-drop', o.date, o.now)
     changes.push({projectId: p.id, action: 'plan-dropped', change: {status: {from, to: 'dropped'}, reasons}})
   }
@@ -321,7 +341,7 @@ function approveAmendment(ctx: MutationContext, plan: Plan, a: PlanAmendment, o:
   if (o.by === 'leading-group' && a.status !== 'draft') throw new Conflict('plan.amendmentAlreadyAdopted', {year: o.year})
   if (o.by === 'government' && a.status !== 'adopted') throw new Conflict('plan.amendmentNeedsAdopted', {year: o.year})
   requireDateAfter(o.date, o.by === 'government' ? 'plan.step.amendmentAdopted' : 'plan.step.amendmentOpened', o.by === 'government' ? a.approvals.find((x) => x.by === 'leading-group')?.date : a.openedOn)
-  const screened = leaveOutIneligible(ctx, a.added, {date: o.date, now: o.now, drop: o.by === 'government'})
+  const screened = leaveOutIneligible(ctx, a.added, {year: o.year, date: o.date, now: o.now, drop: o.by === 'government'})
   a.added = screened.kept
   a.excluded = [...a.excluded, ...screened.left]
   a.approvals.push({by: o.by, documentNo: o.documentNo, date: o.date})
@@ -335,6 +355,11 @@ function approveAmendment(ctx: MutationContext, plan: Plan, a: PlanAmendment, o:
   for (const id of a.removed) {
     const p = ctx.index.require(id)
     const from = p.status
+    if (continuesInto(p, o.year)) {
+      // this year's money taken back; the project's own stage is its first year's business
+      changes.push({projectId: id, action: 'plan-removed', change: {continuing: true, reason: a.reason}})
+      continue
+    }
     if (!isRemovableFromPlan(p.status)) {
       throw new IllegalTransition(p.id, p.status, 'itplan plan approve', nextSteps(p), {code: 'plan.removeTooLate', params: {id}})
     }

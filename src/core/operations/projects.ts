@@ -6,6 +6,8 @@ import {createProject, changedFields, computeFlags, reroute, trackChange, type D
 import {declaredFacts, isEditableInReview} from '../domain/declaration-fields.js'
 import {allStagesPassed, closeOpenStages} from '../domain/stages.js'
 import {nextProjectId} from '../domain/register-data.js'
+import {applyContinuation, continuationOf, continuationSummary} from './continuing.js'
+import {maintainedSystem} from './systems.js'
 import {assertCanDo, isClosed, isDeclarationEditable, isRoutable, moveTo} from '../domain/lifecycle.js'
 import {Conflict, InvalidInput, UsageError, type FieldProblem} from '../domain/errors.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
@@ -45,10 +47,22 @@ export function addProject(ctx: MutationContext, raw: Record<string, RawValue>, 
   const built = buildDeclaration(raw, declarationContext(data, options))
   if (!built.input) throw new InvalidInput(built.problems, true)
   const input = built.input
+  const system = maintainedSystem(index, input)
+  if (!system.ok) throw new InvalidInput([{field: 'systemId', code: system.code, params: system.params, article: 12}], true)
+  input.systemId = system.systemId
+  const continuation = continuationOf(index, input)
+  if (continuation.kind === 'refused') throw new InvalidInput([{field: 'declarationNo', code: continuation.code, params: continuation.params}])
+  if (continuation.kind === 'continues') {
+    // a 续建 of an earlier project: its request for the year, not a second project
+    const outcome = applyContinuation(continuation.project, input, null, options.now)
+    if (outcome === 'unchanged') throw new Conflict('project.duplicate', {id: continuation.project.id, name: continuation.project.name, unit: continuation.project.unit})
+    return {result: continuation.project, changes: [{projectId: continuation.project.id, action: 'continue', change: {...continuationSummary(continuation.project, input.planYear, null), outcome}}]}
+  }
   const existing = index.findMatch(input.planYear, input.declarationNo ?? null, input.unit, input.name)
   if (existing && existing.status !== 'withdrawn') throw new Conflict('project.duplicate', {id: existing.id, name: existing.name, unit: existing.unit})
   const id = nextProjectId(data, input.planYear)
   const project = createProject(id, input, data.rules, storedRoutingReason, index.flagContext(input.planYear, input.unit), options.now, null)
+  if (continuation.kind === 'before-register') project.reviewedBeforeRegister = true
   data.projects.push(project)
   index.add(project)
   return {result: project, changes: [{projectId: id, action: 'create', change: creationSummary(project)}]}
@@ -103,6 +117,9 @@ export function updateProject(ctx: MutationContext, id: string, raw: Record<stri
   const built = buildDeclaration(raw, declarationContext(ctx.data, options), project)
   if (!built.input) throw new InvalidInput(built.problems, true)
   if (built.input.planYear !== project.planYear) throw new UsageError('project.yearLocked', {id})
+  const system = maintainedSystem(ctx.index, built.input)
+  if (!system.ok) throw new InvalidInput([{field: 'systemId', code: system.code, params: system.params, article: 12}], true)
+  built.input.systemId = system.systemId
   const clash = ctx.index.findMatch(built.input.planYear, built.input.declarationNo ?? null, built.input.unit, built.input.name)
   if (clash && clash.id !== project.id && clash.status !== 'withdrawn') throw new Conflict('project.duplicate', {id: clash.id, name: clash.name, unit: clash.unit})
   return applyDeclaration(ctx, project, built.input, {...options, action: 'update'})

@@ -18,14 +18,14 @@ export async function projectHistory(registerPath: string, data: RegisterData, p
   return projectId === null ? found : found.map((e) => narrowed(e, projectId))
 }
 
-type ImportChange = {file: string; sha256?: string | null; created?: Array<{id: string}>; updated?: Array<{id: string}>}
+type ImportChange = {file: string; sha256?: string | null; created?: Array<{id: string}>; updated?: Array<{id: string}>; continued?: Array<{id: string}>}
 
 /** An entry about the project, or an import entry that created or changed it among many. */
 function concerns(entry: JournalEntry, projectId: string | null): boolean {
   if (projectId === null || entry.projectId === projectId) return true
   if (entry.action !== 'import' || !entry.change) return false
   const c = entry.change as ImportChange
-  return Boolean(c.created?.some((p) => p.id === projectId) || c.updated?.some((p) => p.id === projectId))
+  return Boolean(c.created?.some((p) => p.id === projectId) || c.updated?.some((p) => p.id === projectId) || c.continued?.some((p) => p.id === projectId))
 }
 
 /** An import entry shown for one project keeps only that project's part (the hash still covers the whole). */
@@ -34,5 +34,7 @@ function narrowed(entry: JournalEntry, projectId: string): JournalEntry {
   const c = entry.change as ImportChange & Record<string, unknown>
   const created = c.created?.find((p) => p.id === projectId)
   const updated = c.updated?.find((p) => p.id === projectId)
-  return {...entry, projectId, action: created ? 'import-create' : 'import-update', change: {file: c.file, sha256: c.sha256 ?? null, ...(created ?? updated)}}
+  const continued = c.continued?.find((p) => p.id === projectId)
+  const action = created ? 'import-create' : updated ? 'import-update' : 'import-continue'
+  return {...entry, projectId, action, change: {file: c.file, sha256: c.sha256 ?? null, ...(created ?? updated ?? continued)}}
 }

@@ -64,6 +64,27 @@ const frame = z
     settings: z.object({planYear: z.number().int(), declarationDeadline: date.nullable(), lang: z.enum(['zh', 'en'])}),
     counters: z.record(z.number().int().nonnegative()),
     projects: z.array(z.unknown()),
+    // continuing (issue 17): the systems inventory
+    systems: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            unit: z.string().min(1),
+            category: z.string().nullable(),
+            since: date.nullable(),
+            govCloud: z.boolean().nullable(),
+            dataSharing: z.boolean().nullable(),
+            description: z.string().nullable(),
+            sourceProjectId: z.string().nullable(),
+            sharingHistory: z.array(z.object({date, dataSharing: z.boolean(), documentNo: z.string().nullable(), basis: z.enum(['inventory', 'acceptance', 'update'])}).passthrough()),
+            createdAt: z.string(),
+            updatedAt: z.string(),
+          })
+          .passthrough(),
+      )
+      .optional(),
     plans: z.array(
       z
         .object({
@@ -243,6 +264,12 @@ function projectProblem(p: unknown): string | null {
     badList(o, 'amountChanges', (x) => isFen(x.fromFen) && isFen(x.toFen) && typeof x.reason === 'string' && isDate(x.date)) ??
     badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade))
   if (list) return list
+  // continuing (issue 17): a 续建 project's later years, and the mark of one reviewed before the register
+  if (o.annual !== undefined) {
+    const annual = badList(o, 'annual', (x) => Number.isInteger(x.year) && isFen(x.requestedFen) && (x.completedBeforeFen === null || isFen(x.completedBeforeFen)) && isDate(x.declaredOn))
+    if (annual) return annual
+  }
+  if (o.reviewedBeforeRegister !== undefined && o.reviewedBeforeRegister !== true) return 'reviewedBeforeRegister'
   // ── funds (branch funds, issue 18): both optional ──
   if (o.fiscalSubmittedFen !== undefined && !isFen(o.fiscalSubmittedFen)) return 'fiscalSubmittedFen'
   if (o.funds !== undefined) {

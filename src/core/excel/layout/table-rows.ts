@@ -168,8 +168,17 @@ export function writeTotalRow<K extends string>(
 /** The rows of a table sheet: groups, each with an optional band above and 小计 below, then the 合计. */
 export interface TableSheetModel {
   title: string
-  /** `subtotalExtra`, `totalExtra`: cells of a 小计 / 合计 that are no sum of the rows, by column key (a rate computed on the sums) */
-  groups: ReadonlyArray<{label: string | null; rows: ReadonlyArray<readonly ModelValue[]>; subtotalLabel: string | null; subtotalExtra?: Record<string, CellOut>}>
+  groups: ReadonlyArray<{
+    label: string | null
+    rows: ReadonlyArray<readonly ModelValue[]>
+    subtotalLabel: string | null
+    /** a section of groups (一、续建项目) starts with this group: its band comes first */
+    sectionLabel?: string
+    /** the section ends with this group: a 小计 of every group since its start */
+    sectionSubtotalLabel?: string
+    /** cells of the 小计 that are no sum of the rows, by column key (a rate computed on the sums; branch funds) */
+    subtotalExtra?: Record<string, CellOut>
+  }>
   totalLabel: string
   totalExtra?: Record<string, CellOut>
 }
@@ -184,8 +193,13 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
   writeTitleRows(ws, model.title, t.unitNote, columns.length, styles)
   writeHeaderRow(ws, HEADER_ROW, columns.map((c) => c.header), styles)
   const total = new FenSums()
+  let section = new FenSums()
   let r = HEADER_ROW
   for (const group of model.groups) {
+    if (group.sectionLabel !== undefined) {
+      writeBandRow(ws, ++r, group.sectionLabel, columns.length, styles.groupLabel)
+      section = new FenSums()
+    }
     if (group.label !== null) writeBandRow(ws, ++r, group.label, columns.length, styles.groupLabel)
     const sums = new FenSums()
     for (let i = 0; i < group.rows.length; i++) {
@@ -194,6 +208,8 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
     }
     if (group.subtotalLabel !== null) writeTotalRow(ws, ++r, group.subtotalLabel, columns, sums, styles, {extra: group.subtotalExtra})
     total.addAll(sums)
+    section.addAll(sums)
+    if (group.sectionSubtotalLabel !== undefined) writeTotalRow(ws, ++r, group.sectionSubtotalLabel, columns, section, styles)
   }
   writeTotalRow(ws, ++r, model.totalLabel, columns, total, styles, {extra: model.totalExtra})
   ws.commit()

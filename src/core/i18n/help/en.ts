@@ -1,7 +1,10 @@
 // Help of every command in English (see zh.ts).
 import type {CommandHelpText} from './types.js'
 import type {zhHelp} from './zh.js'
+import {enContinuingHelp} from './en-continuing.js'
+import type {zhContinuingHelp} from './zh-continuing.js'
 import {enFundsHelp} from './en-funds.js'
+import type {zhFundsHelp} from './zh-funds.js'
 
 const date = 'date (default today)'
 const id = 'project id'
@@ -43,8 +46,7 @@ const declarationFlags: Record<string, string> = {
 const planVersion = 'which approved version of the plan (default the latest approved)'
 const planDraft = 'the draft under way (draft plan or draft amendment)'
 
-export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
-  ...enFundsHelp,
+const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp | keyof typeof zhFundsHelp>, CommandHelpText> = {
   'acceptance:apply': {
     summary: 'Apply to the technical support group for completion acceptance (Art. 16; also used to apply again after rectification)',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],
@@ -462,3 +464,5 @@ export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
     args: {name: 'unit name'},
   },
 }
+
+export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp, ...enFundsHelp}

@@ -1,10 +1,10 @@
 // Help of every command in Simplified Chinese: summary, description and examples, keyed by command id.
 // The help screens take them from here (src/cli/help.ts), so a command file holds no prose and help follows --lang.
 import type {CommandHelpText} from './types.js'
+import {zhContinuingHelp} from './zh-continuing.js'
 import {zhFundsHelp} from './zh-funds.js'
 
-export const zhHelp = {
-  ...zhFundsHelp,
+const zhBaseHelp = {
   'acceptance:apply': {
     summary: '向技术支持组提出竣工验收申请（第十六条；整改后重新申请也用此命令）',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],
@@ -253,3 +253,6 @@ export const zhHelp = {
     examples: ['<%= config.bin %> unit suspend 市某局 --reason 拒不整改'],
   },
 } satisfies Record<string, CommandHelpText>
+
+/** One help catalogue, from its parts (a command in two parts would not compile in en.ts). */
+export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFundsHelp}
