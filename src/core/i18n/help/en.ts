@@ -1,6 +1,7 @@
 // Help of every command in English (see zh.ts).
 import type {CommandHelpText} from './types.js'
 import type {zhHelp} from './zh.js'
+import {enFollowupHelp} from './en-followup.js'
 
 const date = 'date (default today)'
 const id = 'project id'
@@ -43,6 +44,7 @@ const planVersion = 'which approved version of the plan (default the latest appr
 const planDraft = 'the draft under way (draft plan or draft amendment)'
 
 export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
+  ...enFollowupHelp,
   'acceptance:apply': {
     summary: 'Apply to the technical support group for completion acceptance (Art. 16; also used to apply again after rectification)',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],

@@ -1,8 +1,10 @@
 // Help of every command in Simplified Chinese: summary, description and examples, keyed by command id.
 // The help screens take them from here (src/cli/help.ts), so a command file holds no prose and help follows --lang.
 import type {CommandHelpText} from './types.js'
+import {zhFollowupHelp} from './zh-followup.js'
 
 export const zhHelp = {
+  ...zhFollowupHelp,
   'acceptance:apply': {
     summary: '向技术支持组提出竣工验收申请（第十六条；整改后重新申请也用此命令）',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],

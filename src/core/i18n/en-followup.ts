@@ -1,0 +1,12 @@
+// English catalogue, continued (see zh-followup.ts): every key of zhFollowup must be here (checked by the compiler).
+import type {zhFollowup} from './zh-followup.js'
+
+export const enFollowup: Record<keyof typeof zhFollowup, string> = {
+  // ── followup (issue 21): review remind ──
+  'remind.wrote': "wrote the reminder (催办单) to {department}: {path} ({overdue} stages past their time limit, {dueSoon} due within {within} working days)",
+  'remind.quiet': "{departments}: nothing past its time limit or due within {within} working days on {asOf}; no reminder written",
+  'remind.none': "nothing past its time limit or due within {within} working days on {asOf}; no reminder written",
+  'remind.unknownDepartment': "no reviewing department is called \"{department}\"; the reviewing departments are: {departments}",
+  'remind.ambiguousDepartment': "\"{department}\" could be any of {matches}; give the full name",
+  'output.outNotDirectory': "--out must be a folder, but {path} is a file",
+}

@@ -1,0 +1,14 @@
+// Help of the follow-up commands (issue 21, branch followup) in Simplified Chinese, spread into zhHelp (zh.ts).
+import type {CommandHelpText} from './types.js'
+
+export const zhFollowupHelp = {
+  'review:remind': {
+    summary: '为各评审部门生成催办单（第九条）：已超过办结时限和若干个工作日内到期的评审环节，A4 打印，留签发人、盖章处',
+    description: '每个有待催办环节的部门一份工作簿（催办单-<部门>-<日期>.xlsx），写在 --out 文件夹（默认当前文件夹）。工作日按国家法定节假日、调休和办公室导入的节假日安排计算；--as-of 按那一天登记簿中的评审进度生成。版式见 templates/reminder.json。',
+    examples: [
+      '<%= config.bin %> review remind --out 催办单',
+      '<%= config.bin %> review remind --as-of 2027-03-01 --within 5 --department 市财政局',
+      '<%= config.bin %> review remind --json',
+    ],
+  },
+} satisfies Record<string, CommandHelpText>
