@@ -9,4 +9,7 @@ export const enFollowup: Record<keyof typeof zhFollowup, string> = {
   'remind.unknownDepartment': "no reviewing department is called \"{department}\"; the reviewing departments are: {departments}",
   'remind.ambiguousDepartment': "\"{department}\" could be any of {matches}; give the full name",
   'output.outNotDirectory': "--out must be a folder, but {path} is a file",
+  // ── followup (issue 21): deadlines export --ics ──
+  'deadlines.exported': "exported the calendar file {path}: {count} deadlines (as of {asOf}), to import into Outlook, WPS or a phone calendar",
+  'topic.deadlines': "deadlines",
 }

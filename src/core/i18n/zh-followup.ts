@@ -8,4 +8,7 @@ export const zhFollowup = {
   'remind.unknownDepartment': "没有名为“{department}”的评审部门；评审部门有：{departments}",
   'remind.ambiguousDepartment': "“{department}”可指多个评审部门：{matches}；请写全称",
   'output.outNotDirectory': "--out 应为文件夹，但 {path} 是一个文件",
+  // ── followup (issue 21): deadlines export --ics ──
+  'deadlines.exported': "已导出日历文件 {path}：{count} 个到期事项（截至 {asOf}），可导入 Outlook、WPS 或手机日历",
+  'topic.deadlines': "到期事项",
 } as const

@@ -18,4 +18,16 @@ export const enFollowupHelp: Record<keyof typeof zhFollowupHelp, CommandHelpText
       out: 'folder for the workbooks (default the current folder; created if missing)',
     },
   },
+  'deadlines:export': {
+    summary: 'Export every open deadline as a calendar file (.ics), each an all-day event on its due date',
+    description: 'The review stages\' time limits (Art. 9), the completion acceptance application (Art. 16), the filing (Art. 17) and the performance evaluation (Art. 20). The file follows RFC 5545 and imports into Outlook, WPS and phone calendars; a deadline keeps its UID from one export to the next, so importing again updates the event instead of adding a copy. The words are templates/deadline-calendar.json.',
+    examples: [
+      '<%= config.bin %> deadlines export --ics deadlines.ics',
+      '<%= config.bin %> deadlines export --ics deadlines.ics --as-of 2027-03-01 --json',
+    ],
+    flags: {
+      ics: 'the calendar file (.ics: imports into Outlook, WPS and phone calendars)',
+      'as-of': 'export the deadlines as the register stood on this day (default today)',
+    },
+  },
 }

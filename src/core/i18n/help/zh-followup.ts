@@ -11,4 +11,12 @@ export const zhFollowupHelp = {
       '<%= config.bin %> review remind --json',
     ],
   },
+  'deadlines:export': {
+    summary: '把所有未办结的到期事项导出为日历文件（.ics），每项为到期日当天的全天日程',
+    description: '包括评审环节的办结时限（第九条）、竣工验收申请（第十六条）、验收备案（第十七条）和绩效评价（第二十条）。文件符合 RFC 5545，可导入 Outlook、WPS 日历和手机日历；同一事项每次导出的 UID 相同，再次导入会更新原日程而不是重复添加。文字见 templates/deadline-calendar.json。',
+    examples: [
+      '<%= config.bin %> deadlines export --ics 到期事项.ics',
+      '<%= config.bin %> deadlines export --ics 到期事项.ics --as-of 2027-03-01 --json',
+    ],
+  },
 } satisfies Record<string, CommandHelpText>
