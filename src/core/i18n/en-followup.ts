@@ -12,4 +12,7 @@ export const enFollowup: Record<keyof typeof zhFollowup, string> = {
   // ── followup (issue 21): deadlines export --ics ──
   'deadlines.exported': "exported the calendar file {path}: {count} deadlines (as of {asOf}), to import into Outlook, WPS or a phone calendar",
   'topic.deadlines': "deadlines",
+  // ── followup (issue 21): project dossier ──
+  'dossier.written': "wrote the dossier of project {id}: {path} ({sheets} sheets, {entries} journal entries)",
+  'dossier.unverified': "the audit journal {journal} failed its check, as the dossier's 说明 sheet says:",
 }

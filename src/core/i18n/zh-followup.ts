@@ -11,4 +11,7 @@ export const zhFollowup = {
   // ── followup (issue 21): deadlines export --ics ──
   'deadlines.exported': "已导出日历文件 {path}：{count} 个到期事项（截至 {asOf}），可导入 Outlook、WPS 或手机日历",
   'topic.deadlines': "到期事项",
+  // ── followup (issue 21): project dossier ──
+  'dossier.written': "已写出项目 {id} 的档案 {path}（{sheets} 张表，审计日志记录 {entries} 条）",
+  'dossier.unverified': "审计日志 {journal} 核对未通过，档案“说明”表已注明：",
 } as const

@@ -30,4 +30,14 @@ export const enFollowupHelp: Record<keyof typeof zhFollowupHelp, CommandHelpText
       'as-of': 'export the deadlines as the register stood on this day (default today)',
     },
   },
+  'project:dossier': {
+    summary: 'Export everything the register holds of one project, for supervision and audit (Art. 18, 19)',
+    description: 'One workbook, a sheet per part of the record: the declaration (with its source file and row), the routing history, the review stages (every round with its document numbers), the annual plan versions it is in (and the changes since approval), construction (with incidents), acceptance and filing, performance evaluations, and the project\'s journal entries; a last 说明 sheet names the export time and the verified chain head. When the journal fails its check the dossier is still written, says so on its 说明, and the command exits 6. The layout is templates/dossier.json.',
+    examples: [
+      '<%= config.bin %> project dossier 2027-0001',
+      '<%= config.bin %> project dossier 2027-0001 --out audit/2027-0001.xlsx',
+    ],
+    flags: {out: 'output file (default ./项目档案-<project id>.xlsx)'},
+    args: {id: 'project id'},
+  },
 }

@@ -19,4 +19,12 @@ export const zhFollowupHelp = {
       '<%= config.bin %> deadlines export --ics 到期事项.ics --as-of 2027-03-01 --json',
     ],
   },
+  'project:dossier': {
+    summary: '导出一个项目的完整档案，供督查督导和审计（第十八、十九条）',
+    description: '一个工作簿，每部分一张表：申报信息（含来源文件和行号）、审批路径、评审环节（各轮办理情况和文号）、年度计划（所在的计划版本和批准后的变化）、建设实施（含问题报告）、验收备案、绩效评价、审计日志（本项目的全部记录），最后的“说明”表写明导出时间和经核对的审计链头。审计日志核对未通过时仍写出档案并在“说明”表注明，退出码 6。版式见 templates/dossier.json。',
+    examples: [
+      '<%= config.bin %> project dossier 2027-0001',
+      '<%= config.bin %> project dossier 2027-0001 --out 审计资料/2027-0001.xlsx',
+    ],
+  },
 } satisfies Record<string, CommandHelpText>
