@@ -156,11 +156,13 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
     })
 
     // followup (issue 21): the 催办单, the calendar file, the dossier
-    it('the follow-up: reminders to the departments and the deadlines as a calendar file', async () => {
+    it('the follow-up: reminders to the departments, the deadlines as a calendar file, a dossier', async () => {
       const reminded = await run<{files: unknown[]}>(['review', 'remind', '--as-of', '2027-02-10', '--out', file('催办单')])
       expect(reminded.files).to.not.be.empty
       const calendar = await run<{events: unknown[]}>(['deadlines', 'export', '--ics', file('到期事项.ics'), '--as-of', '2027-02-10'])
       expect(calendar.events).to.not.be.empty
+      const dossier = await run<{sheets: string[]}>(['project', 'dossier', id.self, '--out', file('项目档案.xlsx')])
+      expect(dossier.sheets).to.not.be.empty
     })
 
     it('a plan amendment, a unit held back and reinstated, a holiday schedule', async () => {

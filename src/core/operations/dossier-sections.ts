@@ -155,6 +155,14 @@ const stages: SectionBuilder = (ctx) => {
   return sheetOf(ctx, 'stages', (b) => [table(ctx, b.stages, 'stages', kinds, rows)])
 }
 
+/** A figure of a plan line as people read it: amounts in 万元, closed lists in words, nothing as 无. */
+function planValue(ctx: DossierContext, field: string, value: string | number | null): string {
+  if (value === null) return ctx.t.none
+  if (field.endsWith('Fen') && typeof value === 'number') return wan(ctx, value)!
+  if (field === 'track' || field === 'status' || field === 'category') return zh(field, String(value))
+  return String(value)
+}
+
 const plans: SectionBuilder = (ctx) => {
   const p = ctx.project
   const versions: ModelValue[][] = []
@@ -181,7 +189,7 @@ const plans: SectionBuilder = (ctx) => {
       ])
     }
     for (const c of (plan.changes ?? []).filter((c) => c.id === p.id)) {
-      changes.push([plan.year, c.version, codeText(`planField.${c.field}`, {}, 'zh'), c.approved === null ? null : String(c.approved), c.current === null ? null : String(c.current), c.date, c.reason])
+      changes.push([plan.year, c.version, codeText(`planField.${c.field}`, {}, 'zh'), planValue(ctx, c.field, c.approved), planValue(ctx, c.field, c.current), c.date, c.reason])
     }
     if (plan.status !== 'approved') {
       const excluded = plan.excluded.find((e) => e.id === p.id)
