@@ -23,6 +23,9 @@ export interface CalendarFileModel {
   events: CalendarEvent[]
 }
 
+/** RFC 5545 §3.3.11: TEXT holds no control character but HTAB (a line break is escaped by the library). */
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+
 /** A calendar date as the UTC midnight ical-generator writes back as that same date (no time zone involved). */
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`)
 
@@ -30,8 +33,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`)
 export async function calendarText(model: CalendarFileModel, stamp: Date): Promise<string> {
   const {default: ical, ICalCalendarMethod} = await import('ical-generator')
   const calendar = ical({
-    name: model.name,
-    description: model.description,
+    name: clean(model.name),
+    description: clean(model.description),
     prodId: {company: 'itplan', product: 'itplan', language: 'ZH'},
     method: ICalCalendarMethod.PUBLISH,
   })
@@ -42,9 +45,9 @@ export async function calendarText(model: CalendarFileModel, stamp: Date): Promi
       end: day(e.endDate),
       allDay: true,
       stamp,
-      summary: e.summary,
-      description: e.description,
-      categories: e.category ? [{name: e.category}] : [],
+      summary: clean(e.summary),
+      description: clean(e.description),
+      categories: e.category ? [{name: clean(e.category)}] : [],
     })
   }
   return calendar.toString()
