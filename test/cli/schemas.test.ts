@@ -155,6 +155,16 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
       await run(['acceptance', 'export', '--year', String(YEAR), '--out', file('验收备案表.xlsx')])
     })
 
+    // followup (issue 21): the 催办单, the calendar file, the dossier
+    it('the follow-up: reminders to the departments, the deadlines as a calendar file, a dossier', async () => {
+      const reminded = await run<{files: unknown[]}>(['review', 'remind', '--as-of', '2027-02-10', '--out', file('催办单')])
+      expect(reminded.files).to.not.be.empty
+      const calendar = await run<{events: unknown[]}>(['deadlines', 'export', '--ics', file('到期事项.ics'), '--as-of', '2027-02-10'])
+      expect(calendar.events).to.not.be.empty
+      const dossier = await run<{sheets: string[]}>(['project', 'dossier', id.self, '--out', file('项目档案.xlsx')])
+      expect(dossier.sheets).to.not.be.empty
+    })
+
     it('a plan amendment, a unit held back and reinstated, a holiday schedule', async () => {
       await run(['plan', 'amend', '--year', String(YEAR), '--remove', id.late, '--reason', '建设单位申请取消', '--date', '2027-05-10'])
       await run(['unit', 'suspend', '市民政局', '--reason', '拒不整改'])

@@ -2,8 +2,9 @@
 import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
 import {enContinuing} from './en-continuing.js'
+import {enFollowup} from './en-followup.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -536,4 +537,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup}
