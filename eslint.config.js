@@ -1,12 +1,12 @@
 // `npm run lint` runs this and then type-checks src and test (tsconfig.test.json). Besides the recommended rules it
 // holds the layers of ARCHITECTURE.md: commands → cli → core/operations → core/{domain, register, excel, calendar,
-// i18n, report}; a layer imports only those to its right, and the domain imports nothing outside itself.
+// i18n, report, ics}; a layer imports only those to its right, and the domain imports nothing outside itself.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import {importX, createNodeResolver} from 'eslint-plugin-import-x'
 import globals from 'globals'
 
-const LOWER_CORE = ['domain', 'register', 'excel', 'calendar', 'i18n', 'report'].map((dir) => `./src/core/${dir}`)
+const LOWER_CORE = ['domain', 'register', 'excel', 'calendar', 'i18n', 'report', 'ics'].map((dir) => `./src/core/${dir}`)
 
 /** Who may not import whom, checked on resolved paths (so `../../x.js` at any depth counts). */
 const LAYER_ZONES = [

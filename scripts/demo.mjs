@@ -62,6 +62,10 @@ if (other) {
   itplan(['review', 'record', other.id, '--stage', 'cyber-prereview', '--result', 'returned', '--date', '2027-02-01', '--opinion', '补充网络安全等级保护定级材料'])
 }
 itplan(['review', 'list', '--as-of', '2027-03-01'])
+// followup (issue 21): 催办单 for the departments whose stages are past their time limit or due within 5 working
+// days, and every open deadline as a calendar file for Outlook, WPS or a phone.
+itplan(['review', 'remind', '--as-of', '2027-03-01', '--within', '5', '--out', 'out/催办单'])
+itplan(['deadlines', 'export', '--ics', 'out/到期事项.ics', '--as-of', '2027-03-01'])
 
 // The police platform goes through its remaining stages; the fiscal review approves 92 % of the total (审定金额).
 // The approved plan does not move: the change is kept beside it (执行变化).
@@ -118,6 +122,8 @@ itplan(['report', '--year', '2027', '--as-of', '2027-03-01', '--html', 'out/repo
 itplan(['report', '--year', '2027'])
 itplan(['audit', 'log', '--project', police.id])
 itplan(['audit', 'verify'])
+// followup (issue 21): everything the register holds of one project, for the supervision group and the auditors
+itplan(['project', 'dossier', (small ?? police).id, '--out', 'out/项目档案.xlsx'])
 
 console.log(`\n演示完成 / demo finished: ${plan.included.length} projects in the 2027 plan; outputs in ${path.relative(process.cwd(), out) || out}/`)
 for (const f of fs.readdirSync(out).sort()) console.log(`  out/${f}`)

@@ -28,6 +28,9 @@ const WRITERS: Array<[string, (out: string) => string[]]> = [
   ['plan export', (out) => ['plan', 'export', '--year', '2027', '--out', out]],
   ['acceptance export', (out) => ['acceptance', 'export', '--year', '2027', '--out', out]],
   ['report --html', (out) => ['report', '--html', out]],
+  // followup (issue 21): the calendar file and a project's dossier
+  ['deadlines export --ics', (out) => ['deadlines', 'export', '--ics', out]],
+  ['project dossier', (out) => ['project', 'dossier', '2027-0001', '--out', out]],
 ]
 
 function expectClearStorageMessage(r: CliResult, target: string, label: string): void {

@@ -155,6 +155,30 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
       await run(['acceptance', 'export', '--year', String(YEAR), '--out', file('验收备案表.xlsx')])
     })
 
+    // continuing (issue 17): the systems inventory; the project accepted above is a system of it now
+    it('the systems inventory: imported, listed, shown and corrected; a refused import', async () => {
+      fs.writeFileSync(file('台账.csv'), '系统名称,建设单位,数据共享\r\n社会救助信息系统,市民政局,是\r\n')
+      const imported = await run<{files: Array<{createdIds: string[]}>}>(['system', 'import', file('台账.csv')])
+      const sys = imported.files[0].createdIds[0]
+      expect((await run<unknown[]>(['system', 'list'])).length).to.be.greaterThan(1)
+      await run(['system', 'show', sys])
+      await run(['system', 'update', sys, '--data-sharing', '否', '--date', '2027-08-01'])
+      fs.writeFileSync(file('坏台账.csv'), '系统名称,建设单位,数据共享\r\n,市民政局,也许\r\n')
+      const bad = await runCli(['system', 'import', file('坏台账.csv'), '--json', '--register', t.register], {cwd: t.dir})
+      expect(bad.code).to.equal(3)
+      check('system-import.json', JSON.parse(bad.stdout) as Json, 'system import (refused)')
+    })
+
+    // followup (issue 21): the 催办单, the calendar file, the dossier
+    it('the follow-up: reminders to the departments, the deadlines as a calendar file, a dossier', async () => {
+      const reminded = await run<{files: unknown[]}>(['review', 'remind', '--as-of', '2027-02-10', '--out', file('催办单')])
+      expect(reminded.files).to.not.be.empty
+      const calendar = await run<{events: unknown[]}>(['deadlines', 'export', '--ics', file('到期事项.ics'), '--as-of', '2027-02-10'])
+      expect(calendar.events).to.not.be.empty
+      const dossier = await run<{sheets: string[]}>(['project', 'dossier', id.self, '--out', file('项目档案.xlsx')])
+      expect(dossier.sheets).to.not.be.empty
+    })
+
     it('money (issue 18): a payment, a cut and a recovery, the year’s budgets and their workbook', async () => {
       await run(['funds', 'pay', id.self, '--amount', '10万', '--date', '2027-03-15', '--doc', '郴财预〔2027〕3号'])
       await run(['funds', 'cut', id.self, '--amount', '2万', '--reason', '进度滞后', '--doc', '郴数政资〔2027〕1号', '--date', '2027-04-05'])

@@ -6,6 +6,7 @@ import {t, word} from '../../core/i18n/index.js'
 import {todayLocal} from '../../core/domain/dates.js'
 import {deadlinesOn} from '../../core/operations/as-of.js'
 import type {OpenStageRow} from '../../core/operations/review.js'
+import {isOverdue} from '../../core/domain/report.js'
 
 /** The open stages (DESIGN §5 `{projectId, projectName, unit, key, department, startedOn, dueOn, daysLeft}`). */
 export type ReviewListResult = OpenStageRow[]
@@ -23,13 +24,13 @@ export default class ReviewList extends ItplanCommand<typeof ReviewList> {
     const calendar = this.calendarFor(data)
     let rows = (await deadlinesOn(this.registerPath, data, asOf, Boolean(this.flags['as-of']), calendar)).deadlines
     if (this.flags.department) rows = rows.filter((r) => r.department.includes(this.flags.department!))
-    if (this.flags.overdue) rows = rows.filter((r) => r.daysLeft !== null && r.daysLeft < 0)
+    if (this.flags.overdue) rows = rows.filter(isOverdue)
     if (!this.jsonEnabled()) {
       if (rows.length === 0) this.log(t('review.listEmpty'))
       const departments = [...new Set(rows.map((r) => r.department))]
       for (const d of departments) {
         const mine = rows.filter((r) => r.department === d)
-        this.log(out.bold(t('review.departmentTitle', {department: d, count: mine.length, overdue: mine.filter((r) => (r.daysLeft ?? 0) < 0).length})))
+        this.log(out.bold(t('review.departmentTitle', {department: d, count: mine.length, overdue: mine.filter(isOverdue).length})))
         this.log(
           renderTable(
             [t('table.id'), t('table.name'), t('table.unit'), t('review.stage'), t('review.started'), t('review.due'), t('review.daysLeft')],

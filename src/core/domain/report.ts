@@ -26,6 +26,17 @@ export interface DeadlineRow {
   status: string
 }
 
+/** Overdue: the due date has passed by the calendar in force (Art. 9). The one test `review list --overdue`, `report`
+ * and `review remind` share. */
+export function isOverdue(row: Pick<DeadlineRow, 'daysLeft'>): boolean {
+  return row.daysLeft !== null && row.daysLeft < 0
+}
+
+/** Due today or within `workingDays` working days, not yet overdue (what a 催办单 lists beside the overdue). */
+export function isDueWithin(row: Pick<DeadlineRow, 'daysLeft'>, workingDays: number): boolean {
+  return row.daysLeft !== null && row.daysLeft >= 0 && row.daysLeft <= workingDays
+}
+
 export interface ReportData {
   year: number | null
   asOf: string
@@ -115,7 +126,7 @@ export function buildReport(data: RegisterData, o: {year: number | null; asOf: s
       .sort((a, b) => b.totalInvestmentFen - a.totalInvestmentFen || a.unit.localeCompare(b.unit, 'zh')),
     flags: PROJECT_FLAGS.map((flag) => ({flag, count: flags.get(flag) ?? 0})),
     deadlinesByDepartment: [...departments.entries()]
-      .map(([department, items]) => ({department, open: items.length, overdue: items.filter((i) => (i.daysLeft ?? 0) < 0).length, items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))}))
+      .map(([department, items]) => ({department, open: items.length, overdue: items.filter(isOverdue).length, items: items.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0))}))
       .sort((a, b) => b.overdue - a.overdue || a.department.localeCompare(b.department, 'zh')),
     stuck,
     incidents: incidents.sort((a, b) => b.date.localeCompare(a.date)),

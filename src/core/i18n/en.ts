@@ -2,9 +2,10 @@
 import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
 import {enContinuing} from './en-continuing.js'
+import {enFollowup} from './en-followup.js'
 import {enFunds} from './en-funds.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFunds> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enFunds> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -537,4 +538,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFunds}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enFunds}

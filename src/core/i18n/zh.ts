@@ -1,6 +1,7 @@
 // 简体中文消息目录（默认）。占位符写作 {name}。
 import {zhViews} from './zh-views.js'
 import {zhContinuing} from './zh-continuing.js'
+import {zhFollowup} from './zh-followup.js'
 import {zhFunds} from './zh-funds.js'
 
 const zhBase = {
@@ -552,11 +553,10 @@ const zhBase = {
 } as const
 
 /** One catalogue: a key is defined in exactly one of its parts. */
-export const zh = {...zhBase, ...zhViews, ...zhContinuing, ...zhFunds} as const
+export const zh = {...zhBase, ...zhViews, ...zhContinuing, ...zhFollowup, ...zhFunds} as const
 
-// a key in two parts would silently take the later one's text
-type Keys<T> = keyof T
-type Overlap = (Keys<typeof zhBase> & Keys<typeof zhViews>) | ((Keys<typeof zhBase> | Keys<typeof zhViews>) & Keys<typeof zhContinuing>)
-export const noOverlap: [Overlap] extends [never] ? true : never = true
-type FundsOverlap = (keyof typeof zhBase | keyof typeof zhViews | keyof typeof zhContinuing) & keyof typeof zhFunds
-export const noFundsOverlap: [FundsOverlap] extends [never] ? true : never = true
+// a key in two parts would silently take the later one's text: every part is listed here, and no two may share a key
+type Parts = [typeof zhBase, typeof zhViews, typeof zhContinuing, typeof zhFollowup, typeof zhFunds]
+type KeysOf<U> = U extends unknown ? keyof U : never
+type OverlapOf<P extends readonly unknown[]> = P extends readonly [infer H, ...infer R] ? (keyof H & KeysOf<R[number]>) | OverlapOf<R> : never
+export const noOverlap: [OverlapOf<Parts>] extends [never] ? true : never = true

@@ -2,6 +2,7 @@
 // The help screens take them from here (src/cli/help.ts), so a command file holds no prose and help follows --lang.
 import type {CommandHelpText} from './types.js'
 import {zhContinuingHelp} from './zh-continuing.js'
+import {zhFollowupHelp} from './zh-followup.js'
 import {zhFundsHelp} from './zh-funds.js'
 
 const zhBaseHelp = {
@@ -255,4 +256,4 @@ const zhBaseHelp = {
 } satisfies Record<string, CommandHelpText>
 
 /** One help catalogue, from its parts (a command in two parts would not compile in en.ts). */
-export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFundsHelp}
+export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhFundsHelp}
