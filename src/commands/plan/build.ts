@@ -5,9 +5,15 @@ import {todayLocal} from '../../core/domain/dates.js'
 import {buildPlan, resolvePlan} from '../../core/operations/plan.js'
 import {yearFlag} from '../../cli/flags.js'
 import {planJson, type PlanJson} from '../../cli/plan-json.js'
+import {possibleDuplicates, type PossibleDuplicate} from '../../core/operations/screening.js'
+import {t} from '../../core/i18n/index.js'
+import {out} from '../../cli/ui.js'
 
 /** The plan as --json prints it (DESIGN §5 `{year, status, included, excluded, totals}`), the reasons in words. */
-export type PlanBuildResult = PlanJson
+export type PlanBuildResult = PlanJson & {
+  /** screen (issue 20): the plan's candidates flagged by `screen` as possible duplicates, with what each may duplicate */
+  possibleDuplicates: PossibleDuplicate[]
+}
 
 export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
   static override flags = {
@@ -23,11 +29,17 @@ export default class PlanBuild extends ItplanCommand<typeof PlanBuild> {
     const {result} = await this.mutate((ctx) =>
       buildPlan(ctx, {year: f.year, include: f.include, exclude: f.exclude, keyArea: f['key-area'], major: f.major, today: todayLocal(), now: new Date().toISOString()}),
     )
+    const data = await this.load()
+    // screen (issue 20): the planning group sees which candidates may duplicate others before it adopts the plan
+    const duplicates = possibleDuplicates(data, f.year, [...result.included, ...result.excluded.map((e) => e.id)])
     if (!this.jsonEnabled()) {
-      const data = await this.load()
       this.log(renderPlan(resolvePlan(data, f.year, {draft: true}), new Map(data.projects.map((p) => [p.id, p]))))
+      if (duplicates.length > 0) {
+        this.log(out.yellow(t('plan.possibleDuplicates', {count: duplicates.length, year: f.year})))
+        for (const d of duplicates) this.log(out.yellow(`  ${t('plan.possibleDuplicateLine', {id: d.id, name: d.name, unit: d.unit, others: d.with})}`))
+      }
     }
     const {notices: _none, ...view} = result
-    return planJson(view)
+    return {...planJson(view), possibleDuplicates: duplicates}
   }
 }

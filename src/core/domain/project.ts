@@ -22,13 +22,15 @@ export function isNonCompliant(p: Pick<Project, 'compliance'>): boolean {
   return anyNo && c.justification.trim() === ''
 }
 
-export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'>, ctx: FlagContext): ProjectFlag[] {
+export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'> & {flags?: readonly ProjectFlag[]}, ctx: FlagContext): ProjectFlag[] {
   const flags = new Set<ProjectFlag>()
   if (p.declaredOn > ctx.deadline) flags.add('late') // Art. 6
   if (isNonCompliant(p)) flags.add('non-compliant') // Art. 4, 12
   if (p.coUnits.length > 0 && p.track === 'approval') flags.add('major-multi-unit') // Art. 3
   if (ctx.unitSuspended) flags.add('unit-suspended') // Art. 17
   if (ctx.weakPerformance) flags.add('weak-performance') // Art. 20
+  // set and cleared by `screen` only (Art. 4, 12): recomputing the other flags keeps it
+  if (p.flags?.includes('possible-duplicate')) flags.add('possible-duplicate')
   return PROJECT_FLAGS.filter((f) => flags.has(f))
 }
 

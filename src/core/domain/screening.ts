@@ -50,8 +50,9 @@ interface Prepared {
 }
 
 /** Below this weight a bigram does not show as a shared term. */
-const INFORMATIVE = 0.3
+const INFORMATIVE = 0.5
 const MAX_SHARED = 6
+const JOINERS = /^[和与及的等、]+|[和与及的等、]+$/g
 
 /** A compiled view of the settings: the generic words by first character, the abbreviations longest first. */
 export class ScreeningMeasure {
@@ -166,7 +167,9 @@ export class ScreeningMeasure {
         }
       }
     }
-    const all = [...found].sort((x, y) => y.length - x.length || x.localeCompare(y, 'zh'))
+    // a stretch that starts or ends on a joining word (和, 与…) shows without it
+    const trimmed = [...found].map((x) => x.replace(JOINERS, '')).filter((x) => x.length >= 2)
+    const all = [...new Set(trimmed)].sort((x, y) => y.length - x.length || x.localeCompare(y, 'zh'))
     return all.filter((s, i) => !all.slice(0, i).some((longer) => longer.includes(s))).slice(0, MAX_SHARED)
   }
 }
