@@ -43,6 +43,8 @@ type Vector = {terms: Map<string, number>; norm: number}
 
 interface Prepared {
   candidate: ScreeningCandidate
+  /** the runs of the text with their informative terms (null where a term is not), worked out when first needed */
+  strong?: Array<{run: string; strong: Array<string | null>}>
   /** normalised name and content, for the shared terms */
   text: string
   name: Vector
@@ -149,17 +151,16 @@ export class ScreeningMeasure {
   /** The informative stretches of a's text whose every bigram b also has. */
   shared(a: Prepared, b: Prepared): string[] {
     const has = (term: string) => (b.name.terms.get(term) ?? 0) >= INFORMATIVE || (b.content.terms.get(term) ?? 0) >= INFORMATIVE
-    const strong = (term: string) => (a.name.terms.get(term) ?? 0) >= INFORMATIVE || (a.content.terms.get(term) ?? 0) >= INFORMATIVE
     const found = new Set<string>()
-    for (const run of a.text.match(RUNS) ?? []) {
+    for (const {run, strong} of (a.strong ??= strongTerms(a))) {
       if (!CJK_START.test(run)) {
-        if (has(run) && strong(run)) found.add(run)
+        if (strong[0] !== null && has(run)) found.add(run)
         continue
       }
       let start = -1
       for (let i = 0; i <= run.length - 1; i++) {
-        const term = i + 1 < run.length ? run.slice(i, i + 2) : ''
-        const shared = term !== '' && has(term) && strong(term)
+        const term = strong[i]
+        const shared = term !== null && term !== undefined && has(term)
         if (shared && start === -1) start = i
         if (!shared && start !== -1) {
           found.add(run.slice(start, i + 1))
@@ -178,6 +179,20 @@ const CJK = '\\p{Script=Han}'
 /** runs of Chinese characters, or of Latin letters and digits */
 const RUNS = new RegExp(`${CJK}+|[a-z0-9]+`, 'gu')
 const CJK_START = new RegExp(`^${CJK}`, 'u')
+
+/** Each run of a prepared text with, for each bigram (or the whole Latin word), the term if it is informative. */
+function strongTerms(a: Prepared): Array<{run: string; strong: Array<string | null>}> {
+  const strong = (term: string) => (a.name.terms.get(term) ?? 0) >= INFORMATIVE || (a.content.terms.get(term) ?? 0) >= INFORMATIVE
+  return (a.text.match(RUNS) ?? []).map((run) => {
+    if (!CJK_START.test(run)) return {run, strong: [strong(run) ? run : null]}
+    const terms: Array<string | null> = []
+    for (let i = 0; i + 1 < run.length; i++) {
+      const term = run.slice(i, i + 2)
+      terms.push(strong(term) ? term : null)
+    }
+    return {run, strong: terms}
+  })
+}
 
 function normaliseForScreening(raw: string): string {
   return toSimplified(toHalfWidth(withoutInvisible(raw))).toLowerCase()
@@ -223,9 +238,9 @@ export function pairKey(a: string, b: string): string {
  * An inverted index of the bigrams (names and contents apart) sums each declaration's dot products with the texts
  * that share a bigram with it, so a year's declarations against a province's inventory is not every pair. A
  * declaration looks up only its rarer bigrams: the commonest ones (平台, 管理…) are left out of the lookup as long as
- * they alone could not lift a pair to the threshold (a text sharing only them has a cosine at most ‖those terms‖ /
- * ‖text‖, by Cauchy–Schwarz), and a text whose partial sum plus that bound stays below the threshold is not scored;
- * the others are scored exactly. So the index misses no pair `scorePair` would list.
+ * they alone could not lift a pair to the threshold (each adds at most its weight in a times the highest weight any
+ * text gives it); a text whose partial sum plus that bound stays below the threshold is not scored, the others are
+ * scored exactly. So the index misses no pair `scorePair` lists.
  */
 export function screen(candidates: readonly ScreeningCandidate[], settings: ScreeningSettings, options: {threshold?: number; cleared?: ReadonlySet<string>} = {}): ScreenedPair[] {
   const threshold = options.threshold ?? settings.threshold
@@ -233,42 +248,45 @@ export function screen(candidates: readonly ScreeningCandidate[], settings: Scre
   const measure = measureOf(settings)
   // declarations first, so that "the later of two declarations, or any system" is "a higher index"
   const prepared = [...candidates.filter((c) => c.source === 'project'), ...candidates.filter((c) => c.source !== 'project')].map((c) => measure.prepare(c))
+  const n = prepared.length
   const declarations = prepared.filter((p) => p.candidate.source === 'project').length
-  const names = new Postings(prepared.map((p) => p.name))
-  const contents = new Postings(prepared.map((p) => p.content))
-  const accName = new Float64Array(prepared.length)
-  const accContent = new Float64Array(prepared.length)
-  const seen = new Int32Array(prepared.length).fill(-1)
-  const touched: number[] = []
+  // only a term in many texts is worth leaving out of a lookup: each one left out is added up for every text proposed
+  const common = Math.max(COMMON_TERM, n / 100)
+  const names = new Postings(prepared.map((p) => p.name), common)
+  const contents = new Postings(prepared.map((p) => p.content), common)
+  const acc = {name: new Float64Array(n), content: new Float64Array(n)}
+  const seen = new Int32Array(n).fill(-1)
+  const touched = new Int32Array(n)
   const margin = threshold * (1 - 1e-9)
   const pairs: ScreenedPair[] = []
   for (let i = 0; i < declarations; i++) {
     const a = prepared[i]
-    const touch = (j: number) => {
-      if (seen[j] !== i) {
-        seen[j] = i
-        accName[j] = 0
-        accContent[j] = 0
-        touched.push(j)
-      }
-    }
-    const {nameBound, contentBound} = lookups(a, names, contents, margin, nameWeight)
-    names.accumulate(a.name, i, nameBound.kept, accName, touch)
-    contents.accumulate(a.content, i, contentBound.kept, accContent, touch)
-    for (const j of touched) {
+    const nameLookup = lookup(a.name, names, (left) => left < margin)
+    const contentLookup = lookup(a.content, contents, (left) => nameWeight * nameLookup.left + (1 - nameWeight) * left < margin)
+    let count = names.accumulate(a.name, i, nameLookup.kept, acc.name, acc.content, seen, touched, 0)
+    count = contents.accumulate(a.content, i, contentLookup.kept, acc.content, acc.name, seen, touched, count)
+    const aName = a.name.norm
+    const aContent = a.content.norm
+    for (let k = 0; k < count; k++) {
+      const j = touched[k]
+      const nameBest = bestCosine(acc.name[j], nameLookup.leftDot, aName, names.norm[j])
+      const withContent = aContent > 0 && contents.norm[j] > 0
+      const best = withContent ? nameWeight * nameBest + (1 - nameWeight) * bestCosine(acc.content[j], contentLookup.leftDot, aContent, contents.norm[j]) : nameBest
+      if (best < margin) continue
       const b = prepared[j]
-      const nameBest = accName[j] / (a.name.norm * b.name.norm) + nameBound.left
-      const withContent = a.content.norm > 0 && b.content.norm > 0
-      if ((withContent ? measure.combine(nameBest, accContent[j] / (a.content.norm * b.content.norm) + contentBound.left) : nameBest) < margin) continue
       if (!comparable(a.candidate, b.candidate) || options.cleared?.has(pairKey(a.candidate.ref, b.candidate.ref))) continue
       // the common terms left out of the lookup, added for this text only
-      const names = cosineOf(accName[j] + leftOutDot(nameBound.skipped, b.name), a.name, b.name)
-      const score = withContent ? measure.combine(names, cosineOf(accContent[j] + leftOutDot(contentBound.skipped, b.content), a.content, b.content)) : names
+      const nameCosine = cosineOf(acc.name[j] + leftOutDot(nameLookup.skipped, b.name), a.name, b.name)
+      const score = withContent ? measure.combine(nameCosine, cosineOf(acc.content[j] + leftOutDot(contentLookup.skipped, b.content), a.content, b.content)) : nameCosine
       if (score >= threshold) pairs.push({a: a.candidate.ref, b: b.candidate.ref, score: Math.round(score * 1000) / 1000, shared: measure.shared(a, b)})
     }
-    touched.length = 0
   }
   return pairs.sort((x, y) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
+}
+
+/** the most a cosine can be: the dot product summed so far plus the most the left-out terms could add */
+function bestCosine(dot: number, leftDot: number, normA: number, normB: number): number {
+  return normA === 0 || normB === 0 ? 0 : (dot + leftDot) / (normA * normB)
 }
 
 /** a term in more texts than this may be left out of a lookup */
@@ -276,10 +294,12 @@ const COMMON_TERM = 32
 
 interface Lookup {
   /** the terms looked up */
-  kept: Set<string>
+  kept: string[]
   /** the terms left out, with their weights */
   skipped: Array<[string, number]>
-  /** the most the terms left out can add to the cosine */
+  /** the most the terms left out can add to a dot product (each at the highest weight any text gives it), and the
+   * most that makes a cosine (over the smallest norm of any text) */
+  leftDot: number
   left: number
 }
 
@@ -293,72 +313,87 @@ function cosineOf(dot: number, a: Vector, b: Vector): number {
   return a.norm === 0 || b.norm === 0 ? 0 : Math.min(1, dot / (a.norm * b.norm))
 }
 
-/**
- * Which of a's terms to look up: all but the commonest, leaving out as many of those as keep the best score a text
- * sharing only them could reach below the threshold — the names' part first, then the contents' part.
- */
-function lookups(a: Prepared, names: Postings, contents: Postings, margin: number, nameWeight: number): {nameBound: Lookup; contentBound: Lookup} {
-  // only a term in many texts is worth leaving out: each one left out is looked up in every text proposed
-  const common = Math.max(COMMON_TERM, names.size / 100)
-  const choose = (v: Vector, postings: Postings, fits: (left: number) => boolean): Lookup => {
-    const kept = new Set<string>()
-    const skipped: Array<[string, number]> = []
-    let sum = 0
-    let left = 0
-    for (const [term, w] of [...v.terms].sort((x, y) => postings.frequency(y[0]) - postings.frequency(x[0]))) {
-      const next = Math.sqrt(sum + w * w) / v.norm
-      if (postings.frequency(term) > common && fits(next)) {
-        sum += w * w
-        left = next
-        skipped.push([term, w])
-      } else kept.add(term)
-    }
-    return {kept, skipped, left}
+/** Which of a vector's terms to look up: all but the commonest, leaving out as many as `fits` the bound. */
+function lookup(v: Vector, postings: Postings, fits: (left: number) => boolean): Lookup {
+  const kept: string[] = []
+  const skipped: Array<[string, number]> = []
+  let leftDot = 0
+  let left = 0
+  for (const [term, w] of [...v.terms].sort((x, y) => postings.frequency(y[0]) - postings.frequency(x[0]))) {
+    const dot = leftDot + w * postings.maxWeight(term)
+    const next = dot / (v.norm * postings.minNorm)
+    if (postings.isCommon(term) && fits(next)) {
+      leftDot = dot
+      left = next
+      skipped.push([term, w])
+    } else kept.push(term)
   }
-  // half the threshold at most: a text proposed by the rarer terms is then scored only if they bring it halfway
-  const nameBound = choose(a.name, names, (left) => left < margin / 2)
-  const contentBound = choose(a.content, contents, (left) => nameWeight * nameBound.left + (1 - nameWeight) * left < margin / 2)
-  return {nameBound, contentBound}
+  return {kept, skipped, leftDot, left}
 }
 
-/** term → the texts holding it (ascending) and its weight in each */
+/** term → the texts holding it (ascending), its weight in each and the highest; each text's norm and the smallest */
 class Postings {
-  private readonly lists = new Map<string, {ids: number[]; weights: number[]}>()
-  readonly size: number
+  private readonly lists = new Map<string, {ids: Int32Array; weights: Float64Array; max: number}>()
+  readonly norm: Float64Array
+  readonly minNorm: number
 
-  constructor(vectors: readonly Vector[]) {
-    this.size = vectors.length
+  constructor(
+    vectors: readonly Vector[],
+    private readonly common: number,
+  ) {
+    const building = new Map<string, {ids: number[]; weights: number[]}>()
     vectors.forEach((v, id) => {
       for (const [term, w] of v.terms) {
-        const list = this.lists.get(term)
+        const list = building.get(term)
         if (list) {
           list.ids.push(id)
           list.weights.push(w)
-        } else this.lists.set(term, {ids: [id], weights: [w]})
+        } else building.set(term, {ids: [id], weights: [w]})
       }
     })
+    for (const [term, list] of building) this.lists.set(term, {ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights), max: list.weights.reduce((m, w) => Math.max(m, w), 0)})
+    this.norm = Float64Array.from(vectors, (v) => v.norm)
+    this.minNorm = vectors.reduce((m, v) => (v.norm > 0 ? Math.min(m, v.norm) : m), Infinity)
+  }
+
+  maxWeight(term: string): number {
+    return this.lists.get(term)?.max ?? 0
   }
 
   frequency(term: string): number {
     return this.lists.get(term)?.ids.length ?? 0
   }
 
-  /** Adds v's dot product over the `kept` terms into `acc` for every text after `after`. */
-  accumulate(v: Vector, after: number, kept: ReadonlySet<string>, acc: Float64Array, touch: (id: number) => void): void {
+  isCommon(term: string): boolean {
+    return this.frequency(term) > this.common
+  }
+
+  /**
+   * Adds v's dot product over the `kept` terms into `acc` for every text after `after`; a text met for the first
+   * time in this lookup (`seen` ≠ after) is appended to `touched` and its sums (`acc`, `other`) start from 0.
+   * Returns the new length of `touched`.
+   */
+  accumulate(v: Vector, after: number, kept: readonly string[], acc: Float64Array, other: Float64Array, seen: Int32Array, touched: Int32Array, count: number): number {
     for (const term of kept) {
       const w = v.terms.get(term)!
-      const list = this.lists.get(term)!
-      const {ids, weights} = list
+      const {ids, weights} = this.lists.get(term)!
       for (let k = firstAbove(ids, after); k < ids.length; k++) {
-        touch(ids[k])
-        acc[ids[k]] += w * weights[k]
+        const id = ids[k]
+        if (seen[id] !== after) {
+          seen[id] = after
+          acc[id] = 0
+          other[id] = 0
+          touched[count++] = id
+        }
+        acc[id] += w * weights[k]
       }
     }
+    return count
   }
 }
 
 /** the first position in an ascending list holding a value above `i` */
-function firstAbove(list: readonly number[], i: number): number {
+function firstAbove(list: Int32Array, i: number): number {
   let lo = 0
   let hi = list.length
   while (lo < hi) {
