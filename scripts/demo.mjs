@@ -44,10 +44,16 @@ const multi = projects.find((p) => p.flags.includes('major-multi-unit'))
 if (late) itplan(['special-approval', late.id, '--kind', 'late', '--doc', '郴数政组〔2027〕1号', '--date', '2027-01-08'])
 if (multi) itplan(['special-approval', multi.id, '--kind', 'multi-unit', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-08'])
 const police = byName('智慧警务') ?? projects[0]
+// 统筹 (Art. 4, 12): a second unit declares what the health commission already declared; the screening finds it
+// across units, flags both and plan build lists them for the planning group, which records its decision.
+const health = byName('全民健康信息平台')
+const cdc = itplan(['project', 'add', '--unit', '市疾病预防控制中心', '--name', '居民电子健康档案共享平台', '--nature', '新建', '--category', '数据系统', '--procurement-category', '服务', '--total', '90万', '--fiscal', '90万', '--declared-on', '2026-12-10', '--summary', '建设全市居民电子健康档案共享平台，汇聚县市区医院诊疗数据，实现电子健康档案、电子病历跨机构共享调阅和检查检验结果互认。', '--contact-name', '刘芳', '--contact-phone', '0735-2666123'], {json: true})
+itplan(['screen', '--year', '2027'])
 itplan(['plan', 'build', '--year', '2027', '--key-area', police.id, '--major', police.id])
 // 婚姻登记管理系统 does not share its data: its O&M stays out of the plan (Art. 12); the 续建 of 智慧民政综合平台,
 // older than the register, is planned without new reviews.
 itplan(['system', 'show', 'CZ-MZ-02'])
+if (health) itplan(['screen', '--clear', cdc.id, '--with', health.id, '--reason', '领导小组研究：疾控中心平台只接入公共卫生监测数据，与全民健康信息平台分工明确', '--date', '2027-01-12'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '领导小组', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '市人民政府', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
 

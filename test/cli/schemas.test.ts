@@ -128,6 +128,7 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
     })
 
     it('the annual plan: built, adopted, approved, shown, exported', async () => {
+      await run(['screen', '--year', String(YEAR)]) // screen (issue 20)
       const built = await run<{included: string[]}>(['plan', 'build', '--year', String(YEAR)])
       expect(built.included).to.include.members([id.self, id.review, id.late])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-12'])

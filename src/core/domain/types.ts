@@ -50,7 +50,7 @@ export const PROJECT_STATUSES = [
 ] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
-export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance', 'no-data-sharing'] as const
+export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance', 'no-data-sharing', 'possible-duplicate'] as const
 export type ProjectFlag = (typeof PROJECT_FLAGS)[number]
 
 export const FUNDING_SOURCES = ['fiscal', 'self-raised', 'higher-level', 'other'] as const
@@ -429,4 +429,33 @@ export interface RegisterData {
   /** office calendar overrides (holiday-cn format), see `calendar import` */
   calendarOverrides?: Array<{year: number; days: Array<{date: string; name: string; isOffDay: boolean}>}>
   audit: {head: string | null; seq: number; pending: JournalEntry[]}
+  // ── screen (issue 20): duplicate-construction screening ──
+  /** what `screen` found and what the planning group decided; absent until the first `screen` */
+  screening?: Screening
+}
+
+// ── screen (issue 20): duplicate-construction screening (DESIGN §14) ──
+/** A pair `screen --year` listed: `a` a project of the year, `b` another project or a system of the inventory. */
+export interface ScreeningPair {
+  year: number
+  a: string
+  b: string
+  score: number
+  shared: string[]
+}
+
+/** The planning group's decision that a pair is not a duplicate (`screen --clear A --with B --reason`). */
+export interface ScreeningClearance {
+  a: string
+  b: string
+  reason: string
+  date: string
+}
+
+export interface Screening {
+  /** the pairs of each year's latest screen, at the threshold it ran with */
+  pairs: ScreeningPair[]
+  /** the threshold of each year's latest screen */
+  thresholds: Record<string, number>
+  clearances: ScreeningClearance[]
 }

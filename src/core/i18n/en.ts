@@ -3,8 +3,9 @@ import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
 import {enContinuing} from './en-continuing.js'
 import {enFollowup} from './en-followup.js'
+import {enScreen} from './en-screen.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enScreen> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -537,4 +538,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enScreen}

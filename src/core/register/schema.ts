@@ -34,6 +34,14 @@ const rules = z
     }
   })
 
+// screen (issue 20): the pairs of the latest screen of each year and the group's clearances
+const screening = z
+  .object({
+    pairs: z.array(z.object({year: z.number().int(), a: z.string(), b: z.string(), score: z.number().min(0).max(1), shared: z.array(z.string())}).passthrough()),
+    thresholds: z.record(z.number().min(0).max(1)),
+    clearances: z.array(z.object({a: z.string(), b: z.string(), reason: z.string(), date}).passthrough()),
+  })
+  .passthrough()
 const calendarOverrides = z.array(z.object({year: z.number().int(), days: z.array(z.object({date, name: z.string(), isOffDay: z.boolean()}).passthrough())}).passthrough())
 
 const approval = z.object({by: z.enum(['leading-group', 'government']), documentNo: z.string(), date}).passthrough()
@@ -106,6 +114,8 @@ const frame = z
     ),
     units: z.array(z.object({name: z.string(), suspended: z.boolean(), reason: z.string().nullish(), since: z.string().nullish()}).passthrough()),
     calendarOverrides: calendarOverrides.optional(),
+    // screen (issue 20)
+    screening: screening.optional(),
     audit: z.object({head: z.string().nullable(), seq: z.number().int().nonnegative(), pending: z.array(z.unknown())}),
   })
   .passthrough()

@@ -3,6 +3,7 @@
 import type {CommandHelpText} from './types.js'
 import {zhContinuingHelp} from './zh-continuing.js'
 import {zhFollowupHelp} from './zh-followup.js'
+import {zhScreenHelp} from './zh-screen.js'
 
 const zhBaseHelp = {
   'acceptance:apply': {
@@ -255,4 +256,4 @@ const zhBaseHelp = {
 } satisfies Record<string, CommandHelpText>
 
 /** One help catalogue, from its parts (a command in two parts would not compile in en.ts). */
-export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp}
+export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhScreenHelp}
