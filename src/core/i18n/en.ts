@@ -1,8 +1,9 @@
 // English catalogue: every key of zh.ts must be here (checked by the compiler).
 import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
+import {enEvalform} from './en-evalform.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enEvalform> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -546,4 +547,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews> = {
   'amount.completedPlusFiscalAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment (not given, taken as the city fiscal funds {annual} 万元) exceeds the total investment {totalAmount} 万元; give this year's planned investment",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enEvalform}

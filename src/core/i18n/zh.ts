@@ -1,5 +1,6 @@
 // 简体中文消息目录（默认）。占位符写作 {name}。
 import {zhViews} from './zh-views.js'
+import {zhEvalform} from './zh-evalform.js'
 
 const zhBase = {
   // ── 词汇 ──
@@ -561,8 +562,10 @@ const zhBase = {
 } as const
 
 /** One catalogue: a key is defined in exactly one of the two parts. */
-export const zh = {...zhBase, ...zhViews} as const
+export const zh = {...zhBase, ...zhViews, ...zhEvalform} as const
 
 // a key in both parts would silently take the second's text
 type Overlap = keyof typeof zhBase & keyof typeof zhViews
 export const noOverlap: [Overlap] extends [never] ? true : never = true
+type OverlapEvalform = (keyof typeof zhBase | keyof typeof zhViews) & keyof typeof zhEvalform
+export const noOverlapEvalform: [OverlapEvalform] extends [never] ? true : never = true

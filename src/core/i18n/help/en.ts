@@ -1,6 +1,7 @@
 // Help of every command in English (see zh.ts).
 import type {CommandHelpText} from './types.js'
 import type {zhHelp} from './zh.js'
+import {enHelpEvalform} from './en-evalform.js'
 
 const date = 'date (default today)'
 const id = 'project id'
@@ -459,4 +460,5 @@ export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {
     flags: {reason: 'reason'},
     args: {name: 'unit name'},
   },
+  ...enHelpEvalform,
 }

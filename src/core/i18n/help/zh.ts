@@ -1,6 +1,7 @@
 // Help of every command in Simplified Chinese: summary, description and examples, keyed by command id.
 // The help screens take them from here (src/cli/help.ts), so a command file holds no prose and help follows --lang.
 import type {CommandHelpText} from './types.js'
+import {zhHelpEvalform} from './zh-evalform.js'
 
 export const zhHelp = {
   'acceptance:apply': {
@@ -250,4 +251,5 @@ export const zhHelp = {
     summary: '暂缓某单位后续项目的申报审批（第十七条）',
     examples: ['<%= config.bin %> unit suspend 市某局 --reason 拒不整改'],
   },
+  ...zhHelpEvalform,
 } satisfies Record<string, CommandHelpText>
