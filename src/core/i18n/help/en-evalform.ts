@@ -10,4 +10,11 @@ export const enHelpEvalform: Record<keyof typeof zhHelpEvalform, CommandHelpText
     flags: {year: 'plan year: every accepted or filed project of that year', out: 'output folder (default the current folder)'},
     args: {id: 'project ids (several allowed)'},
   },
+  'evaluate:import': {
+    summary: 'Read filled self-evaluation forms back and record the evaluations (Art. 20): blocks found by their labels, each score checked against its weight and the total against the parts, the grade from the score bands',
+    description: "The tool's own forms match their project by the printed id; other layouts (the provinces' published forms) by project name and unit. Weights may be written in labels (产出指标（50分）), rates as text (86%), \"/\" for not applicable; the total may differ from the sum of the scores by 0.01 for rounding. One bad form and nothing is recorded (exit 3), naming file, sheet, row and label.",
+    examples: ['<%= config.bin %> evaluate import forms/ --date 2027-03-31'],
+    flags: {date: 'the evaluation date (default today)'},
+    args: {paths: 'filled forms: files, folders or wildcards'},
+  },
 }
