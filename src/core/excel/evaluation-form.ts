@@ -4,12 +4,28 @@
 // 评价结论, 存在问题, 改进措施 and the signature line. One A4 portrait page wide. The project id is printed in the
 // head block and the page header, so `evaluate import` matches the filled form back to its project.
 import type {Worksheet} from 'exceljs'
-import type {EvaluationFormModel} from '../operations/evaluation-form.js'
 import {amountValue, safeText} from './layout/cells.js'
 import {printOptions} from './layout/print.js'
 import type {CellStyle} from './layout/styles.js'
 import {writeStreamingWorkbook} from './layout/workbook.js'
 import type {EvaluationTemplate} from './evaluation-template.js'
+
+/** What one form shows (operations/evaluation-form.ts decides it). */
+export interface EvaluationFormModel {
+  id: string
+  year: number
+  name: string
+  department: string
+  unit: string
+  responsible: string
+  /** 年初预算数 and 全年预算数: the year's planned investment (年度计划投资), in 分 */
+  initialBudgetFen: number
+  fullBudgetFen: number
+  /** 全年执行数: what was paid in the year; null until the funds records say */
+  executedFen: number | null
+  /** 预期目标: what the declaration said it would build */
+  expectedGoal: string
+}
 
 const THIN = {style: 'thin' as const}
 const BORDER = {top: THIN, left: THIN, bottom: THIN, right: THIN}

@@ -3,22 +3,10 @@
 import {ACTIONS, assertCanDo} from '../domain/lifecycle.js'
 import {UsageError} from '../domain/errors.js'
 import type {Project, ProjectStatus, RegisterData} from '../domain/types.js'
+import type {EvaluationFormModel} from '../excel/evaluation-form.js'
 
-export interface EvaluationFormModel {
-  id: string
-  year: number
-  name: string
-  department: string
-  unit: string
-  responsible: string
-  /** 年初预算数 and 全年预算数: the year's planned investment (年度计划投资), in 分 */
-  initialBudgetFen: number
-  fullBudgetFen: number
-  /** 全年执行数: what was paid in the year; null until the funds records say */
-  executedFen: number | null
-  /** 预期目标: what the declaration said it would build */
-  expectedGoal: string
-}
+export type {EvaluationFormModel}
+
 
 /**
  * 全年执行数: the payments of `year` from the funds records (DESIGN §13). The funds records are another branch's
