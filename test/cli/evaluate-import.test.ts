@@ -6,7 +6,7 @@ import {expect} from 'chai'
 import fs from 'node:fs'
 import path from 'node:path'
 import {REPO_ROOT, commandsOn, initRegister, projectFlags, tempRegister, type TempRegister} from '../helpers/cli.js'
-import {acceptedProjects} from '../helpers/evaluation.js'
+import {acceptedProjects, fillToolForm} from '../helpers/evaluation.js'
 import type {EvaluateImportResult} from '../../src/commands/evaluate/import.js'
 import type {Project} from '../../src/core/domain/types.js'
 
@@ -55,6 +55,17 @@ describe('itplan evaluate import (issue 19)', function () {
   it('the same project twice in one batch is refused, naming the earlier form', async () => {
     const {text} = await refused(['evaluate', 'import', fixture('anhui-openpyxl.xlsx'), fixture('anhui-libreoffice.xlsx'), '--date', '2027-01-20'], 3)
     expect(text).to.contain('anhui-libreoffice.xlsx').and.contain('项目 2026-0005 的自评表在本批中已有一份（anhui-openpyxl.xlsx')
+  })
+
+  it("a form whose printed id belongs to another project's name is refused: copied forms are not matched blindly", async () => {
+    const {default: ExcelJS} = await import('exceljs')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(fixture('tool-openpyxl.xlsx'))
+    wb.worksheets[0].getCell('B4').value = '智慧校园平台'
+    const copied = path.join(t.dir, '复制的自评表.xlsx')
+    await wb.xlsx.writeFile(copied)
+    const {text} = await refused(['evaluate', 'import', copied], 3)
+    expect(text).to.contain('第 4 行（项目名称）').and.contain('“智慧校园平台”与项目编号 2026-0001 登记的“养老服务平台”不一致')
   })
 
   it('a file that is not a workbook, or not found, is refused (exit 3 / 2)', async () => {
@@ -116,30 +127,7 @@ describe('itplan evaluate import (issue 19)', function () {
     const out = path.join(t.dir, 'forms')
     await ok(['evaluate', 'form', '2026-0003', '--out', out])
     const file = path.join(out, fs.readdirSync(out)[0])
-    const {default: ExcelJS} = await import('exceljs')
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(file)
-    const ws = wb.worksheets[0]
-    const rowOf = (label: string) => {
-      let found = 0
-      ws.eachRow((row, n) => {
-        if (!found && row.getCell(1).value === label) found = n
-      })
-      return found
-    }
-    const budget = rowOf('年度资金总额')
-    ws.getCell(`E${budget}`).value = 60
-    ws.getCell(`H${budget}`).value = 10
-    const first = rowOf('一级指标') + 1
-    const scores = [[30, 28], [10, 10], [5, 5], [5, 5], [10, 9], [10, 9], [10, 10], [10, 9]]
-    scores.forEach(([w, s], i) => {
-      ws.getCell(`C${first + i}`).value = `指标${i + 1}`
-      ws.getCell(`F${first + i}`).value = w
-      ws.getCell(`G${first + i}`).value = s
-    })
-    ws.getCell(`G${rowOf('总分')}`).value = 95
-    ws.getCell(`B${rowOf('评价等级')}`).value = '优'
-    await wb.xlsx.writeFile(file)
+    await fillToolForm(file, {executed: 60, budgetScore: 10, rows: [[30, 28], [10, 10], [5, 5], [5, 5], [10, 9], [10, 9], [10, 10], [10, 9]], total: 95, grade: '优'})
     const r = await ok<EvaluateImportResult>(['evaluate', 'import', file, '--date', '2027-02-02'])
     expect(r.evaluations[0]).to.include({projectId: '2026-0003', score: 95, grade: '优'})
   })

@@ -34,3 +34,41 @@ export async function acceptedProjects({ok}: Commands, projects: Declared[]): Pr
   }
   return ids
 }
+
+export interface FormFilling {
+  /** 全年执行数 (万元) and the budget's 得分 */
+  executed: number
+  budgetScore: number
+  /** 分值 and 得分 of each indicator row, top to bottom (the 三级指标 is written 指标1, 指标2, …) */
+  rows: Array<[number | string, number | string]>
+  total: number
+  grade?: string
+}
+
+/** Fills the tool's own form at `file` as a unit would in Excel (here with exceljs), found by its labels in column A. */
+export async function fillToolForm(file: string, f: FormFilling): Promise<void> {
+  const {default: ExcelJS} = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]
+  const rowOf = (label: string) => {
+    let found = 0
+    ws.eachRow((row, n) => {
+      if (!found && row.getCell(1).value === label) found = n
+    })
+    if (!found) throw new Error(`no ${label} in ${file}`)
+    return found
+  }
+  const budget = rowOf('年度资金总额')
+  ws.getCell(`E${budget}`).value = f.executed
+  ws.getCell(`H${budget}`).value = f.budgetScore
+  const first = rowOf('一级指标') + 1
+  f.rows.forEach(([weight, score], i) => {
+    ws.getCell(`C${first + i}`).value = `指标${i + 1}`
+    ws.getCell(`F${first + i}`).value = weight
+    ws.getCell(`G${first + i}`).value = score
+  })
+  ws.getCell(`G${rowOf('总分')}`).value = f.total
+  if (f.grade) ws.getCell(`B${rowOf('评价等级')}`).value = f.grade
+  await wb.xlsx.writeFile(file)
+}

@@ -2,6 +2,7 @@
 import type {zhEvalform} from './zh-evalform.js'
 
 export const enEvalform: Record<keyof typeof zhEvalform, string> = {
+  'topic.evaluate': 'performance evaluation (Art. 20)',
   'evalform.written': "self-evaluation form of {id} written: {path}",
   'evalform.count': "{count} self-evaluation forms in {dir}",
   'evalform.none': "no accepted or filed project in {year}: no form written",
@@ -28,5 +29,6 @@ export const enEvalform: Record<keyof typeof zhEvalform, string> = {
   'evalform.noProjectForId': "{file} sheet \"{sheet}\" row {row} ({label}): no project {id} in the register, and no project name on the form to match",
   'evalform.noProject': "{file} sheet \"{sheet}\" row {row} ({label}): no project \"{name}\" of \"{unit}\" in the register",
   'evalform.ambiguous': "{file} sheet \"{sheet}\" row {row} ({label}): \"{name}\" matches several projects ({ids}); write the project id on the form",
+  'evalform.idNameMismatch': "{file} sheet \"{sheet}\" row {row} ({label}): the project name \"{name}\" on the form is not \"{registered}\", the name registered for {id}; check which project it is",
   'evalform.twice': "{file} sheet \"{sheet}\" row {row} ({label}): a form for project {id} is already in this batch ({earlier})",
 }

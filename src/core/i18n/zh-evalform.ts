@@ -1,5 +1,6 @@
 // 简体中文消息目录（续）：绩效自评表的写出与读回（issue 19，branch evalform）。zh.ts 把它并入同一个目录；键不得与其他部分重复。
 export const zhEvalform = {
+  'topic.evaluate': '绩效评价（第二十条）',
   'evalform.written': "已写出 {id} 的绩效自评表：{path}",
   'evalform.count': "共 {count} 份绩效自评表，在 {dir}",
   'evalform.none': "{year} 年度没有已验收或已备案的项目，未写出自评表",
@@ -26,5 +27,6 @@ export const zhEvalform = {
   'evalform.noProjectForId': "{file} 工作表“{sheet}”第 {row} 行（{label}）：登记簿中没有项目 {id}，表上也没有项目名称可供核对",
   'evalform.noProject': "{file} 工作表“{sheet}”第 {row} 行（{label}）：登记簿中没有“{unit}”的项目“{name}”",
   'evalform.ambiguous': "{file} 工作表“{sheet}”第 {row} 行（{label}）：“{name}”对应多个项目（{ids}），请在表上填写项目编号",
+  'evalform.idNameMismatch': "{file} 工作表“{sheet}”第 {row} 行（{label}）：表上的项目名称“{name}”与项目编号 {id} 登记的“{registered}”不一致，请核对",
   'evalform.twice': "{file} 工作表“{sheet}”第 {row} 行（{label}）：项目 {id} 的自评表在本批中已有一份（{earlier}）",
 } as const

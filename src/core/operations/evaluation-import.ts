@@ -67,9 +67,13 @@ function problem(code: string, file: string, form: FormRead, at: FormCell | unde
 function matchProject(ctx: MutationContext, file: string, form: FormRead): Project | FieldProblem {
   const id = text(form.head.projectId)
   const byId = id ? ctx.index.get(id) : undefined
-  if (byId) return byId
   const nameCell = form.head.name
   const name = text(nameCell)
+  if (byId) {
+    // a form copied from another project's keeps that project's id: the name on it says which one it is about
+    if (name && matchKeyOfName(nameWithoutCode(name)) !== matchKeyOfName(byId.name)) return problem('evalform.idNameMismatch', file, form, nameCell, {id: byId.id, name, registered: byId.name})
+    return byId
+  }
   if (!name) return problem(id ? 'evalform.noProjectForId' : 'evalform.noName', file, form, form.head.projectId ?? nameCell, {id: id ?? ''})
   const units = [text(form.head.unit), text(form.head.department)].filter((u): u is string => u !== null).map(normaliseUnit)
   const key = matchKeyOfName(nameWithoutCode(name))

@@ -13,7 +13,7 @@ export const enHelpEvalform: Record<keyof typeof zhHelpEvalform, CommandHelpText
   'evaluate:import': {
     summary: 'Read filled self-evaluation forms back and record the evaluations (Art. 20): blocks found by their labels, each score checked against its weight and the total against the parts, the grade from the score bands',
     description: "The tool's own forms match their project by the printed id; other layouts (the provinces' published forms) by project name and unit. Weights may be written in labels (产出指标（50分）), rates as text (86%), \"/\" for not applicable; the total may differ from the sum of the scores by 0.01 for rounding. One bad form and nothing is recorded (exit 3), naming file, sheet, row and label.",
-    examples: ['<%= config.bin %> evaluate import forms/ --date 2027-03-31'],
+    examples: ['<%= config.bin %> evaluate import forms/ --date 2027-03-31', '<%= config.bin %> evaluate import 2026-0001-养老服务平台-绩效自评表.xlsx'],
     flags: {date: 'the evaluation date (default today)'},
     args: {paths: 'filled forms: files, folders or wildcards'},
   },
