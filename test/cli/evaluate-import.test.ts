@@ -3,6 +3,7 @@
 // made by make.py there) — recorded with the score, grade, conclusions and indicator rows and the Art. 20 consequences;
 // every bad form refused with exit 3, naming file, sheet, row and label, and nothing written.
 import {expect} from 'chai'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {REPO_ROOT, commandsOn, initRegister, projectFlags, tempRegister, type TempRegister} from '../helpers/cli.js'
@@ -116,6 +117,15 @@ describe('itplan evaluate import (issue 19)', function () {
     expect((await cli(['project', 'show', next.id])).stdout).to.contain('绩效偏弱')
     const fine = await ok<Project>(['project', 'add', ...projectFlags({unit: '市民政局', name: '社区养老信息系统', total: '50万', 'declared-on': '2027-01-25'}), '--year', '2027'])
     expect(fine.flags).to.not.include('weak-performance')
+  })
+
+  it('a form saved as .xls (WPS and older Excel) is read through LibreOffice when soffice is on the PATH', async function () {
+    if (spawnSync('soffice', ['--version']).status !== 0) this.skip()
+    const profile = fs.mkdtempSync(path.join(t.dir, 'lo-'))
+    const converted = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xls', '--outdir', t.dir, fixture('hebei.xlsx')], {timeout: 120_000})
+    expect(converted.status).to.equal(0)
+    const r = await ok<EvaluateImportResult>(['evaluate', 'import', path.join(t.dir, 'hebei.xls'), '--date', '2027-01-22'])
+    expect(r.evaluations[0]).to.include({file: 'hebei.xls', projectId: '2026-0004', score: 81.8, grade: '良'})
   })
 
   it('evaluate ID --score still works, and the grade follows the score', async () => {
