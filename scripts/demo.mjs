@@ -106,6 +106,31 @@ if (small) {
   itplan(['acceptance', 'expert', small.id, '--result', 'passed', '--date', '2027-10-12'])
   itplan(['acceptance', 'file', small.id, '--doc', '郴数政办备〔2027〕15号', '--date', '2027-10-20', '--trial-run', '2027-08-30 至 2027-09-30', '--test-report', 'HNCS-2027-0932'])
   itplan(['evaluate', small.id, '--score', '88', '--date', '2027-12-20'])
+
+  // ── branch evalform (issue 19): the 绩效自评表 written for the year's accepted projects, filled by the unit (here
+  // with exceljs, as Excel or WPS would), read back and recorded (Art. 20); a form whose 得分 is above its 分值 is refused.
+  itplan(['evaluate', 'form', '--year', '2027', '--out', 'out/绩效自评表'])
+  const {default: ExcelJS} = await import('exceljs')
+  const formFile = path.join(out, '绩效自评表', fs.readdirSync(path.join(out, '绩效自评表')).find((f) => f.startsWith(small.id)))
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(formFile)
+  const ws = wb.worksheets[0]
+  const rowOf = (label) => ws.getColumn(1).values.findIndex((v) => v === label)
+  ws.getCell(`E${rowOf('年度资金总额')}`).value = Math.round(small.totalInvestmentFen * 0.93) / 1e6
+  ws.getCell(`G${rowOf('年度资金总额')}`).value = '93%'
+  ws.getCell(`H${rowOf('年度资金总额')}`).value = 9.3
+  const first = rowOf('一级指标') + 1
+  const rows = [['接入部门数', '≥10个', '12个', 20, 20], ['系统可用率', '≥99%', '99.5%', 10, 10], ['按期上线', '2027年8月', '2027年8月', 10, 9], ['成本控制', '≤预算', '93%', 10, 10], ['/', '/', '/', '/', '/'], ['群众办事时间缩短', '≥30%', '35%', 20, 18], ['持续运行年限', '≥5年', '5年', 10, 10], ['服务对象满意度', '≥90%', '92%', 10, 9]]
+  rows.forEach((r, i) => ['C', 'D', 'E', 'F', 'G'].forEach((c, j) => (ws.getCell(`${c}${first + i}`).value = r[j])))
+  ws.getCell(`G${rowOf('总分')}`).value = 95.3
+  ws.getCell(`B${rowOf('评价结论')}`).value = '项目按期建成，主要绩效目标全部完成。'
+  await wb.xlsx.writeFile(formFile)
+  itplan(['evaluate', 'import', formFile, '--date', '2027-12-28'])
+  ws.getCell(`G${first}`).value = 25
+  ws.getCell(`G${rowOf('总分')}`).value = 100.3
+  const badFile = path.join(out, '绩效自评表', '得分超过分值.xlsx')
+  await wb.xlsx.writeFile(badFile)
+  itplan(['evaluate', 'import', badFile, '--date', '2027-12-28'], {expect: [3]})
 }
 
 itplan(['plan', 'export', '--year', '2027', '--out', 'out/郴州市2027年度信息化项目计划表.xlsx'])

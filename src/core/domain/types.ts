@@ -1,4 +1,5 @@
 // The words of the regulation (DESIGN §2) as types. Money is integer 分 (fen); dates are 'YYYY-MM-DD'.
+import type {EvaluationFormDetail} from './evaluation-form.js'
 
 /** 建设性质 */
 export const NATURES = ['new', 'expansion', 'upgrade', 'continuing'] as const
@@ -207,6 +208,17 @@ export interface Evaluation {
   date: string
   score: number
   grade: string | null
+  // ── branch evalform (issue 19): what a filled 绩效自评表 adds (`evaluate import`); absent for `evaluate --score` ──
+  /** the form it was read from */
+  source?: EvaluationFormDetail['source']
+  /** 预算执行情况: the year's budget, execution, rate, and its 分值 and 得分 */
+  budget?: EvaluationFormDetail['budget']
+  /** 年度总体目标: 预期目标 and 实际完成情况 */
+  goals?: EvaluationFormDetail['goals']
+  /** the indicator table's rows */
+  indicators?: EvaluationFormDetail['indicators']
+  /** 评价结论, 存在问题, 改进措施 */
+  conclusions?: EvaluationFormDetail['conclusions']
 }
 
 /** One later year's request of a multi-year (续建) project: the plan year it asks money of, as the 续建 row declared it. */

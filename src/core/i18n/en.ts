@@ -4,8 +4,9 @@ import {enViews} from './en-views.js'
 import {enContinuing} from './en-continuing.js'
 import {enFollowup} from './en-followup.js'
 import {enScreen} from './en-screen.js'
+import {enEvalform} from './en-evalform.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enScreen> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enScreen | keyof typeof enEvalform> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -538,4 +539,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enScreen}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enScreen, ...enEvalform}

@@ -271,7 +271,7 @@ function projectProblem(p: unknown): string | null {
   const list =
     badList(o, 'specialApprovals', (x) => (x.kind === 'late' || x.kind === 'multi-unit') && typeof x.documentNo === 'string' && isDate(x.date) && typeof x.group === 'string') ??
     badList(o, 'amountChanges', (x) => isFen(x.fromFen) && isFen(x.toFen) && typeof x.reason === 'string' && isDate(x.date)) ??
-    badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade))
+    badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade) && evaluationFormOk(x))
   if (list) return list
   // continuing (issue 17): a 续建 project's later years, and the mark of one reviewed before the register
   if (o.annual !== undefined) {
@@ -311,4 +311,16 @@ export function firstSchemaProblem(data: unknown): string | null {
     ids.add(id)
   }
   return null
+}
+
+// ── branch evalform (issue 19): the optional parts of an evaluation read from a 绩效自评表 ──
+function evaluationFormOk(x: Record<string, unknown>): boolean {
+  const objectOrAbsent = (v: unknown) => v === undefined || isObject(v)
+  return (
+    objectOrAbsent(x.source) &&
+    (x.budget === undefined || x.budget === null || isObject(x.budget)) &&
+    objectOrAbsent(x.goals) &&
+    objectOrAbsent(x.conclusions) &&
+    (x.indicators === undefined || (Array.isArray(x.indicators) && x.indicators.every((i) => isObject(i) && typeof i.level1 === 'string')))
+  )
 }

@@ -7,6 +7,8 @@ import {enFollowupHelp} from './en-followup.js'
 import type {zhFollowupHelp} from './zh-followup.js'
 import {enScreenHelp} from './en-screen.js'
 import type {zhScreenHelp} from './zh-screen.js'
+import {enHelpEvalform} from './en-evalform.js'
+import type {zhHelpEvalform} from './zh-evalform.js'
 
 const date = 'date (default today)'
 const id = 'project id'
@@ -48,7 +50,7 @@ const declarationFlags: Record<string, string> = {
 const planVersion = 'which approved version of the plan (default the latest approved)'
 const planDraft = 'the draft under way (draft plan or draft amendment)'
 
-const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp | keyof typeof zhFollowupHelp | keyof typeof zhScreenHelp>, CommandHelpText> = {
+const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp | keyof typeof zhFollowupHelp | keyof typeof zhScreenHelp | keyof typeof zhHelpEvalform>, CommandHelpText> = {
   'acceptance:apply': {
     summary: 'Apply to the technical support group for completion acceptance (Art. 16; also used to apply again after rectification)',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],
@@ -467,4 +469,4 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
 }
 
-export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp, ...enFollowupHelp, ...enScreenHelp}
+export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp, ...enFollowupHelp, ...enScreenHelp, ...enHelpEvalform}

@@ -4,6 +4,7 @@ import type {CommandHelpText} from './types.js'
 import {zhContinuingHelp} from './zh-continuing.js'
 import {zhFollowupHelp} from './zh-followup.js'
 import {zhScreenHelp} from './zh-screen.js'
+import {zhHelpEvalform} from './zh-evalform.js'
 
 const zhBaseHelp = {
   'acceptance:apply': {
@@ -256,4 +257,4 @@ const zhBaseHelp = {
 } satisfies Record<string, CommandHelpText>
 
 /** One help catalogue, from its parts (a command in two parts would not compile in en.ts). */
-export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhScreenHelp}
+export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhScreenHelp, ...zhHelpEvalform}
