@@ -203,6 +203,10 @@ const review = {name: 'review record on 20,000 projects', budget: '≤ 1 s wall'
 log(`  ${review.name}: ${review.candidateMs} ms (budget 1000 ms), peak ${review.peakMiB} MiB`)
 results.push(review)
 
+// 6. screen (issue 20): precision and recall on the labelled pairs; 2,000 declarations against 10,000 systems
+const {benchScreening} = await import('./bench-screen.mjs')
+results.push(...(await benchScreening({root, work, runs, quick, measure, median, log, writeRegister, node, bin})))
+
 fs.rmSync(work, {recursive: true, force: true})
 const machine = {cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, runs}
 if (asJson) {
@@ -210,6 +214,7 @@ if (asJson) {
 } else {
   console.log('\n| budget | itplan | baseline | ratio | peak memory | budget |')
   console.log('|---|---|---|---|---|---|')
-  for (const r of results) console.log(`| ${r.name} | ${r.candidateMs} ms | ${r.baselineMs === null ? '—' : `${r.baselineMs} ms`} | ${r.ratio === null ? '—' : `×${r.ratio}`} | ${Number.isNaN(r.peakMiB) ? 'n/a' : `${r.peakMiB} MiB`} | ${r.budget} |`)
+  for (const r of results.filter((x) => x.precision !== undefined)) console.log(`| ${r.name} | precision ${r.precision}, recall ${r.recall} | — | — | — | ${r.budget}${r.met ? '' : ' (NOT MET)'} |`)
+  for (const r of results.filter((x) => x.precision === undefined)) console.log(`| ${r.name} | ${r.candidateMs} ms | ${r.baselineMs === null ? '—' : `${r.baselineMs} ms`} | ${r.ratio === null ? '—' : `×${r.ratio}`} | ${Number.isNaN(r.peakMiB) ? 'n/a' : `${r.peakMiB} MiB`} | ${r.budget} |`)
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, Node ${machine.node}, ${machine.platform}`)
 }

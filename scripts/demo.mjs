@@ -44,10 +44,16 @@ const multi = projects.find((p) => p.flags.includes('major-multi-unit'))
 if (late) itplan(['special-approval', late.id, '--kind', 'late', '--doc', '郴数政组〔2027〕1号', '--date', '2027-01-08'])
 if (multi) itplan(['special-approval', multi.id, '--kind', 'multi-unit', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-08'])
 const police = byName('智慧警务') ?? projects[0]
+// 统筹 (Art. 4, 12): a second unit declares what the health commission already declared; the screening finds it
+// across units, flags both and plan build lists them for the planning group, which records its decision.
+const health = byName('全民健康信息平台')
+const cdc = itplan(['project', 'add', '--unit', '市疾病预防控制中心', '--name', '居民电子健康档案共享平台', '--nature', '新建', '--category', '数据系统', '--procurement-category', '服务', '--total', '90万', '--fiscal', '90万', '--declared-on', '2026-12-10', '--summary', '建设全市居民电子健康档案共享平台，汇聚县市区医院诊疗数据，实现电子健康档案、电子病历跨机构共享调阅和检查检验结果互认。', '--contact-name', '刘芳', '--contact-phone', '0735-2666123'], {json: true})
+itplan(['screen', '--year', '2027'])
 itplan(['plan', 'build', '--year', '2027', '--key-area', police.id, '--major', police.id])
 // 婚姻登记管理系统 does not share its data: its O&M stays out of the plan (Art. 12); the 续建 of 智慧民政综合平台,
 // older than the register, is planned without new reviews.
 itplan(['system', 'show', 'CZ-MZ-02'])
+if (health) itplan(['screen', '--clear', cdc.id, '--with', health.id, '--reason', '领导小组研究：疾控中心平台只接入公共卫生监测数据，与全民健康信息平台分工明确', '--date', '2027-01-12'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '领导小组', '--doc', '郴数政组〔2027〕3号', '--date', '2027-01-15'])
 itplan(['plan', 'approve', '--year', '2027', '--by', '市人民政府', '--doc', '郴政函〔2027〕8号', '--date', '2027-01-20'])
 
@@ -100,6 +106,31 @@ if (small) {
   itplan(['acceptance', 'expert', small.id, '--result', 'passed', '--date', '2027-10-12'])
   itplan(['acceptance', 'file', small.id, '--doc', '郴数政办备〔2027〕15号', '--date', '2027-10-20', '--trial-run', '2027-08-30 至 2027-09-30', '--test-report', 'HNCS-2027-0932'])
   itplan(['evaluate', small.id, '--score', '88', '--date', '2027-12-20'])
+
+  // ── branch evalform (issue 19): the 绩效自评表 written for the year's accepted projects, filled by the unit (here
+  // with exceljs, as Excel or WPS would), read back and recorded (Art. 20); a form whose 得分 is above its 分值 is refused.
+  itplan(['evaluate', 'form', '--year', '2027', '--out', 'out/绩效自评表'])
+  const {default: ExcelJS} = await import('exceljs')
+  const formFile = path.join(out, '绩效自评表', fs.readdirSync(path.join(out, '绩效自评表')).find((f) => f.startsWith(small.id)))
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(formFile)
+  const ws = wb.worksheets[0]
+  const rowOf = (label) => ws.getColumn(1).values.findIndex((v) => v === label)
+  ws.getCell(`E${rowOf('年度资金总额')}`).value = Math.round(small.totalInvestmentFen * 0.93) / 1e6
+  ws.getCell(`G${rowOf('年度资金总额')}`).value = '93%'
+  ws.getCell(`H${rowOf('年度资金总额')}`).value = 9.3
+  const first = rowOf('一级指标') + 1
+  const rows = [['接入部门数', '≥10个', '12个', 20, 20], ['系统可用率', '≥99%', '99.5%', 10, 10], ['按期上线', '2027年8月', '2027年8月', 10, 9], ['成本控制', '≤预算', '93%', 10, 10], ['/', '/', '/', '/', '/'], ['群众办事时间缩短', '≥30%', '35%', 20, 18], ['持续运行年限', '≥5年', '5年', 10, 10], ['服务对象满意度', '≥90%', '92%', 10, 9]]
+  rows.forEach((r, i) => ['C', 'D', 'E', 'F', 'G'].forEach((c, j) => (ws.getCell(`${c}${first + i}`).value = r[j])))
+  ws.getCell(`G${rowOf('总分')}`).value = 95.3
+  ws.getCell(`B${rowOf('评价结论')}`).value = '项目按期建成，主要绩效目标全部完成。'
+  await wb.xlsx.writeFile(formFile)
+  itplan(['evaluate', 'import', formFile, '--date', '2027-12-28'])
+  ws.getCell(`G${first}`).value = 25
+  ws.getCell(`G${rowOf('总分')}`).value = 100.3
+  const badFile = path.join(out, '绩效自评表', '得分超过分值.xlsx')
+  await wb.xlsx.writeFile(badFile)
+  itplan(['evaluate', 'import', badFile, '--date', '2027-12-28'], {expect: [3]})
 }
 
 // 资金（第十五条）: the police platform's fiscal review shows 送审/审定/审减; its budget is paid in two instalments, one

@@ -123,7 +123,10 @@ const SUMMARIES: Record<string, (c: Change) => string> = {
   'acceptance-refuse': (c) => t('journal.summary.refuse', {date: str(c.date)}),
   'acceptance-file': (c) => t('journal.summary.file', {doc: str(c.documentNo), date: str(c.date)}) + (c.lateBy ? t('journal.lateBy', {days: str(c.lateBy), dueOn: str(c.dueOn)}) : ''),
   evaluate: (c) => t('journal.summary.evaluate', {score: str(c.score), grade: str(c.grade), date: str(c.date)}),
-  flags: (c) => t('journal.summary.flags', {from: none(words('flag', c.from)), to: none(words('flag', c.to))}),
+  flags: (c) => t('journal.summary.flags', {from: none(words('flag', c.from)), to: none(words('flag', c.to))}) + (list(c.possibleDuplicateOf).length > 0 ? t('journal.separator') + t('journal.summary.screenFlags', {others: list(c.possibleDuplicateOf).map(str)}) : ''),
+  // screen (issue 20)
+  screen: (c) => t('journal.summary.screen', {year: str(c.year), threshold: str(c.threshold), pairs: str(c.pairs)}),
+  'screen-clear': (c) => t('journal.summary.screenClear', {other: str(c.with), reason: str(c.reason)}),
   'unit-suspend': (c) => t('journal.summary.unitSuspend', {unit: str(c.unit), reason: codeText(str(c.reason))}),
   'unit-reinstate': (c) => t('journal.summary.unitReinstate', {unit: str(c.unit)}),
   'plan-include': (c) => t('journal.summary.planInclude', {year: str(c.year)}),

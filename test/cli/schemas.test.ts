@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {REPO_ROOT, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
+import {fillToolForm} from '../helpers/evaluation.js'
 import {SCHEMA_DIR, generateSchemas, schemaSources} from '../../scripts/schemas.js'
 
 const YEAR = 2027
@@ -128,6 +129,7 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
     })
 
     it('the annual plan: built, adopted, approved, shown, exported', async () => {
+      await run(['screen', '--year', String(YEAR)]) // screen (issue 20)
       const built = await run<{included: string[]}>(['plan', 'build', '--year', String(YEAR)])
       expect(built.included).to.include.members([id.self, id.review, id.late])
       await run(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', '郴数政组〔2027〕2号', '--date', '2027-01-12'])
@@ -152,6 +154,10 @@ describe('--json outputs and their schemas (issue 14 item 7, DESIGN §5)', funct
       await run(['acceptance', 'expert', p, '--result', 'passed', '--date', '2027-07-20'])
       await run(['acceptance', 'file', p, '--doc', '郴数政办备〔2027〕12号', '--date', '2027-07-28'])
       expect((await run<{status: string}>(['evaluate', p, '--score', '86', '--date', '2027-12-01'])).status).to.equal('filed')
+      // the 绩效自评表 (issue 19): written, filled, read back
+      const forms = await run<{files: Array<{file: string}>}>(['evaluate', 'form', p, '--out', file('自评表')])
+      await fillToolForm(forms.files[0].file, {executed: 28.5, budgetScore: 9.5, rows: [[20, 20], [10, 10], [10, 10], [10, 10], [10, 8], [10, 9], [10, 10], [10, 9]], total: 95.5})
+      expect((await run<{evaluations: Array<{grade: string}>}>(['evaluate', 'import', forms.files[0].file, '--date', '2027-12-02'])).evaluations[0].grade).to.equal('优')
       await run(['acceptance', 'export', '--year', String(YEAR), '--out', file('验收备案表.xlsx')])
     })
 

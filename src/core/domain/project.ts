@@ -24,7 +24,7 @@ export function isNonCompliant(p: Pick<Project, 'compliance'>): boolean {
   return anyNo && c.justification.trim() === ''
 }
 
-export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'> & Partial<Pick<Project, 'kind' | 'systemId'>>, ctx: FlagContext): ProjectFlag[] {
+export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coUnits' | 'track'> & Partial<Pick<Project, 'kind' | 'systemId'>> & {flags?: readonly ProjectFlag[]}, ctx: FlagContext): ProjectFlag[] {
   const flags = new Set<ProjectFlag>()
   if (p.declaredOn > ctx.deadline) flags.add('late') // Art. 6
   if (isNonCompliant(p)) flags.add('non-compliant') // Art. 4, 12
@@ -32,6 +32,8 @@ export function computeFlags(p: Pick<Project, 'declaredOn' | 'compliance' | 'coU
   if (ctx.unitSuspended) flags.add('unit-suspended') // Art. 17
   if (ctx.weakPerformance) flags.add('weak-performance') // Art. 20
   if (p.kind === 'operations' && p.systemId && ctx.sharesNoData?.(p.systemId)) flags.add('no-data-sharing') // Art. 12
+  // set and cleared by `screen` only (Art. 4, 12): recomputing the other flags keeps it
+  if (p.flags?.includes('possible-duplicate')) flags.add('possible-duplicate')
   return PROJECT_FLAGS.filter((f) => flags.has(f))
 }
 

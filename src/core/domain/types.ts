@@ -1,4 +1,5 @@
 // The words of the regulation (DESIGN §2) as types. Money is integer 分 (fen); dates are 'YYYY-MM-DD'.
+import type {EvaluationFormDetail} from './evaluation-form.js'
 
 /** 建设性质 */
 export const NATURES = ['new', 'expansion', 'upgrade', 'continuing'] as const
@@ -50,7 +51,7 @@ export const PROJECT_STATUSES = [
 ] as const
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 
-export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance', 'no-data-sharing'] as const
+export const PROJECT_FLAGS = ['late', 'non-compliant', 'major-multi-unit', 'unit-suspended', 'weak-performance', 'no-data-sharing', 'possible-duplicate'] as const
 export type ProjectFlag = (typeof PROJECT_FLAGS)[number]
 
 export const FUNDING_SOURCES = ['fiscal', 'self-raised', 'higher-level', 'other'] as const
@@ -207,6 +208,17 @@ export interface Evaluation {
   date: string
   score: number
   grade: string | null
+  // ── branch evalform (issue 19): what a filled 绩效自评表 adds (`evaluate import`); absent for `evaluate --score` ──
+  /** the form it was read from */
+  source?: EvaluationFormDetail['source']
+  /** 预算执行情况: the year's budget, execution, rate, and its 分值 and 得分 */
+  budget?: EvaluationFormDetail['budget']
+  /** 年度总体目标: 预期目标 and 实际完成情况 */
+  goals?: EvaluationFormDetail['goals']
+  /** the indicator table's rows */
+  indicators?: EvaluationFormDetail['indicators']
+  /** 评价结论, 存在问题, 改进措施 */
+  conclusions?: EvaluationFormDetail['conclusions']
 }
 
 /** One later year's request of a multi-year (续建) project: the plan year it asks money of, as the 续建 row declared it. */
@@ -455,4 +467,33 @@ export interface RegisterData {
   /** office calendar overrides (holiday-cn format), see `calendar import` */
   calendarOverrides?: Array<{year: number; days: Array<{date: string; name: string; isOffDay: boolean}>}>
   audit: {head: string | null; seq: number; pending: JournalEntry[]}
+  // ── screen (issue 20): duplicate-construction screening ──
+  /** what `screen` found and what the planning group decided; absent until the first `screen` */
+  screening?: Screening
+}
+
+// ── screen (issue 20): duplicate-construction screening (DESIGN §14) ──
+/** A pair `screen --year` listed: `a` a project of the year, `b` another project or a system of the inventory. */
+export interface ScreeningPair {
+  year: number
+  a: string
+  b: string
+  score: number
+  shared: string[]
+}
+
+/** The planning group's decision that a pair is not a duplicate (`screen --clear A --with B --reason`). */
+export interface ScreeningClearance {
+  a: string
+  b: string
+  reason: string
+  date: string
+}
+
+export interface Screening {
+  /** the pairs of each year's latest screen, at the threshold it ran with */
+  pairs: ScreeningPair[]
+  /** the threshold of each year's latest screen */
+  thresholds: Record<string, number>
+  clearances: ScreeningClearance[]
 }

@@ -4,6 +4,7 @@ import {assertCanDo, isAwaitingApproval, moveTo, type Action} from '../domain/li
 import {computeFlags} from '../domain/project.js'
 import {InvalidInput, UsageError} from '../domain/errors.js'
 import {gradeFor, gradeRange} from '../domain/evaluation.js'
+import type {EvaluationFormDetail} from '../domain/evaluation-form.js'
 import {filingDueOn} from './deadlines.js'
 import {recordAcceptedSystem} from './systems.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
@@ -211,7 +212,8 @@ function refreshUnitFlags(ctx: MutationContext, unit: string): Change[] {
   return changes
 }
 
-export function evaluate(ctx: MutationContext, id: string, o: {score: number; grade: string | null; date: string; now: string}): Outcome {
+/** `form`: what a filled 绩效自评表 adds to the record (`evaluate import`); the consequences are the same. */
+export function evaluate(ctx: MutationContext, id: string, o: {score: number; grade: string | null; date: string; now: string; form?: EvaluationFormDetail}): Outcome {
   if (!Number.isFinite(o.score) || o.score < 0 || o.score > 100) throw new UsageError('usage.badFlag', {flag: 'score', value: o.score, reason: '0–100'})
   const bands = ctx.data.rules.grades
   const grade = o.grade ?? gradeFor(o.score, bands)
@@ -220,8 +222,8 @@ export function evaluate(ctx: MutationContext, id: string, o: {score: number; gr
     throw new InvalidInput([{field: 'grade', code: 'evaluate.gradeContradicts', params: {grade: o.grade, score: o.score, expected: gradeFor(o.score, bands), min: range?.min ?? 0, below: range?.below ?? 100}}])
   }
   const outcome = step(ctx, id, 'evaluate', o, (p) => {
-    p.evaluations.push({date: o.date, score: o.score, grade})
-    return {score: o.score, grade, date: o.date}
+    p.evaluations.push({date: o.date, score: o.score, grade, ...(o.form ?? {})})
+    return {score: o.score, grade, date: o.date, ...(o.form ? {file: o.form.source.file, sheet: o.form.source.sheet} : {})}
   })
   outcome.changes.push(...refreshUnitFlags(ctx, outcome.result.unit))
   return outcome

@@ -34,6 +34,14 @@ const rules = z
     }
   })
 
+// screen (issue 20): the pairs of the latest screen of each year and the group's clearances
+const screening = z
+  .object({
+    pairs: z.array(z.object({year: z.number().int(), a: z.string(), b: z.string(), score: z.number().min(0).max(1), shared: z.array(z.string())}).passthrough()),
+    thresholds: z.record(z.number().min(0).max(1)),
+    clearances: z.array(z.object({a: z.string(), b: z.string(), reason: z.string(), date}).passthrough()),
+  })
+  .passthrough()
 const calendarOverrides = z.array(z.object({year: z.number().int(), days: z.array(z.object({date, name: z.string(), isOffDay: z.boolean()}).passthrough())}).passthrough())
 
 const approval = z.object({by: z.enum(['leading-group', 'government']), documentNo: z.string(), date}).passthrough()
@@ -106,6 +114,8 @@ const frame = z
     ),
     units: z.array(z.object({name: z.string(), suspended: z.boolean(), reason: z.string().nullish(), since: z.string().nullish()}).passthrough()),
     calendarOverrides: calendarOverrides.optional(),
+    // screen (issue 20)
+    screening: screening.optional(),
     audit: z.object({head: z.string().nullable(), seq: z.number().int().nonnegative(), pending: z.array(z.unknown())}),
   })
   .passthrough()
@@ -262,7 +272,7 @@ function projectProblem(p: unknown): string | null {
   const list =
     badList(o, 'specialApprovals', (x) => (x.kind === 'late' || x.kind === 'multi-unit') && typeof x.documentNo === 'string' && isDate(x.date) && typeof x.group === 'string') ??
     badList(o, 'amountChanges', (x) => isFen(x.fromFen) && isFen(x.toFen) && typeof x.reason === 'string' && isDate(x.date)) ??
-    badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade))
+    badList(o, 'evaluations', (x) => isDate(x.date) && isNumber(x.score) && str(x.grade) && evaluationFormOk(x))
   if (list) return list
   // continuing (issue 17): a 续建 project's later years, and the mark of one reviewed before the register
   if (o.annual !== undefined) {
@@ -309,4 +319,16 @@ export function firstSchemaProblem(data: unknown): string | null {
     ids.add(id)
   }
   return null
+}
+
+// ── branch evalform (issue 19): the optional parts of an evaluation read from a 绩效自评表 ──
+function evaluationFormOk(x: Record<string, unknown>): boolean {
+  const objectOrAbsent = (v: unknown) => v === undefined || isObject(v)
+  return (
+    objectOrAbsent(x.source) &&
+    (x.budget === undefined || x.budget === null || isObject(x.budget)) &&
+    objectOrAbsent(x.goals) &&
+    objectOrAbsent(x.conclusions) &&
+    (x.indicators === undefined || (Array.isArray(x.indicators) && x.indicators.every((i) => isObject(i) && typeof i.level1 === 'string')))
+  )
 }

@@ -22,6 +22,8 @@ export const sheetName = () => text().refine((v) => v.length <= 31 && !/[[\]:*?/
 export const width = () => numberIn(1, 255)
 
 const font = z.object({name: text(), size: numberIn(4, 72)}, {message: '应为 {"name": 字体, "size": 4–72}'})
+/** The body, header and title fonts of a sheet. */
+export const fontsSchema = z.object({body: font, header: font, title: font})
 
 /** Excel's header/footer sections: text outside `&L`, `&C` or `&R` is placed differently by each program. */
 const SECTION_CODE = /&[LCR]/
@@ -91,7 +93,7 @@ export function tableTemplateSchema<K extends string>(kinds: Readonly<Record<K, 
     /** with {year} */
     title: text(),
     unitNote: text(),
-    fonts: z.object({body: font, header: font, title: font}),
+    fonts: fontsSchema,
     columns: columns(kinds),
     totalLabel: text(),
     listSeparator: z.string({message: '应为文字'}),

@@ -22,25 +22,28 @@ interface Pair {
 }
 
 /** The known labels of one cell's text, with what follows each. */
-function pairsIn(text: string): Pair[] {
+/** Which field a label names: the declaration dictionary's labels by default, a form's own (绩效自评表) when given. */
+export type LabelMatcher = (label: string) => string | null
+
+function pairsIn(text: string, match: LabelMatcher = matchLabel): Pair[] {
   const found: Array<{label: string; start: number; end: number}> = []
   for (const m of text.matchAll(LABEL)) found.push({label: m[1], start: m.index, end: m.index + m[0].length})
   const pairs: Pair[] = []
   found.forEach((f, i) => {
-    const field = matchLabel(f.label)
+    const field = match(f.label)
     if (field === null) return
     pairs.push({label: f.label, field, text: text.slice(f.end, found[i + 1]?.start ?? text.length), last: i === found.length - 1, colon: true})
   })
   // a label with no colon, alone in its cell (`填报日期` | 2026-12-05)
   if (found.length === 0) {
-    const field = matchLabel(text)
+    const field = match(text)
     if (field !== null) pairs.push({label: text, field, text: '', last: true, colon: false})
   }
   return pairs
 }
 
-function isLabelCell(v: CellValue): boolean {
-  return typeof v === 'string' && pairsIn(v).length > 0
+function isLabelCell(v: CellValue, match: LabelMatcher): boolean {
+  return typeof v === 'string' && pairsIn(v, match).length > 0
 }
 
 /** The value as it stands, without a `（盖章）` after it; null for a blank form's `____` or `    年  月  日`. */
@@ -76,21 +79,22 @@ export function holdsLabel(row: RawRow, below: RawRow): boolean {
   return readLabelBlock([row]).some((l) => typeof l.value !== 'string' || filledBelow(l.labelColumn))
 }
 
-/** The labels of the rows above a header, the first of each field; values as read (text, a date, a number). */
-export function readLabelBlock(rows: RawRow[]): Array<LabelValue & {labelColumn: string}> {
+/** The labels of the rows above a header, the first of each field; values as read (text, a date, a number).
+ * `match`: a form's own labels (the 绩效自评表's head block), else the declaration dictionary's. */
+export function readLabelBlock(rows: RawRow[], match: LabelMatcher = matchLabel): Array<LabelValue & {labelColumn: string}> {
   const out: Array<LabelValue & {labelColumn: string}> = []
   const {notes, blank} = valuePatterns()
   for (const row of rows) {
     row.cells.forEach((cell, i) => {
       if (typeof cell !== 'string' || cell.length > 200) return
-      for (const pair of pairsIn(cell)) {
+      for (const pair of pairsIn(cell, match)) {
         if (out.some((l) => l.field === pair.field)) continue
         let value: CellValue = cleanValue(pair.text, notes, blank)
         let index = i
         if (value === null && pair.last) {
           // the value in a cell of its own: the next filled cell to the right, unless that is another label
           const next = row.cells.findIndex((c, j) => j > i && c !== null)
-          if (next > 0 && !isLabelCell(row.cells[next])) {
+          if (next > 0 && !isLabelCell(row.cells[next], match)) {
             const v = row.cells[next]
             value = typeof v === 'string' ? cleanValue(v, notes, blank) : v
             index = next

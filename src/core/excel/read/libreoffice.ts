@@ -49,7 +49,8 @@ function run(command: string, args: string[]): Promise<void> {
   })
 }
 
-export async function readLegacyFile(path: string, file: string, limits: Limits, sofficeOption: string | null | undefined): Promise<SheetsRead> {
+/** `read`: what to make of the converted .xlsx (the declaration reader's sheets, or a form's grid). */
+export async function readLegacyFile<R = SheetsRead>(path: string, file: string, limits: Limits, sofficeOption: string | null | undefined, read: (path: string, file: string, limits: Limits) => Promise<R> = readXlsxFile as never): Promise<R> {
   const soffice = sofficeOption === undefined ? await findSoffice() : sofficeOption
   if (!soffice) throw new InvalidData('file.legacyFormat', {file, ext: extname(file).toLowerCase()})
   const work = await mkdtemp(join(tmpdir(), 'itplan-soffice-'))
@@ -69,7 +70,7 @@ export async function readLegacyFile(path: string, file: string, limits: Limits,
     }
     const converted = join(outDir, 'source.xlsx')
     if (!(await isFile(converted))) throw new InvalidData('file.convertFailed', {file, detail: 'no output'})
-    return await readXlsxFile(converted, file, limits)
+    return await read(converted, file, limits)
   } finally {
     await rm(work, {recursive: true, force: true})
   }

@@ -15,13 +15,47 @@ import {MAX_CELLS_PER_FILE, MAX_UNCALCULATED_REPORTED, PROGRESS_EVERY, TooManyCe
 import {collect, SheetAssembler} from './sheet-assembly.js'
 import {resolvingSharedStrings, sheetParser, type SheetParser, type SheetRow} from './sheet-xml.js'
 import type {CellValue, Limits, SheetsRead} from './types.js'
+import {isBlank, type RawRow} from './header.js'
 import {inspectWorkbook, sharedStringsOf, type SheetInfo} from './workbook-parts.js'
 import {inWorker, workerRows} from './worker-pool.js'
 
 export async function readXlsxFile(path: string, file: string, limits: Limits): Promise<SheetsRead> {
+  const results = await eachSheet(path, file, limits, async (rows, sheet, uncalculated) => ({order: sheet.order, result: await readWorksheet(rows, sheet, file, limits, uncalculated)}))
+  if (results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) throw new InvalidData('file.empty', {file})
+  return collect(results)
+}
+
+/** A sheet as a grid of rows, for the vertical forms that have no header row (the 绩效自评表): blank rows dropped. */
+export interface GridSheet {
+  name: string
+  hidden: boolean
+  rows: RawRow[]
+}
+
+/** Every sheet of the workbook as rows of cells, in workbook order, with the same limits as the declaration reader. */
+export async function readXlsxGrid(path: string, file: string, limits: Limits): Promise<GridSheet[]> {
+  const sheets = await eachSheet(path, file, limits, async (rows, sheet) => {
+    const grid: GridSheet & {order: number} = {name: sheet.name, hidden: sheet.hidden, rows: [], order: sheet.order}
+    let counted = 0
+    for await (const row of rows) {
+      counted += 1
+      if (row.number > limits.maxRows || counted > limits.maxRows) throw tooManyRows(file, sheet.name, Math.max(row.number, counted), limits)
+      const cells = row.cells as CellValue[]
+      // a sparse array: map() would keep its holes
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
+      if (!isBlank(cells)) grid.rows.push({rowNumber: row.number, cells})
+    }
+    return grid
+  })
+  if (sheets.every((s) => s.rows.length === 0)) throw new InvalidData('file.empty', {file})
+  return sheets.sort((a, b) => a.order - b.order).map(({order: _, ...s}) => s)
+}
+
+/** Reads each sheet (not the template's stamp) with `consume`: in this thread, or a large one in a worker. */
+async function eachSheet<R>(path: string, file: string, limits: Limits, consume: (rows: AsyncIterable<SheetRow>, sheet: SheetInfo, uncalculated: string[]) => Promise<R>): Promise<R[]> {
   const info = await inspectWorkbook(path, file, limits)
   if (info.sheets.length === 0) throw new InvalidData('file.empty', {file})
-  const results: Array<{order: number; result: ReturnType<SheetAssembler['finish']>}> = []
+  const results: R[] = []
   const count: CellCount = {cells: 0, max: MAX_CELLS_PER_FILE}
   let current = ''
   try {
@@ -47,15 +81,14 @@ export async function readXlsxFile(path: string, file: string, limits: Limits): 
         }
         rows = resolvingSharedStrings(workerRows(path, info, sheet, onUncalculated, count, parseHere), sharedStrings)
       } else rows = parseHere()
-      results.push({order: sheet.order, result: await readWorksheet(rows, sheet, file, limits, uncalculated)})
+      results.push(await consume(rows, sheet, uncalculated))
     }
   } catch (e) {
     if (e instanceof InvalidData) throw e
     if (e instanceof TooManyCells) throw tooManyCells(e, file, current)
     throw new InvalidData('file.notWorkbook', {file})
   }
-  if (results.every((r) => 'reason' in r.result && r.result.reason === 'empty')) throw new InvalidData('file.empty', {file})
-  return collect(results)
+  return results
 }
 
 async function readWorksheet(rows: AsyncIterable<SheetRow>, sheet: SheetInfo, file: string, limits: Limits, uncalculated: string[]) {

@@ -5,6 +5,10 @@ import {enContinuingHelp} from './en-continuing.js'
 import type {zhContinuingHelp} from './zh-continuing.js'
 import {enFollowupHelp} from './en-followup.js'
 import type {zhFollowupHelp} from './zh-followup.js'
+import {enScreenHelp} from './en-screen.js'
+import type {zhScreenHelp} from './zh-screen.js'
+import {enHelpEvalform} from './en-evalform.js'
+import type {zhHelpEvalform} from './zh-evalform.js'
 import {enFundsHelp} from './en-funds.js'
 import type {zhFundsHelp} from './zh-funds.js'
 
@@ -48,7 +52,7 @@ const declarationFlags: Record<string, string> = {
 const planVersion = 'which approved version of the plan (default the latest approved)'
 const planDraft = 'the draft under way (draft plan or draft amendment)'
 
-const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp | keyof typeof zhFollowupHelp | keyof typeof zhFundsHelp>, CommandHelpText> = {
+const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingHelp | keyof typeof zhFollowupHelp | keyof typeof zhScreenHelp | keyof typeof zhHelpEvalform | keyof typeof zhFundsHelp>, CommandHelpText> = {
   'acceptance:apply': {
     summary: 'Apply to the technical support group for completion acceptance (Art. 16; also used to apply again after rectification)',
     examples: ['<%= config.bin %> acceptance apply 2027-0001 --date 2027-11-20'],
@@ -467,4 +471,4 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
 }
 
-export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp, ...enFollowupHelp, ...enFundsHelp}
+export const enHelp: Record<keyof typeof zhHelp, CommandHelpText> = {...enBaseHelp, ...enContinuingHelp, ...enFollowupHelp, ...enScreenHelp, ...enHelpEvalform, ...enFundsHelp}

@@ -3,6 +3,8 @@
 import type {CommandHelpText} from './types.js'
 import {zhContinuingHelp} from './zh-continuing.js'
 import {zhFollowupHelp} from './zh-followup.js'
+import {zhScreenHelp} from './zh-screen.js'
+import {zhHelpEvalform} from './zh-evalform.js'
 import {zhFundsHelp} from './zh-funds.js'
 
 const zhBaseHelp = {
@@ -256,4 +258,4 @@ const zhBaseHelp = {
 } satisfies Record<string, CommandHelpText>
 
 /** One help catalogue, from its parts (a command in two parts would not compile in en.ts). */
-export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhFundsHelp}
+export const zhHelp = {...zhBaseHelp, ...zhContinuingHelp, ...zhFollowupHelp, ...zhScreenHelp, ...zhHelpEvalform, ...zhFundsHelp}
