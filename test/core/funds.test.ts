@@ -4,6 +4,7 @@
 import {expect} from 'chai'
 import {budgetFor, checkFundsRecord, fiscalReviewOf, formatRate, fundsPosition, rateOf, sumFiscalReviews} from '../../src/core/domain/funds.js'
 import {freezeLine, versionTotals} from '../../src/core/domain/plan-versions.js'
+import {paidInYear} from '../../src/core/operations/evaluation-form.js'
 import {buildProject, declaration} from '../helpers/build.js'
 import type {FundsRecord, Plan, Project} from '../../src/core/domain/types.js'
 
@@ -125,5 +126,13 @@ describe('money through the lifecycle (domain/funds.ts)', () => {
       expect(budgetFor(plans, p.id, 2029, '2029-03-01')).to.equal(null)
       expect(budgetFor(plans, '2027-0009', null, '2027-03-01')).to.equal(null)
     })
+  })
+
+  it('the evaluation form’s 全年执行数 is what was paid in the year; blank (undefined) when nothing was recorded', () => {
+    const p = buildProject('2027-0001', declaration())
+    expect(paidInYear(p, 2027)).to.equal(undefined)
+    p.funds = [record('pay', 30), record('cut', 10), record('pay', 12), {...record('pay', 5), year: 2028}]
+    expect(paidInYear(p, 2027)).to.equal(42 * WAN)
+    expect(paidInYear(p, 2028)).to.equal(5 * WAN)
   })
 })

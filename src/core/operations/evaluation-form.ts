@@ -2,6 +2,7 @@
 // decided here; excel/evaluation-form.ts lays it out as templates/evaluation.json says.
 import {ACTIONS, assertCanDo} from '../domain/lifecycle.js'
 import {UsageError} from '../domain/errors.js'
+import {recordsOf} from '../domain/funds.js'
 import type {Project, ProjectStatus, RegisterData} from '../domain/types.js'
 import type {EvaluationFormModel} from '../excel/evaluation-form.js'
 
@@ -9,11 +10,12 @@ export type {EvaluationFormModel}
 
 
 /**
- * 全年执行数: the payments of `year` from the funds records (DESIGN §13). The funds records are another branch's
- * (`funds`); until they are merged there is nothing to read, and the form leaves the cell for the unit to fill.
+ * 全年执行数: the payments of `year` from the funds records (DESIGN §13, `funds pay`); with none recorded the form
+ * leaves the cell for the unit to fill.
  */
-export function paidInYear(_project: Project, _year: number): number | undefined {
-  return undefined
+export function paidInYear(project: Project, year: number): number | undefined {
+  const paid = recordsOf(project, year).filter((r) => r.kind === 'pay')
+  return paid.length > 0 ? paid.reduce((sum, r) => sum + r.amountFen, 0) : undefined
 }
 
 /** The year's planned investment: the declared 年度计划投资, else the fiscal funds (as the declaration defaults it). */
