@@ -196,4 +196,42 @@ describe('funds: 送审/审定/审减, payments, cuts, recoveries and the execut
       expect(json<ReportData>(await cli(['report', '--year', String(YEAR), '--as-of', '2027-04-30', '--json'])).execution.totals.paidFen, 'as of a day: only what was paid by then').to.equal(35 * WAN)
     })
   })
+
+  describe('the plan workbook: 送审, 审定, 审减 and 审减率 as the approved version holds them', () => {
+    it('version 1 (approved before the review) shows none; the amendment\'s version 2 shows 85 → 70 万元, 17.65 %, the 合计\'s rate from its sums', async () => {
+      const ExcelJS = (await import('exceljs')).default
+      const read = async (version: number) => {
+        const out = `${t.dir}/计划第${version}版.xlsx`
+        await ok(['plan', 'export', '--year', String(YEAR), '--version', String(version), '--out', out])
+        const wb = new ExcelJS.Workbook()
+        await wb.xlsx.readFile(out)
+        const ws = wb.getWorksheet('年度计划')!
+        const headers = (ws.getRow(3).values as unknown[]).slice(1)
+        const col = (h: string) => headers.indexOf(h) + 1
+        const row = (first: string, byId = true) => {
+          let found: import('exceljs').Row | undefined
+          ws.eachRow((r) => {
+            if (String(r.getCell(byId ? col('项目编号') : 1).value ?? '') === first) found = r
+          })
+          return found!
+        }
+        return {col, row}
+      }
+      const v1 = await read(1)
+      const police1 = v1.row(id.police)
+      expect(police1.getCell(v1.col('审定金额')).value ?? null, 'approved before the review: the version keeps no 审定').to.equal(null)
+      expect(police1.getCell(v1.col('送审金额')).value ?? null).to.equal(null)
+      await ok(['plan', 'amend', '--year', String(YEAR), '--add', id.late, '--reason', '补充安排', '--date', '2027-07-01'])
+      await ok(['plan', 'approve', '--year', String(YEAR), '--by', 'leading-group', '--doc', '郴数政组〔2027〕12号', '--date', '2027-07-05'])
+      await ok(['plan', 'approve', '--year', String(YEAR), '--by', 'government', '--doc', '郴政函〔2027〕30号', '--date', '2027-07-10'])
+      const v2 = await read(2)
+      const police2 = v2.row(id.police)
+      expect(police2.getCell(v2.col('送审金额')).value).to.equal(85)
+      expect(police2.getCell(v2.col('审定金额')).value).to.equal(70)
+      expect(police2.getCell(v2.col('审减金额')).value).to.equal(15)
+      expect(police2.getCell(v2.col('审减率')).value).to.equal(0.1765)
+      expect(police2.getCell(v2.col('审减率')).numFmt).to.equal('0.00%')
+      expect(v2.row('合计', false).getCell(v2.col('审减率')).value, 'only the police platform was reviewed').to.equal(0.1765)
+    })
+  })
 })

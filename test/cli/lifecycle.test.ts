@@ -396,6 +396,8 @@ describe('itplan construction / acceptance / unit / evaluate (issue 6, through t
         'acceptance-apply',
         'acceptance-tech-review',
         'acceptance-expert',
+        // DESIGN §12: the accepted project joins the systems inventory
+        'system-accepted',
         'acceptance-file',
         'evaluate',
       ])

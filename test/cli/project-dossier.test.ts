@@ -14,7 +14,7 @@ import {cellText, readWorkbook} from '../helpers/workbooks.js'
 import type {JournalEntry, Project} from '../../src/core/domain/types.js'
 import type {ProjectDossierResult} from '../../src/commands/project/dossier.js'
 
-const SHEETS = ['申报信息', '审批路径', '评审环节', '年度计划', '建设实施', '验收备案', '绩效评价', '审计日志', '说明']
+const SHEETS = ['申报信息', '审批路径', '评审环节', '年度计划', '资金', '建设实施', '验收备案', '绩效评价', '审计日志', '说明']
 
 /** Every cell of a sheet as text, a merged range once. */
 function sheetText(ws: ExcelJS.Worksheet): string[] {
@@ -41,6 +41,8 @@ const DOCS = {
   technical: '郴审批技审〔2027〕8号',
   fiscal: '郴财评〔2027〕21号',
   filing: '郴数政办备〔2027〕31号',
+  payment: '郴财拨〔2027〕7号',
+  cut: '郴财预〔2027〕9号',
 }
 
 describe('project dossier holds every record of a project that went through the whole lifecycle (issue 21, through the CLI)', function () {
@@ -77,6 +79,8 @@ describe('project dossier holds every record of a project that went through the 
     await review('technical-review', 'passed', '2027-03-10', DOCS.technical, ['--opinion', '同意建设方案'])
     expect((await review('fiscal-review', 'passed', '2027-04-01', DOCS.fiscal, ['--amount', '110万'])).status).to.equal('cleared')
     await step(['construction', 'start', pid, '--responsible', '王五', '--supervisor', '郴州正信工程监理有限公司', '--contractor', '湖南星城科技有限公司', '--contract-amount', '108万', '--date', '2027-04-15'])
+    await ok(['funds', 'pay', pid, '--amount', '40万', '--date', '2027-05-10', '--doc', DOCS.payment])
+    await ok(['funds', 'cut', pid, '--amount', '5万', '--reason', '设备采购结余', '--doc', DOCS.cut, '--date', '2027-11-01'])
     await step(['construction', 'report', pid, '--kind', 'delay', '--description', '核心设备供货延迟两个月', '--date', '2027-06-01'])
     await step(['construction', 'suspend', pid, '--reason', '资金未到位', '--date', '2027-06-10'])
     await step(['construction', 'resume', pid, '--date', '2027-07-01'])
@@ -102,6 +106,15 @@ describe('project dossier holds every record of a project that went through the 
     expect(Object.keys(sheets)).to.deep.equal(SHEETS)
     const xml = await expectConformingWorkbook(result.file)
     for (const s of xml) expect(s.pageSetup, s.name).to.include({paperSize: '9'})
+  })
+
+  it('资金: 送审, 审定, 审减 and 审减率; the year\'s budget and its execution; every payment and cut with its document', () => {
+    const lines = sheets['资金']
+    for (const expected of ['送审金额|120.00 万元', '审定金额|110.00 万元', '审减金额|10.00 万元', '审减率|8.33%']) expect(lines, expected).to.include(expected)
+    // 2027: the approved 年度计划投资 120, cut 5, available 115, paid 40 (34.78 %)
+    expect(lines.some((l) => l.startsWith('2027|120|5||115|40|0.3478') || l.startsWith('2027|120|5|0|115|40|0.3478')), lines.join('\n')).to.equal(true)
+    expect(lines.some((l) => l.includes('2027-05-10') && l.includes('拨付') && l.includes('40') && l.includes(DOCS.payment))).to.equal(true)
+    expect(lines.some((l) => l.includes('2027-11-01') && l.includes('压减') && l.includes(DOCS.cut) && l.includes('设备采购结余'))).to.equal(true)
   })
 
   it('申报信息: the declaration as declared and where it came from (file, sheet, row, hash)', async () => {

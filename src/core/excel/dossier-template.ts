@@ -5,7 +5,7 @@ import {loadTemplate, printSchema, sheetName, text, width} from './layout/templa
 
 export const DOSSIER_TEMPLATE_FILE = 'dossier.json'
 
-export const DOSSIER_SHEETS = ['declaration', 'routing', 'stages', 'plans', 'construction', 'acceptance', 'evaluations', 'journal', 'notes'] as const
+export const DOSSIER_SHEETS = ['declaration', 'routing', 'stages', 'plans', 'funds', 'construction', 'acceptance', 'evaluations', 'journal', 'notes'] as const
 export type DossierSheetKey = (typeof DOSSIER_SHEETS)[number]
 
 const font = z.object({name: text(), size: z.number().min(4).max(72)})
@@ -28,6 +28,8 @@ const dossierTemplateSchema = z
       amounts: headers,
       rectifications: headers,
       evaluations: headers,
+      budgets: headers,
+      fundsRecords: headers,
       journal: headers,
     }),
     words: z.record(text()),

@@ -4,6 +4,7 @@
 import {formatLocalTime} from '../domain/iso-date.js'
 import {formatWan} from '../domain/money.js'
 import {isWeakEvaluation} from '../domain/project.js'
+import {budgetSource, budgetYears, fiscalReviewOf, fundsPosition, recordsOf} from '../domain/funds.js'
 import {fillTemplate} from '../i18n/fill.js'
 import {codeText, word} from '../i18n/index.js'
 import type {DossierBlock, DossierSheet} from '../excel/dossier-export.js'
@@ -205,6 +206,27 @@ const plans: SectionBuilder = (ctx) => {
   ])
 }
 
+/** 资金 (DESIGN §13): the fiscal review's 送审/审定/审减, each year's budget and its execution, every payment, cut and recovery. */
+const funds: SectionBuilder = (ctx) => {
+  const p = ctx.project
+  const review = fiscalReviewOf(p)
+  const years = budgetYears(ctx.data.plans, p.id)
+  return sheetOf(ctx, 'funds', (b) => [
+    facts(ctx, b.fiscal, review ? [
+      ['submittedAmount', wan(ctx, review.submittedFen)],
+      ['approvedAmount', wan(ctx, review.approvedFen)],
+      ['reducedAmount', wan(ctx, review.reducedFen)],
+      ['reductionRate', review.reductionRate === null ? null : `${(review.reductionRate * 100).toFixed(2)}%`],
+    ] : [['fiscalReview', words(ctx, 'noFiscalReview')]]),
+    table(ctx, b.budgets, 'budgets', ['integer', 'amount', 'amount', 'amount', 'amount', 'amount', 'ratio'], years.map((year) => {
+      const source = budgetSource(ctx.data.plans.find((x) => x.year === year)!, p.id)!
+      const position = fundsPosition(source.line.annualPlanFen, recordsOf(p, year))
+      return [year, source.line.annualPlanFen, position.cutFen, position.recoveredFen, position.availableFen, position.paidFen, position.executionRate]
+    })),
+    table(ctx, b.records, 'fundsRecords', ['date', 'text', 'integer', 'amount', 'text', 'text'], (p.funds ?? []).map((r) => [r.date, codeText(`fundsKind.${r.kind}`, {}, 'zh'), r.year, r.amountFen, r.documentNo, r.reason ?? r.note])),
+  ])
+}
+
 const construction: SectionBuilder = (ctx) => {
   const c = ctx.project.construction
   return sheetOf(ctx, 'construction', (b) => [
@@ -266,4 +288,4 @@ const journal: SectionBuilder = (ctx) =>
   ])
 
 /** The dossier's sheets before its 说明, in order. A section added later (资金) is one more entry. */
-export const DOSSIER_SECTIONS: SectionBuilder[] = [declaration, routing, stages, plans, construction, acceptance, evaluations, journal]
+export const DOSSIER_SECTIONS: SectionBuilder[] = [declaration, routing, stages, plans, funds, construction, acceptance, evaluations, journal]

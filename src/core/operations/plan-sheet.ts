@@ -2,6 +2,7 @@
 // in sections (续建, 新建, 运维: DESIGN §12) grouped by review track (the version approved, or the draft), the 汇总 by unit, category, track and mark, the
 // changes since the version's approval, and the 说明 sheet. The writer (excel/plan-export.ts) only lays it out.
 import {Conflict} from '../domain/errors.js'
+import {rateOf} from '../domain/funds.js'
 import {annualPlanOf, findPlan, planSectionOf} from '../domain/plan.js'
 import {PLAN_SECTIONS, TRACKS} from '../domain/types.js'
 import {chineseOrdinal, fillTemplate} from '../i18n/fill.js'
@@ -37,7 +38,10 @@ export const PLAN_COLUMNS = {
   completedBefore: {kind: 'amount', cell: ({p}) => p.completedBeforeFen},
   fiscalFunds: {kind: 'amount', cell: ({p}) => p.fiscalFundsFen},
   annualPlan: {kind: 'amount', cell: ({p}) => annualPlanOf(p)},
+  submittedAmount: {kind: 'amount', cell: ({p}) => fiscalOf(p)?.submittedFen ?? null},
   approvedAmount: {kind: 'amount', cell: ({p}) => p.approvedAmountFen},
+  reducedAmount: {kind: 'amount', cell: ({p}) => fiscalOf(p)?.reducedFen ?? null},
+  reductionRate: {kind: 'ratio', cell: ({p}) => fiscalOf(p)?.reductionRate ?? null},
   fundingSources: {kind: 'text', cell: ({p, t}) => joined(p.fundingSources.map((f) => zh('fundingSource', f)), t.listSeparator)},
   periodMonths: {kind: 'integer', cell: ({p}) => p.periodMonths},
   track: {kind: 'text', cell: ({p}) => zh('track', p.track)},
@@ -50,6 +54,17 @@ export const PLAN_COLUMNS = {
 } satisfies ColumnTable<PlanCell>
 
 export type PlanColumnKey = keyof typeof PLAN_COLUMNS
+
+/**
+ * 送审, 审减 and 审减率 beside the 审定金额 the line shows: only once it has one, so an approved version shows the
+ * fiscal review as it stood when approved (DESIGN §11.1), never a later 审定 through the back door.
+ */
+function fiscalOf(p: Project): {submittedFen: number; reducedFen: number; reductionRate: number | null} | null {
+  if (p.approvedAmountFen === null) return null
+  const submittedFen = p.fiscalSubmittedFen ?? p.totalInvestmentFen
+  const reducedFen = submittedFen - p.approvedAmountFen
+  return {submittedFen, reducedFen, reductionRate: rateOf(reducedFen, submittedFen)}
+}
 
 /** 备注: the co-units, then each special approval (一事一议, the leading group's decision) with its document. */
 function remarksOf(p: Project, t: PlanTemplate): string | null {
@@ -91,6 +106,18 @@ function planTable(t: PlanTemplate, year: number, projects: readonly Project[]):
   const bySection = new Map<PlanSection, Project[]>(PLAN_SECTIONS.map((s) => [s, []]))
   for (const p of projects) bySection.get(planSectionOf(p))!.push(p)
   const sections = t.sections.order.map((section) => ({section, lines: bySection.get(section)!})).filter(({lines}) => lines.length > 0)
+  // 审减率 of a 小计 or the 合计: of its sums, not an average of rates
+  const rateExtra = (lines: readonly Project[]) => {
+    let submitted = 0
+    let reduced = 0
+    for (const p of lines) {
+      const f = fiscalOf(p)
+      if (!f) continue
+      submitted += f.submittedFen
+      reduced += f.reducedFen
+    }
+    return {reductionRate: rateOf(reduced, submitted)}
+  }
   const groups: PlanSheetModel['table']['groups'][number][] = []
   sections.forEach(({section, lines}, i) => {
     const byTrack = new Map<Track, Project[]>(TRACKS.map((tr) => [tr, []]))
@@ -103,11 +130,12 @@ function planTable(t: PlanTemplate, year: number, projects: readonly Project[]):
         label: fillTemplate(t.groups.label, {ordinal: chineseOrdinal(j + 1), name: t.groups.names[track], count: group.length}),
         rows: group.map((p, k) => rowOf(PLAN_COLUMNS, t.columns, {p, seq: k + 1, t})),
         subtotalLabel: t.subtotalLabel,
-        ...(j === tracks.length - 1 ? {sectionSubtotalLabel: fillTemplate(t.sections.subtotalLabel, {name})} : {}),
+        subtotalExtra: rateExtra(group),
+        ...(j === tracks.length - 1 ? {sectionSubtotalLabel: fillTemplate(t.sections.subtotalLabel, {name}), sectionSubtotalExtra: rateExtra(lines)} : {}),
       })
     })
   })
-  return {title: fillTemplate(t.title, {year}), groups, totalLabel: t.totalLabel}
+  return {title: fillTemplate(t.title, {year}), groups, totalLabel: t.totalLabel, totalExtra: rateExtra(projects)}
 }
 
 /**

@@ -176,6 +176,8 @@ export interface TableSheetModel {
     sectionLabel?: string
     /** the section ends with this group: a 小计 of every group since its start */
     sectionSubtotalLabel?: string
+    /** values of that section 小计 that are no sum (a rate worked out on the section's sums) */
+    sectionSubtotalExtra?: Partial<Record<string, CellOut>>
     /** cells of the 小计 that are no sum of the rows, by column key (a rate computed on the sums; branch funds) */
     subtotalExtra?: Record<string, CellOut>
   }>
@@ -209,7 +211,7 @@ export async function writeTableSheet(wb: Workbook, t: TableTemplate, model: Tab
     if (group.subtotalLabel !== null) writeTotalRow(ws, ++r, group.subtotalLabel, columns, sums, styles, {extra: group.subtotalExtra})
     total.addAll(sums)
     section.addAll(sums)
-    if (group.sectionSubtotalLabel !== undefined) writeTotalRow(ws, ++r, group.sectionSubtotalLabel, columns, section, styles)
+    if (group.sectionSubtotalLabel !== undefined) writeTotalRow(ws, ++r, group.sectionSubtotalLabel, columns, section, styles, {extra: group.sectionSubtotalExtra})
   }
   writeTotalRow(ws, ++r, model.totalLabel, columns, total, styles, {extra: model.totalExtra})
   ws.commit()
