@@ -51,6 +51,19 @@ describe('screen: duplicate construction (issue 20, DESIGN §14)', function () {
     expect(snapshot()).to.equal(before)
   })
 
+  it('finds a declaration that duplicates a system of the inventory, and not the O&M of the system it maintains', async () => {
+    const {write} = commandsOn(() => t)
+    await ok(['system', 'import', write('台账.csv', ['系统编号,系统名称,建设单位,数据共享,主要功能', 'CZ-JT-01,交通信号智能控制系统,市公安局交警支队,是,交通信号灯联网控制、路口流量监测与信号配时优化', 'CZ-JY-01,智慧教育平台,市教育局,是,数字教育资源汇聚、在线课堂与网络教研'])])
+    await ok(['project', 'add', ...projectFlags({unit: '市教育局', name: '智慧教育平台运维', kind: '运维类', system: 'CZ-JY-01', summary: '智慧教育平台运行维护与数据治理', year: '2027'})])
+    const run = await ok<ScreenYearResult>(['screen', '--year', '2027'])
+    const withSystems = run.pairs.filter((p) => p.a.startsWith('CZ-') || p.b.startsWith('CZ-'))
+    // 智慧交通平台 (市交通运输局) against the traffic police's signal-control system; 智慧教育平台 against its namesake
+    expect(withSystems.map((p) => [p.a, p.b].sort().join('~'))).to.include('2027-0004~CZ-JT-01').and.include('2027-0003~CZ-JY-01')
+    expect(withSystems.some((p) => [p.a, p.b].includes('2027-0005') && [p.a, p.b].includes('CZ-JY-01')), 'an O&M project is not a duplicate of the system it maintains').to.equal(false)
+    const flags = await flagsOf()
+    expect(flags.get('2027-0004')).to.include('possible-duplicate')
+  })
+
   it('a higher threshold lists fewer pairs and takes the flag off', async () => {
     await ok(['screen', '--year', '2027'])
     const run = await ok<ScreenYearResult>(['screen', '--year', '2027', '--threshold', '0.95'])
