@@ -211,6 +211,16 @@ describe('续建: the next year of a project the register holds (issue 17, throu
     expect(snapshot(), 'nothing written').to.equal(before)
   })
 
+  it('refuses a 续建 of a project that has ended (withdrawn): exit 3 at its row, nothing written', async () => {
+    const ended = await ok<Project>(['project', 'add', ...projectFlags({unit: '市民政局', name: '社区养老驿站', year: '2026', total: '20万', 'declared-on': '2025-11-20'})])
+    await ok(['project', 'withdraw', ended.id, '--confirm', ended.id])
+    const before = snapshot()
+    const r = await cli(['import', write('ended.csv', [HEAD, ',2027,市民政局,社区养老驿站,续建,业务系统,服务,24,20,20,10,10,2026-11-20'])])
+    expect(r.code, r.stderr).to.equal(3)
+    expect(r.stdout + r.stderr).to.contain(`ended.csv 工作表“ended.csv” 第 2 行 A 列：续建的原项目 ${ended.id}“社区养老驿站”状态为“已撤回”，不能再申请 2027 年度资金`)
+    expect(snapshot(), 'nothing written').to.equal(before)
+  })
+
   it('project add --nature 续建 --declaration-no <id> records the year\'s request on the project it continues', async () => {
     const r = await cli(['project', 'add', ...projectFlags({unit: '市民政局', name: '养老服务平台', nature: '续建', year: '2027', 'declaration-no': '2026-0001', total: '60万', 'completed-before': '30万', 'annual-plan': '30万', 'declared-on': '2026-11-20'})])
     expect(r.code, r.stderr).to.equal(0)
