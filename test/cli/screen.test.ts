@@ -16,7 +16,7 @@ const DECLARATIONS = [
 describe('screen: duplicate construction (issue 20, DESIGN §14)', function () {
   this.timeout(180_000)
   let t: TempRegister
-  const {cli, ok, refused, snapshot} = commandsOn(() => t)
+  const {cli, ok, refused, snapshot, write} = commandsOn(() => t)
   const flagsOf = async () => new Map((await ok<Project[]>(['project', 'list'])).map((p) => [p.id, p.flags]))
 
   beforeEach(async () => {
@@ -52,7 +52,6 @@ describe('screen: duplicate construction (issue 20, DESIGN §14)', function () {
   })
 
   it('finds a declaration that duplicates a system of the inventory, and not the O&M of the system it maintains', async () => {
-    const {write} = commandsOn(() => t)
     await ok(['system', 'import', write('台账.csv', ['系统编号,系统名称,建设单位,数据共享,主要功能', 'CZ-JT-01,交通信号智能控制系统,市公安局交警支队,是,交通信号灯联网控制、路口流量监测与信号配时优化', 'CZ-JY-01,智慧教育平台,市教育局,是,数字教育资源汇聚、在线课堂与网络教研'])])
     await ok(['project', 'add', ...projectFlags({unit: '市教育局', name: '智慧教育平台运维', kind: '运维类', system: 'CZ-JY-01', summary: '智慧教育平台运行维护与数据治理', year: '2027'})])
     const run = await ok<ScreenYearResult>(['screen', '--year', '2027'])
