@@ -15,6 +15,8 @@ import {enumWords} from '../../src/cli/words.js'
 import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
 import {readRegisterData, writeRegisterData} from '../helpers/register-files.js'
+import {snapshotDir} from '../adversarial/util.js'
+import {buildProject, declaration} from '../helpers/build.js'
 
 const words = enumWords()
 const addWorkingDays = (date: string) => date
@@ -420,6 +422,39 @@ describe('register store (real files)', function () {
       // and an in-process mutation under NODE_ENV=test also lands on disk
       await addInProcess(t.register, 2)
       expect(readData(t.register).projects).to.have.length(2)
+    })
+  })
+
+  describe('a change that reads only some years (DESIGN §17)', () => {
+    it('reads the years of its projects and of the plans naming them; touching a year it did not read is refused, nothing written', async () => {
+      await initInProcess(t.register)
+      const data = readData(t.register)
+      for (const year of [2025, 2026, 2027]) {
+        data.projects.push(buildProject(`${year}-0001`, declaration({planYear: year, name: `${year}年的项目`, declaredOn: `${year - 1}-11-20`})))
+        data.counters[String(year)] = 1
+      }
+      // the 2027 plan names the 2025 project (a 续建 line)
+      data.plans.push({year: 2027, status: 'draft', included: ['2027-0001', '2025-0001'], excluded: [], approvals: [], builtOn: '2027-01-05', officeExcluded: []})
+      await writeRegisterData(t.register, data)
+      const scoped = await loadRegister(t.register, {projectIds: ['2025-0001']})
+      expect(scoped.projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2027-0001'])
+      expect(scoped.plans.map((p) => p.year)).to.deep.equal([2027])
+      expect((await loadRegister(t.register, {projectIds: ['2026-0001']})).projects.map((p) => p.id)).to.deep.equal(['2026-0001'])
+      expect((await loadRegister(t.register, {projectIds: []})).projects).to.deep.equal([])
+
+      const before = snapshotDir(t.dir)
+      try {
+        await mutateRegister({file: t.register, lockTimeoutMs: 5_000, operator: 'tester', command: 'test', scope: {projectIds: ['2027-0001']}}, (ctx) => {
+          ctx.data.projects.push(buildProject('2026-0002', declaration({planYear: 2026, name: '不该写入的项目', declaredOn: '2025-11-20'})))
+          return {result: null, changes: [{projectId: '2026-0002', action: 'create', change: {}}]}
+        })
+        expect.fail('a year it did not read was written')
+      } catch (error) {
+        expect((error as {code?: string}).code).to.equal('register.scopeViolation')
+      }
+      // not a file, not a backup, not a pending journal entry
+      expect(snapshotDir(t.dir)).to.deep.equal(before)
+      expect(readData(t.register).projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2026-0001', '2027-0001'])
     })
   })
 

@@ -18,7 +18,7 @@ import {adoptLegacyCompanions, companionMoveChange} from './legacy.js'
 import {asideName, isAlive} from './durable.js'
 import {STALE_MS} from './lock.js'
 import {asStorageFailure} from '../output.js'
-import {assertRegularFile, readStored, writeStored, type LoadedState, type LoadScope} from './stored.js'
+import {assertRegularFile, layOut, readStored, writeStored, type LoadedState, type LoadScope, type StoredWrite} from './stored.js'
 import {filesOf, unreferencedYearFiles, yearTemps, type StoredHead} from './year-files.js'
 
 export {assertRegularFile, type LoadScope} from './stored.js'
@@ -47,8 +47,13 @@ export class DurableRegisterFile implements Adapter<RegisterData> {
     return found.data
   }
 
-  async write(data: RegisterData): Promise<void> {
-    this.state = {...this.state, head: await writeStored(this.file, data, this.state, () => this.beforeRename()), storedVersion: data.schemaVersion}
+  /** Lays `data` out before anything is written (a refusal, such as a year the command did not read, writes nothing). */
+  layOut(data: RegisterData): StoredWrite {
+    return layOut(data, this.state)
+  }
+
+  async write(data: RegisterData, laidOut?: StoredWrite): Promise<void> {
+    this.state = {...this.state, head: await writeStored(this.file, data, this.state, () => this.beforeRename(), laidOut), storedVersion: data.schemaVersion}
   }
 }
 
@@ -169,7 +174,15 @@ async function commit(data: RegisterData, changes: Change[], lock: HeldLock, met
   if (problem) throw new StorageFailure('register.wouldBeInvalid', {path: file, detail: problem})
   const journal = journalPath(file)
   const entries = chainEntries(changes, {at: meta.now.toISOString(), operator: meta.operator, command: meta.command}, data.audit)
+  const audit = data.audit
   data.audit = {head: entries.at(-1)!.hash, seq: entries.at(-1)!.seq, pending: []}
+  let laidOut: StoredWrite
+  try {
+    laidOut = store.layOut(data)
+  } catch (error) {
+    data.audit = audit
+    throw error
+  }
   const lines = entryLines(entries)
   await lock.assertHeld()
   let backupId: string | null = null
@@ -184,7 +197,7 @@ async function commit(data: RegisterData, changes: Change[], lock: HeldLock, met
   } catch (error) {
     storageError(error, journal)
   }
-  await store.write(data)
+  await store.write(data, laidOut)
   try {
     await appendEntries(journal, lines)
   } catch {

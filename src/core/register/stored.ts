@@ -161,8 +161,8 @@ export function layOut(data: RegisterData, state: LoadedState): StoredWrite {
 }
 
 /** Writes `data` as the register at `file`: the files that changed, then the head (the commit). Returns the head. */
-export async function writeStored(file: string, data: RegisterData, state: LoadedState, beforeRename: () => Promise<void> = async () => undefined): Promise<StoredHead> {
-  const {head, writes} = layOut(data, state)
+export async function writeStored(file: string, data: RegisterData, state: LoadedState, beforeRename: () => Promise<void> = async () => undefined, laidOut?: StoredWrite): Promise<StoredHead> {
+  const {head, writes} = laidOut ?? layOut(data, state)
   try {
     for (const w of writes) await writePartFile(file, w.entry, w.text)
     await writeDurably(file, (handle) => handle.writeFile(JSON.stringify(head)), {beforeRename})
