@@ -18,6 +18,7 @@ import {commandsOn, initRegister, projectFlags, tempRegister, type TempRegister}
 import type {JournalEntry, Project} from '../../src/core/domain/types.js'
 import type {DeadlineRow, ReportData} from '../../src/core/domain/report.js'
 import type {CalendarImportResult, DeadlineMove} from '../../src/core/operations/calendar-moves.js'
+import {copyRegister} from '../helpers/register-files.js'
 
 interface Day {
   name: string
@@ -205,7 +206,7 @@ describe('calendar import moves deadlines; --as-of is the register as of that da
     it('without the journal, the dated records give the same view', async () => {
       const copy = tempRegister()
       try {
-        fs.copyFileSync(t.register, copy.register)
+        copyRegister(t.register, copy.register)
         const run = async (args: string[]) => {
           const r = await commandsOn(() => copy).ok(args)
           return r

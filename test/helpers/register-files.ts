@@ -63,3 +63,9 @@ export function editHead(file: string, edit: (head: Record<string, unknown>) => 
   edit(head)
   fs.writeFileSync(file, JSON.stringify(head))
 }
+
+/** Copies the register (its head and year files, not its journal or backups) to `to`. */
+export function copyRegister(from: string, to: string): void {
+  fs.copyFileSync(from, to)
+  if (fs.existsSync(yearsDir(from))) fs.cpSync(yearsDir(from), yearsDir(to), {recursive: true})
+}
