@@ -69,7 +69,14 @@ const frame = z
     schemaVersion: z.number().int().positive(),
     createdAt: z.string(),
     rules,
-    settings: z.object({planYear: z.number().int(), declarationDeadline: date.nullable(), lang: z.enum(['zh', 'en'])}),
+    settings: z.object({
+      planYear: z.number().int(),
+      declarationDeadline: date.nullable(),
+      lang: z.enum(['zh', 'en']),
+      // ── region (issue 23): optional, absent = the default region ──
+      region: z.string().regex(/^\p{Script=Han}{2,12}$/u).refine((v) => /[市县区]$/.test(v)).optional(),
+      measuresName: z.string().min(1).max(60).optional(),
+    }),
     counters: z.record(z.number().int().nonnegative()),
     projects: z.array(z.unknown()),
     // continuing (issue 17): the systems inventory

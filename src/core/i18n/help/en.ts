@@ -72,10 +72,10 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'acceptance:export': {
     summary: 'Export the acceptance filing workbook (projects accepted and filed)',
-    examples: ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx'],
+    examples: ['<%= config.bin %> acceptance export --year 2027 --out 2027年度信息化项目验收备案表.xlsx'],
     flags: {
       year: planYear,
-      out: 'output file (default ./郴州市<year>年度信息化项目验收备案表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目验收备案表.xlsx, the region as in config show)',
     },
   },
   'acceptance:file': {
@@ -313,10 +313,10 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'plan:export': {
     summary: 'Export the annual plan workbook (A3 landscape, grouped by track, with subtotals, totals, a summary and notes)',
-    examples: ['<%= config.bin %> plan export --year 2027 --out 郴州市2027年度信息化项目计划表.xlsx'],
+    examples: ['<%= config.bin %> plan export --year 2027 --out 2027年度信息化项目计划表.xlsx'],
     flags: {
       year: planYear,
-      out: 'output file (default ./郴州市<year>年度信息化项目计划表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目计划表.xlsx, the region as in config show)',
       version: planVersion,
       draft: planDraft,
     },
@@ -450,7 +450,7 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
     summary: 'Generate the declaration template to send to the units (dropdowns, instructions, version stamp)',
     examples: ['<%= config.bin %> template declaration --out 2027年度信息化项目申报表.xlsx'],
     flags: {
-      out: 'output file (default ./郴州市<year>年度信息化项目申报表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目申报表.xlsx, the region as in config show)',
       year: 'plan year (default the register\'s plan year, or next year when there is no register)',
     },
   },

@@ -19,7 +19,7 @@ const zhBaseHelp = {
   },
   'acceptance:export': {
     summary: '导出验收备案表（已验收、已备案的项目）',
-    examples: ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx'],
+    examples: ['<%= config.bin %> acceptance export --year 2027 --out 2027年度信息化项目验收备案表.xlsx'],
   },
   'acceptance:file': {
     summary: '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）',
@@ -163,7 +163,7 @@ const zhBaseHelp = {
   },
   'plan:export': {
     summary: '导出年度计划表（A3 横向，按审批路径分组，含小计、合计、汇总和说明）',
-    examples: ['<%= config.bin %> plan export --year 2027 --out 郴州市2027年度信息化项目计划表.xlsx'],
+    examples: ['<%= config.bin %> plan export --year 2027 --out 2027年度信息化项目计划表.xlsx'],
   },
   'plan:show': {
     summary: '显示年度计划：纳入的项目、标记、投资规模、未纳入原因，以及批准后的执行变化',
