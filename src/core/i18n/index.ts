@@ -6,7 +6,7 @@ import {en} from './en.js'
 import type {Params} from '../domain/errors.js'
 
 import type {Lang} from '../domain/lang.js'
-import {DEFAULT_REGION, regionNamed, regionWords, type Region, type RegionWords} from '../domain/region.js'
+import {DEFAULT_REGION, regionNamed, regionWords, TIERS, type Region, type RegionWords} from '../domain/region.js'
 
 export {parseLang, type Lang} from '../domain/lang.js'
 
@@ -63,6 +63,16 @@ export function t(key: MessageKey, params: Params = {}, lang: Lang = current): s
  */
 export function codeText(code: string, params: Params = {}, lang: Lang = current): string {
   return fill(hasMessage(code) ? catalogues[lang][code] : code, params, lang)
+}
+
+/**
+ * A closed-list value's word as a register of each tier writes it (市委办前置审查, 县委办前置审查, 区委办前置审查):
+ * flags are parsed before the register is read, so a flag accepts every tier's word.
+ */
+export function wordsOfEveryTier(kind: string, value: string, lang: Lang = current): string[] {
+  const key = `${kind}.${value}`
+  if (!hasMessage(key)) return [value]
+  return [...new Set(TIERS.map((tier) => fill(catalogues[lang][key], {tier, level: `${tier}本级`}, lang)))]
 }
 
 /** A closed-list value in words: `t('track.review')` → 技术初审+财政投资评审. */
