@@ -20,7 +20,7 @@ let settings: ScreeningSettings | undefined
 
 /**
  * The settings, with the register's own region among the generic words (DESIGN §18): 桂阳县, 桂阳 and 县本级 say
- * nothing about what two of 桂阳县's projects build, as 郴州市 and 市本级 say nothing in the city's register. A weight
+ * nothing about what two of 桂阳县's projects build, as the city's name and 市本级 say nothing in the city's register. A weight
  * the office gave the word in data/screening.json stays.
  */
 export function screeningSettingsFor(region: Region): ScreeningSettings {

@@ -6,6 +6,7 @@ import {declarationFlags, rawFromFlags} from '../../src/cli/project-flags.js'
 import {yearFlag} from '../../src/cli/flags.js'
 import {loadDictionary} from '../../src/core/excel/dictionary.js'
 import type {DeclarationInput} from '../../src/core/domain/types.js'
+import {regionOf} from '../../src/core/domain/region.js'
 
 /** The flags as project-flags.ts wrote them by hand before the field table. */
 const HAND_WRITTEN = {
@@ -42,7 +43,7 @@ const HAND_WRITTEN = {
 /** What a flag shows and does, without its functions. */
 const shape = (flag: object) => JSON.stringify({...flag, parse: 'parse' in flag ? String(flag.parse) : undefined})
 
-const ctx: DeclarationContext = {defaultYear: 2027, receivedOn: '2026-12-15', words: {}, amountUnits: {}, defaultAmountUnit: 'yuan'}
+const ctx: DeclarationContext = {defaultYear: 2027, receivedOn: '2026-12-15', words: {}, amountUnits: {}, defaultAmountUnit: 'yuan', region: regionOf({})}
 
 describe('the declaration field table', () => {
   it('every field has a flag and a column of the template dictionary, and the dictionary has no other field', () => {
