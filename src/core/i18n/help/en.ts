@@ -152,10 +152,12 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'config:set': {
     summary: 'Change a rule or setting',
-    description: 'Settings: {configKeys}. Amounts may be written 80万, 800000 (元), 800,000元 or 1.2亿.',
+    description:
+      'Settings: {configKeys}. Amounts may be written 80万, 800000 (元), 800,000元 or 1.2亿. region is the jurisdiction the register serves (a name ending in 市, 县 or 区, whose last character gives the level) and changes only while the register holds no projects, systems or unit records; measures-name is the title of the measures carried out (default restores the default).',
     examples: [
       '<%= config.bin %> config set approval-standard 100万',
       '<%= config.bin %> config set time-limit.fiscal-review 15',
+      '<%= config.bin %> config set measures-name 《桂阳县本级财政投资类信息化项目管理办法》',
     ],
     args: {key: 'setting', value: 'new value'},
   },
@@ -256,15 +258,18 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'init': {
     summary: 'Create the register (with the default rules)',
-    description: 'Creates a new register where --register points (default ./data/register.json), with the default rules of data/rules/default.json.',
+    description:
+      'Creates a new register where --register points (default ./data/register.json), with the default rules of data/rules/default.json. A county, county-level city or district office names itself with --region (e.g. 桂阳县): the titles and file names of the template, workbooks and report, how unit names are stored and the reviewing departments (县委办, 县财政局, …) follow.',
     examples: [
       '<%= config.bin %> init --year 2027',
+      '<%= config.bin %> init --region 桂阳县 --year 2027',
       '<%= config.bin %> init --force --confirm register.json',
     ],
     flags: {
       year: 'plan year (default next year)',
       force: 'overwrite an existing register (it is backed up first)',
       confirm: 'confirmation of --force without an interactive terminal: the register\'s file name',
+      region: 'the county, county-level city or district the register serves, e.g. 桂阳县, 北湖区, 资兴市 (none: the city-level register)',
     },
   },
   'plan:amend': {

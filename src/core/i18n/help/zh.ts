@@ -67,10 +67,12 @@ const zhBaseHelp = {
   },
   'config:set': {
     summary: '修改规则或设置',
-    description: '可用设置项：{configKeys}。金额可写 80万、800000（元）、800,000元、1.2亿。',
+    description:
+      '可用设置项：{configKeys}。金额可写 80万、800000（元）、800,000元、1.2亿。region 为登记簿所属地区（以市、县或区结尾，本级由末字确定），只能在登记簿还没有项目、信息系统和单位记录时修改；measures-name 为所执行管理办法的名称（写 default 恢复默认）。',
     examples: [
       '<%= config.bin %> config set approval-standard 100万',
       '<%= config.bin %> config set time-limit.fiscal-review 15',
+      '<%= config.bin %> config set measures-name 《桂阳县本级财政投资类信息化项目管理办法》',
     ],
   },
   'config:show': {
@@ -131,9 +133,11 @@ const zhBaseHelp = {
   },
   'init': {
     summary: '创建登记簿（使用默认规则）',
-    description: '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。',
+    description:
+      '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。县、县级市和区的办公室用 --region 写明本地（如 桂阳县）：模板、计划表、报告的标题和文件名、单位名称的写法和评审部门（县委办、县财政局等）随之而定。',
     examples: [
       '<%= config.bin %> init --year 2027',
+      '<%= config.bin %> init --region 桂阳县 --year 2027',
       '<%= config.bin %> init --force --confirm register.json',
     ],
   },
