@@ -18,7 +18,7 @@ const HAND_WRITTEN = {
   system: Flags.string({description: '运维对象系统：信息系统台账中的系统编号（运维类必填）'}),
   'procurement-category': Flags.string({description: '采购类别：goods|services|works 或 货物|服务|工程（默认服务）'}),
   total: Flags.string({description: '总投资，如 85万、850000（元）、1.2亿'}),
-  fiscal: Flags.string({description: '其中市本级财政资金'}),
+  fiscal: Flags.string({description: '其中本级财政资金（市本级、县本级或区本级，按登记簿的地区）'}),
   'annual-plan': Flags.string({description: '年度计划投资（默认等于财政资金）'}),
   'completed-before': Flags.string({description: '截至上年底累计完成投资（续建项目）'}),
   year: yearFlag({description: '计划年度（默认登记簿的计划年度）'}),
