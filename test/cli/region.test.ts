@@ -31,7 +31,7 @@ function textsOf(wb: ExcelJS.Workbook): string[] {
     ws.eachRow((row) =>
       row.eachCell((c) => {
         texts.push(cellText(c.value))
-        if (c.note) texts.push(typeof c.note === 'string' ? c.note : c.note.texts.map((x) => x.text).join(''))
+        if (c.note) texts.push(typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((x) => x.text).join(''))
       }),
     )
   })

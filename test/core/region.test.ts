@@ -72,23 +72,21 @@ describe('region (issue 23): one tool for the city and its counties and district
   })
 
   describe('unit normalisation follows the register', () => {
-    it('a leading region name becomes the level character: 桂阳县公安局 → 县公安局, 北湖区教育局 → 区教育局, 资兴市财政局 → 市财政局', () => {
-      expect(normaliseUnit('桂阳县公安局', GUIYANG)).to.equal('县公安局')
-      expect(normaliseUnit('北湖区教育局', BEIHU)).to.equal('区教育局')
-      expect(normaliseUnit('资兴市财政局', ZIXING)).to.equal('市财政局')
-      expect(normaliseUnit('郴州市公安局', CITY)).to.equal('市公安局')
-      // Traditional, full-width and spaces first, then the prefix
-      expect(normaliseUnit(' 桂陽縣 公安局 ', GUIYANG)).to.equal('县公安局')
-    })
-
-    it("another region's name is kept: the city's unit in a county's register, a county's unit in the city's", () => {
-      expect(normaliseUnit('郴州市公安局', GUIYANG)).to.equal('郴州市公安局')
-      expect(normaliseUnit('桂阳县公安局', CITY)).to.equal('桂阳县公安局')
-      expect(normaliseUnit('宜章县公安局', GUIYANG)).to.equal('宜章县公安局')
-      // the same text, remembered for one register, is not the answer for another
-      expect(normaliseUnit('资兴市财政局', CITY)).to.equal('资兴市财政局')
-      expect(normaliseUnit('资兴市财政局', ZIXING)).to.equal('市财政局')
-    })
+    // [unit as written, the register's region, as stored, why]
+    const cases: Array<[string, typeof CITY, string, string]> = [
+      ['桂阳县公安局', GUIYANG, '县公安局', 'a leading region name becomes the level character'],
+      ['北湖区教育局', BEIHU, '区教育局', 'a district'],
+      ['资兴市财政局', ZIXING, '市财政局', 'a county-level city'],
+      ['郴州市公安局', CITY, '市公安局', 'the city, as before'],
+      [' 桂陽縣 公安局 ', GUIYANG, '县公安局', 'Traditional, full-width and spaces first, then the prefix'],
+      ['郴州市公安局', GUIYANG, '郴州市公安局', "the city's unit declaring to a county office is kept"],
+      ['桂阳县公安局', CITY, '桂阳县公安局', "a county's unit in the city's register is kept"],
+      ['宜章县公安局', GUIYANG, '宜章县公安局', "another county's unit is kept"],
+      ['资兴市财政局', CITY, '资兴市财政局', 'the same text, remembered for one register, is not the answer for another'],
+    ]
+    for (const [raw, region, stored, why] of cases) {
+      it(`${raw.trim()} in ${region.name}'s register is ${stored}: ${why}`, () => expect(normaliseUnit(raw, region)).to.equal(stored))
+    }
 
     it('co-units, a declaration and a --unit filter use the register region', () => {
       expect(splitUnits('桂阳县教育局、郴州市教育局', ['、'], GUIYANG)).to.deep.equal(['县教育局', '郴州市教育局'])
