@@ -211,6 +211,20 @@ describe('region (issue 23): a county, a district and a county-level city use th
       await refused(['config', 'set', 'measures-name', '《甲》《乙》'], 2)
     })
 
+    it("the reminders go to 县委办 from the county's office, citing its measures; the dossier is headed for 桂阳县", async () => {
+      const remind = await cli(['review', 'remind', '--as-of', '2027-03-15', '--out', file('催办单')])
+      expect(remind.code, remind.stderr).to.equal(0)
+      const notes = fs.readdirSync(file('催办单'))
+      expect(notes).to.include('催办单-县委网信办-2027-03-15.xlsx')
+      const all = textsOf(await readWorkbook(path.join(file('催办单'), '催办单-县委网信办-2027-03-15.xlsx'))).join('\n')
+      expect(all).to.include('桂阳县“数字政府”建设领导小组办公室').and.include('根据《桂阳县本级财政投资类信息化项目管理办法》第九条')
+      const [police] = await ok<Project[]>(['project', 'list', '--unit', '县公安局'])
+      await ok(['project', 'dossier', police.id, '--out', file('档案.xlsx')])
+      const dossier = await readWorkbook(file('档案.xlsx'))
+      expect(dossier.worksheets[0].headerFooter.oddHeader).to.equal('&L桂阳县本级财政投资信息化项目档案&R&A')
+      expect(textsOf(dossier)).to.include('其中：县本级财政资金')
+    })
+
     it("a rejected file's error workbook carries the county's page header", async () => {
       const bad = write('有错.csv', ['项目建设单位,项目名称,建设性质,项目类型,采购类别,总投资（万元）,其中：县本级财政资金（万元）', '桂阳县水利局,水利平台,新建,业务系统,服务,10,20'])
       const r = await cli(['import', bad, '--received-on', '2026-12-15'])
