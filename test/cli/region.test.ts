@@ -297,10 +297,24 @@ describe('region (issue 23): a county, a district and a county-level city use th
       expect(p.unit).to.equal('市公安局')
     })
 
+    it('a register file whose region was edited into something that is not one is a register problem (exit 6), left as it is', async () => {
+      await ok(['init', '--year', '2027'])
+      const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+      fs.writeFileSync(t.register, JSON.stringify({...data, settings: {...data.settings, region: '桂阳'}}, null, 2))
+      const before = fs.readFileSync(t.register, 'utf8')
+      const r = await cli(['config', 'show'])
+      expect(r.code).to.equal(6)
+      expect(r.stderr).to.include(t.register).and.not.match(/\n\s+at /)
+      expect(fs.readFileSync(t.register, 'utf8')).to.equal(before)
+    })
+
     it('config set region on a register without projects moves it to the county, its reviewers included', async () => {
       await ok(['init', '--year', '2027'])
       const set = await ok<{from: string; to: string}>(['config', 'set', 'region', '桂阳县'])
       expect(set).to.include({from: '郴州市', to: '桂阳县'})
+      const said = await cli(['config', 'set', 'region', '北湖区'])
+      expect(said.stdout).to.include('本登记簿属于北湖区（区本级）')
+      await ok(['config', 'set', 'region', '桂阳县'])
       const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
       expect(data.settings.region).to.equal('桂阳县')
       expect(data.rules.stages.map((s) => s.department)).to.include('县财政局')

@@ -37,6 +37,10 @@ export default class ConfigSet extends ItplanCommand<typeof ConfigSet> {
     const show = (v: unknown) => (typeof v === 'number' && key !== 'plan-year' && !key.startsWith('time-limit') ? `${formatWan(v)} 万元` : String(v ?? t('common.none')))
     this.say(t('config.set', {key, from: show(result.from), to: show(result.to)}))
     if (result.rulesChanged) this.warnText(t('config.rerouteHint'))
+    if (key === 'region' && result.from !== result.to) {
+      const region = regionOf(result.settings)
+      this.say(t('init.region', {region: region.name, level: region.level, measuresName: region.measuresName}))
+    }
     return {key, from: result.from, to: result.to, rulesVersion: result.rules.version}
   }
 }
