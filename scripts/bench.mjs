@@ -21,6 +21,8 @@ const {defaultRules, defaultSettings} = await import(pathToFileURL(path.join(roo
 const {emptyRegister} = await import(pathToFileURL(path.join(root, 'dist/core/domain/register-data.js')).href)
 const {createProject} = await import(pathToFileURL(path.join(root, 'dist/core/domain/project.js')).href)
 const {storedRoutingReason} = await import(pathToFileURL(path.join(root, 'dist/core/i18n/routing.js')).href)
+const {layOut} = await import(pathToFileURL(path.join(root, 'dist/core/register/stored.js')).href)
+const {yearsDir} = await import(pathToFileURL(path.join(root, 'dist/core/register/paths.js')).href)
 const {default: ExcelJS} = await import('exceljs')
 
 const UNITS = ['市公安局', '市教育局', '市卫生健康委员会', '市自然资源和规划局', '市交通运输局', '市应急管理局', '市民政局', '市财政局', '市水利局', '市数据资源局']
@@ -60,14 +62,34 @@ function project(i, year, rules) {
   )
 }
 
-function writeRegister(file, count, shape) {
+/** Writes a register in the tool's own layout (a head and its year files), `years` plan years ending with 2027. */
+function writeRegister(file, count, shape, years = 1) {
   const rules = defaultRules()
   const data = emptyRegister(rules, defaultSettings(2027), new Date().toISOString())
-  for (let i = 0; i < count; i++) data.projects.push(project(i, 2027, rules))
-  data.counters['2027'] = count
+  const perYear = Math.ceil(count / years)
+  for (let y = 0; y < years; y++) {
+    const year = 2027 - y
+    const n = Math.min(perYear, count - y * perYear)
+    for (let i = 0; i < n; i++) data.projects.push(project(i, year, rules))
+    if (n > 0) data.counters[String(year)] = n
+  }
   if (shape) shape(data)
-  fs.mkdirSync(path.dirname(file), {recursive: true})
-  fs.writeFileSync(file, JSON.stringify(data))
+  fs.rmSync(path.dirname(file), {recursive: true, force: true})
+  fs.mkdirSync(yearsDir(file), {recursive: true})
+  const {head, writes} = layOut(data, {head: null, years: 'all', storedVersion: data.schemaVersion})
+  for (const w of writes) fs.writeFileSync(path.join(yearsDir(file), w.entry.file), w.text.join(''))
+  fs.writeFileSync(file, JSON.stringify(head))
+}
+
+/** Bytes of the files under `dir` (0 when it is not there). */
+function bytesUnder(dir) {
+  if (!fs.existsSync(dir)) return 0
+  let total = 0
+  for (const name of fs.readdirSync(dir)) {
+    const st = fs.statSync(path.join(dir, name))
+    total += st.isDirectory() ? bytesUnder(path.join(dir, name)) : st.size
+  }
+  return total
 }
 
 const HEADERS = ['申报编号', '项目建设单位', '项目名称', '建设性质', '项目类型', '采购类别', '总投资（万元）', '其中：市本级财政资金（万元）', '建设周期（月）', '主要建设内容', '联系人', '联系电话', '申报日期']
@@ -203,7 +225,51 @@ const review = {name: 'review record on 20,000 projects', budget: '≤ 1 s wall'
 log(`  ${review.name}: ${review.candidateMs} ms (budget 1000 ms), peak ${review.peakMiB} MiB`)
 results.push(review)
 
-// 6. screen (issue 20): precision and recall on the labelled pairs; 2,000 declarations against 10,000 systems
+// 6. a register that grows with the years (DESIGN §17): one project shown and one changed on 1,000, 10,000 and
+// 50,000 projects over ten plan years, each within 3 × the same on 1,000; and what five changes cost in backups.
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000]
+const growth = []
+for (const size of sizes) {
+  const reg = path.join(work, `grow${size}`, 'register.json')
+  writeRegister(reg, size, undefined, 10)
+  const show = []
+  const update = []
+  for (let i = 0; i < runs; i++) {
+    show.push(measure([node, bin, 'project', 'show', '2027-0001', '--json', '--register', reg]))
+    update.push(measure([node, bin, 'project', 'update', '2027-0001', '--summary', `建设内容概述（第${i + 1}次修改）`, '--register', reg]))
+  }
+  const row = {size, showMs: Math.round(median(show.map((x) => x.ms))), updateMs: Math.round(median(update.map((x) => x.ms))), showMiB: Math.round(Math.max(...show.map((x) => x.mib))), updateMiB: Math.round(Math.max(...update.map((x) => x.mib)))}
+  growth.push(row)
+  log(`  ${size.toLocaleString('en-US')} projects over 10 years: project show ${row.showMs} ms (${row.showMiB} MiB), project update ${row.updateMs} ms (${row.updateMiB} MiB)`)
+}
+for (const [key, label] of [['showMs', 'project show'], ['updateMs', 'project update']]) {
+  const base = growth[0]
+  const top = growth.at(-1)
+  results.push({name: `${label}, ${top.size.toLocaleString('en-US')} projects vs ${base.size.toLocaleString('en-US')} (curve: ${growth.map((g) => `${g.size / 1000}k ${g[key]} ms`).join(', ')})`, budget: '≤ 3 × the same on 1,000', candidateMs: top[key], baselineMs: base[key], ratio: Number((top[key] / base[key]).toFixed(2)), peakMiB: key === 'showMs' ? top.showMiB : top.updateMiB})
+  log(`  ${results.at(-1).name}: ×${results.at(-1).ratio}`)
+}
+{
+  // five changes on the largest register, fresh from the generator: what the backups and kept history cost
+  const size = sizes.at(-1)
+  const reg = path.join(work, `backups${size}`, 'register.json')
+  writeRegister(reg, size, undefined, 10)
+  for (let i = 0; i < 5; i++) measure([node, bin, 'project', 'update', `${2027 - i}-0001`, '--summary', `第${i + 1}次修改`, '--register', reg])
+  const head = JSON.parse(fs.readFileSync(reg, 'utf8'))
+  const current = new Set(Object.values(head.years).flatMap((y) => Object.values(y.parts).map((p) => p.file)))
+  let registerBytes = fs.statSync(reg).size
+  let keptBytes = 0
+  for (const name of fs.readdirSync(yearsDir(reg))) {
+    const bytes = fs.statSync(path.join(yearsDir(reg), name)).size
+    if (current.has(name)) registerBytes += bytes
+    else keptBytes += bytes
+  }
+  const backupBytes = bytesUnder(`${reg}.backups`) + keptBytes
+  const ratio = Number((backupBytes / registerBytes).toFixed(3))
+  results.push({name: `backups after five changes, ${size.toLocaleString('en-US')} projects (${(backupBytes / 2 ** 20).toFixed(1)} MiB vs a register of ${(registerBytes / 2 ** 20).toFixed(1)} MiB)`, budget: '≤ 1 × the register', candidateMs: null, baselineMs: null, ratio, peakMiB: NaN, bytes: {backups: backupBytes, register: registerBytes}})
+  log(`  ${results.at(-1).name}: ×${ratio}`)
+}
+
+// 7. screen (issue 20): precision and recall on the labelled pairs; 2,000 declarations against 10,000 systems
 const {benchScreening} = await import('./bench-screen.mjs')
 results.push(...(await benchScreening({root, work, runs, quick, measure, median, log, writeRegister, node, bin})))
 
@@ -215,6 +281,6 @@ if (asJson) {
   console.log('\n| budget | itplan | baseline | ratio | peak memory | budget |')
   console.log('|---|---|---|---|---|---|')
   for (const r of results.filter((x) => x.precision !== undefined)) console.log(`| ${r.name} | precision ${r.precision}, recall ${r.recall} | — | — | — | ${r.budget}${r.met ? '' : ' (NOT MET)'} |`)
-  for (const r of results.filter((x) => x.precision === undefined)) console.log(`| ${r.name} | ${r.candidateMs} ms | ${r.baselineMs === null ? '—' : `${r.baselineMs} ms`} | ${r.ratio === null ? '—' : `×${r.ratio}`} | ${Number.isNaN(r.peakMiB) ? 'n/a' : `${r.peakMiB} MiB`} | ${r.budget} |`)
+  for (const r of results.filter((x) => x.precision === undefined)) console.log(`| ${r.name} | ${r.candidateMs === null ? '—' : `${r.candidateMs} ms`} | ${r.baselineMs === null ? '—' : `${r.baselineMs} ms`} | ${r.ratio === null ? '—' : `×${r.ratio}`} | ${Number.isNaN(r.peakMiB) ? 'n/a' : `${r.peakMiB} MiB`} | ${r.budget} |`)
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memGiB} GiB, Node ${machine.node}, ${machine.platform}`)
 }

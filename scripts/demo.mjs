@@ -156,6 +156,19 @@ itplan(['audit', 'verify'])
 // followup (issue 21): everything the register holds of one project, for the supervision group and the auditors
 itplan(['project', 'dossier', (small ?? police).id, '--out', 'out/项目档案.xlsx'])
 
+// The register grows with the years (DESIGN §17): a head and one file per year; backups are heads, not copies.
+itplan(['doctor'])
+itplan(['backup', 'list'])
+// A register written by the previous version (one file) is read as it is; its first change moves it to year files,
+// journalled, the old file kept as a backup.
+const older = path.join(out, '旧版登记簿')
+fs.cpSync(path.join(root, 'test', 'fixtures', 'registers', 'v2-demo'), older, {recursive: true})
+const olderArgs = ['--register', path.join(older, 'register.json')]
+itplan(['audit', 'verify', ...olderArgs])
+itplan(['unit', 'suspend', '市演示局', '--reason', '演示：旧版登记簿迁移后的第一次修改', ...olderArgs])
+itplan(['audit', 'log', '--limit', '2', ...olderArgs])
+itplan(['audit', 'verify', ...olderArgs])
+
 // ── region (issue 23, Art. 21): a county office runs its own register with the same tool. 桂阳县's register is
 // made with --region; its template, filled by the county's public security bureau (with exceljs, as Excel would),
 // imports with 桂阳县公安局 stored as 县公安局, and its draft plan is titled and named for 桂阳县 at 县本级.

@@ -9,7 +9,7 @@ import {langFromArgv} from './lang.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
 import {problemText} from '../core/i18n/problems.js'
 import {resolveRegisterPath, isProtectedPath} from '../core/register/paths.js'
-import {loadRegister, mutateRegister, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
+import {loadRegister, mutateRegister, type LoadScope, type MutationContext, type MutationOutcome, type Committed} from '../core/register/store.js'
 import {parseDate, todayLocal} from '../core/domain/dates.js'
 import type {Change, RegisterData} from '../core/domain/types.js'
 import {noticesOf, type Notice} from '../core/domain/notices.js'
@@ -80,8 +80,9 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
     setRegion(regionOf(data.settings))
   }
 
-  protected async load(): Promise<RegisterData> {
-    const data = await loadRegister(this.registerPath)
+  /** `scope`: the projects the command reads, when it reads only them (DESIGN §17: only their years are read). */
+  protected async load(scope?: LoadScope): Promise<RegisterData> {
+    const data = await loadRegister(this.registerPath, scope)
     this.applyRegisterLang(data)
     return data
   }
@@ -90,7 +91,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
    * Runs a change under the lock. After the change, the approved plans are compared with the projects it touched
    * (changes since approval, DESIGN §11.1), and everything it changed is returned as notices (§11.7).
    */
-  protected async mutate<R>(change: (ctx: MutationContext) => MutationOutcome<R> | Promise<MutationOutcome<R>>, options: {dryRun?: boolean} = {}): Promise<Committed<R> & {notices: Notice[]}> {
+  protected async mutate<R>(change: (ctx: MutationContext) => MutationOutcome<R> | Promise<MutationOutcome<R>>, options: {dryRun?: boolean; scope?: LoadScope} = {}): Promise<Committed<R> & {notices: Notice[]}> {
     let changes: Change[] = []
     const committed = await mutateRegister(
       {
@@ -99,6 +100,7 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
         operator: this.operator,
         command: ['itplan', (this.id ?? '').replace(/:/g, ' '), ...this.argv].join(' ').slice(0, 500),
         dryRun: options.dryRun,
+        scope: options.scope,
       },
       async (ctx) => {
         this.applyRegisterLang(ctx.data)

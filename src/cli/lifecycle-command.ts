@@ -15,16 +15,26 @@ export abstract class LifecycleCommand<T extends typeof Command> extends ItplanC
   static dateFlag = {date: Flags.string({description: '日期（默认今天）'})}
 
   /**
+   * A step that reads and changes its project alone (no other project's flags, no unit's standing, no inventory)
+   * reads only the years of that project (DESIGN §17); the store refuses it a year it did not read.
+   */
+  protected readonly touchesOnlyItsProject: boolean = false
+
+  /**
    * Runs the step; `confirm` says what was recorded (the score and its consequence, the incident) before the new
    * status, from the project, the register as written and its journal entries.
    */
   protected async step(apply: (ctx: MutationContext, date: string, now: string) => MutationOutcome<Project>, confirm?: (result: Project, written: {data: RegisterData; entries: readonly JournalEntry[]}) => string): Promise<LifecycleResult> {
     const date = this.dateFlag('date', (this.flags as {date?: string}).date)
     let data: RegisterData | null = null
-    const {result, notices, entries} = await this.mutate((ctx) => {
-      data = ctx.data
-      return apply(ctx, date, new Date().toISOString())
-    })
+    const id = (this.args as {id: string}).id
+    const {result, notices, entries} = await this.mutate(
+      (ctx) => {
+        data = ctx.data
+        return apply(ctx, date, new Date().toISOString())
+      },
+      {scope: this.touchesOnlyItsProject ? {projectIds: [id]} : undefined},
+    )
     if (confirm && data) this.say(confirm(result, {data, entries}))
     this.say(t('lifecycle.done', {id: result.id, status: word('status', result.status)}))
     const shown = this.withNotices(result, notices)

@@ -78,6 +78,7 @@ function fundsSummary(c: Change): string {
 const SUMMARIES: Record<string, (c: Change) => string> = {
   init: (c) => t(c.force ? 'journal.summary.initForce' : 'journal.summary.init', {rulesVersion: str(c.rulesVersion)}),
   'companions-renamed': () => t('journal.summary.companionsRenamed'),
+  'register-layout': (c) => t('journal.summary.registerLayout', {from: str(obj(c.schemaVersion).from), years: str(c.years), projects: str(c.projects), plans: str(c.plans)}),
   'backup-restore': (c) => t('journal.summary.backupRestore', {backupId: str(c.backupId)}),
   'config-set': (c) => {
     const key = str(c.key)

@@ -11,7 +11,7 @@ import JSZip from 'jszip'
 import {initRegister, json, projectFlags, runCli} from '../helpers/cli.js'
 import {bombXlsx, buildControls, buildCorpus, CORPUS, csvText, goodRow, HEADERS, SAME_NUMBER_ROW, type CorpusSpec} from './corpus.js'
 import {copyDir, HAN, pathWithoutSoffice, snapshotDir, STACK_LINE} from './util.js'
-import type {RegisterData} from '../../src/core/domain/types.js'
+import {readRegisterData, registerFiles} from '../helpers/register-files.js'
 
 interface ImportJson {
   files: Array<{file: string; status: string; created: number; errors: Array<{sheet: string | null; row: number | null; column: string | null; message: string; code: string}>}>
@@ -95,7 +95,7 @@ describe('adversarial: bad inputs for import', function () {
     const body = json<ImportJson>(r)
     expect(body.files.map((f) => [f.file, f.status])).to.deep.equal(controls.map((c) => [path.basename(c), 'imported']))
     expect(body.totals.created).to.equal(10)
-    const data = JSON.parse(fs.readFileSync(register, 'utf8')) as RegisterData
+    const data = readRegisterData(register)
     const amounts = Object.fromEntries(data.projects.map((p) => [p.name, p.totalInvestmentFen]))
     expect(amounts['对抗测试项目109']).to.equal(120_000_000)
     expect(amounts['对抗测试项目110']).to.equal(120_000_000)
@@ -185,7 +185,8 @@ describe('adversarial: bad inputs for import', function () {
     const show = await runCli(['project', 'list', '--json', '--register', register])
     expect(show.code, show.stderr).to.equal(0)
     const project = json<Array<Record<string, unknown>>>(show).find((p) => p.name === '原型列项目')!
-    const text = fs.readFileSync(register, 'utf8')
+    const text = registerFiles(register).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    expect(text).to.include('原型列项目')
     expect(text).to.not.include('polluted')
     expect(text).to.not.include('isAdmin')
     for (const key of ['__proto__', 'constructor', 'toString', 'prototype', 'polluted', 'isAdmin']) expect(Object.prototype.hasOwnProperty.call(project, key), key).to.equal(false)
@@ -327,7 +328,7 @@ describe('adversarial: bad inputs for import', function () {
         const {register} = freshRegister()
         const r = await runCli(['import', file, '--json', '--register', register], {timeoutMs: 60_000})
         expect(r.code, r.stdout.slice(0, 2000)).to.equal(0)
-        const data = JSON.parse(fs.readFileSync(register, 'utf8')) as RegisterData
+        const data = readRegisterData(register)
         const imported = data.projects.map((p) => p.name).filter((name) => name !== '已有项目')
         expect(imported.filter((name) => name.includes('\ufffd'))).to.deep.equal([])
         expect(imported.sort()).to.deep.equal([...names].sort())

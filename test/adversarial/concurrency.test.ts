@@ -7,7 +7,8 @@ import path from 'node:path'
 import {initRegister, json, projectFlags, runCli, tempRegister, type CliResult, type TempRegister} from '../helpers/cli.js'
 import {holidayJson} from './corpus.js'
 import {HAN, holdLock, snapshotDir, STACK_LINE} from './util.js'
-import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
+import type {JournalEntry} from '../../src/core/domain/types.js'
+import {readRegisterData} from '../helpers/register-files.js'
 
 interface Writer {
   operator: string
@@ -67,7 +68,7 @@ describe('adversarial: 20 concurrent mutating processes on one register', functi
     const ids = added.map((p) => p.id)
     expect(new Set(ids).size).to.equal(12)
     expect([...ids].sort()).to.deep.equal(Array.from({length: 12}, (_, i) => `2027-${String(i + 4).padStart(4, '0')}`))
-    const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+    const data = readRegisterData(t.register)
     expect(data.projects).to.have.length(15)
     expect(new Set(data.projects.map((p) => p.id)).size).to.equal(15)
     for (let i = 0; i < 12; i++) {
@@ -114,16 +115,16 @@ describe('adversarial: 20 concurrent mutating processes on one register', functi
     expect(checks.find((c) => c.name === 'lock')!.status).to.equal('ok')
 
     // no lock or temp file left (the pending sidecar of the last commit may stay: it holds exactly the last entry);
-    // the last 20 registers kept as whole backups
+    // the last 20 registers kept as whole backups (a head each, naming year files that are all there)
     const left = fs.readdirSync(t.dir).sort()
-    expect(left.filter((n) => n !== 'register.json.audit.pending.jsonl')).to.deep.equal(['holidays-2027.json', 'register.json', 'register.json.audit.jsonl', 'register.json.backups'])
+    expect(left.filter((n) => n !== 'register.json.audit.pending.jsonl')).to.deep.equal(['holidays-2027.json', 'register.json', 'register.json.audit.jsonl', 'register.json.backups', 'register.json.years'])
     if (left.includes('register.json.audit.pending.jsonl')) {
       const sidecar = fs.readFileSync(path.join(t.dir, 'register.json.audit.pending.jsonl'), 'utf8').split('\n').filter((l) => l !== '')
       expect(sidecar.map((l) => (JSON.parse(l) as JournalEntry).hash)).to.deep.equal([data.audit.head])
     }
     const backups = fs.readdirSync(t.backups).filter((n) => n.endsWith('.json'))
     expect(backups).to.have.length(20)
-    for (const b of backups) expect(() => JSON.parse(fs.readFileSync(path.join(t.backups, b), 'utf8')), b).to.not.throw()
+    for (const b of backups) expect(() => readRegisterData(path.join(t.backups, b), t.register), b).to.not.throw()
   })
 })
 

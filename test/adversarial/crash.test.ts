@@ -13,6 +13,7 @@ import {writeLargeDeclaration} from './corpus.js'
 import {copyDir, inode, seededRandom, sha256, startCli, waitForPath, waitUntil, type Running} from './util.js'
 import {verifyJournal} from '../../src/core/register/journal.js'
 import type {RegisterData} from '../../src/core/domain/types.js'
+import {readRegisterData} from '../helpers/register-files.js'
 
 const ROWS = 5_000
 const IMPORT_KILLS = 10
@@ -33,9 +34,9 @@ function filesIn(dir: string): RegisterFiles {
   return {dir, register, journal: path.join(dir, 'register.json.audit.jsonl'), backups: path.join(dir, 'register.json.backups'), lock: `${register}.lock`}
 }
 
+/** The head and every year file it names (throws on a torn or missing file: the test fails there). */
 function readRegister(file: string): RegisterData {
-  const text = fs.readFileSync(file, 'utf8')
-  return JSON.parse(text) as RegisterData // throws on a torn register: the test fails there
+  return readRegisterData(file)
 }
 
 describe('adversarial: kill -9 at random moments', function () {
@@ -106,9 +107,9 @@ describe('adversarial: kill -9 at random moments', function () {
         expect(new Set(data.projects.map((p) => p.id)).size).to.equal(ROWS + 1)
         expect(data.projects.filter((p) => p.name.startsWith('stress-'))).to.have.length(ROWS)
       }
-      // every backup kept is a whole register
+      // every backup kept is a whole register: its head, and every year file it names, still there
       for (const b of fs.readdirSync(files.backups).filter((n) => n.endsWith('.json'))) {
-        expect(() => JSON.parse(fs.readFileSync(path.join(files.backups, b), 'utf8')), `run ${i}: backup ${b}`).to.not.throw()
+        expect(() => readRegisterData(path.join(files.backups, b), files.register), `run ${i}: backup ${b}`).to.not.throw()
       }
       // verify alone accepts entries committed in the register but not yet appended; only a torn last line
       // (killed in the middle of the append) waits for the next command's repair

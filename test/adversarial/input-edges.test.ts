@@ -9,6 +9,7 @@ import {commandsOn, initRegister, json, projectFlags, runCli, tempRegister, type
 import {csvText, goodRow, HEADERS, repeatedDeflate, rowXml, sheetXml, xlsxBuffer} from './corpus.js'
 import {IS_ROOT, snapshotDir, STACK_LINE, startCli, unprivilegedPrefix, runCliAs} from './util.js'
 import type {RegisterData} from '../../src/core/domain/types.js'
+import {readRegisterData, writeRegisterData} from '../helpers/register-files.js'
 
 interface ImportJson {
   files: Array<{file: string; status: string; created: number; updated: number; unchanged: number; errors: Array<{sheet: string | null; row: number | null; message: string; code: string}>}>
@@ -16,7 +17,7 @@ interface ImportJson {
   skippedLinks?: Array<{path: string; target: string; reason: string; message: string}>
 }
 
-const readRegister = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as RegisterData
+const readRegister = (file: string) => readRegisterData(file)
 const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowXml(1, HEADERS)}`
 /** Raw control characters a terminal obeys */
 const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
@@ -122,7 +123,7 @@ describe('adversarial: the edges of input (issue 13)', function () {
         {name: '市甲局', suspended: true, reason: '原'.repeat(50_000), since: '2026-12-01'} as RegisterData['units'][number],
         {name: '市乙局', suspended: true, reason: '因'.repeat(50_000), since: '2026-12-01'} as RegisterData['units'][number],
       )
-      fs.writeFileSync(reg.register, JSON.stringify(data))
+      await writeRegisterData(reg.register, data)
       const r = await cli(['unit', 'list'])
       expect(r.code, r.stderr).to.equal(0)
       expect(r.ms, 'unit list took too long').to.be.below(10_000)

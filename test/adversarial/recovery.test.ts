@@ -8,7 +8,8 @@ import path from 'node:path'
 import {initRegister, json, projectFlags, runCli, type CliResult} from '../helpers/cli.js'
 import {copyDir, HAN, holdLock, journalLines, sha256, snapshotDir, STACK_LINE} from './util.js'
 import {hashEntry} from '../../src/core/register/journal.js'
-import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
+import type {JournalEntry} from '../../src/core/domain/types.js'
+import {editHead, readRegisterData} from '../helpers/register-files.js'
 
 interface Files {
   dir: string
@@ -33,7 +34,7 @@ function check(r: CliResult, name: string) {
   return c!
 }
 
-const readData = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as RegisterData
+const readData = (file: string) => readRegisterData(file)
 const writeLines = (file: string, lines: string[]) => fs.writeFileSync(file, lines.map((l) => l + '\n').join(''))
 
 describe('adversarial: recovery — audit verify, doctor, backups', function () {
@@ -157,9 +158,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
 
     it("the register's recorded head edited → audit.headMismatch", async () => {
       const {json: js} = await verifyTampered((_lines, f) => {
-        const data = readData(f.register)
-        data.audit.head = 'f'.repeat(64)
-        fs.writeFileSync(f.register, JSON.stringify(data))
+        editHead(f.register, (head) => ((head.audit as {head: string}).head = 'f'.repeat(64)))
       })
       expect(problem(js).code).to.equal('audit.headMismatch')
     })
@@ -271,8 +270,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
 
     it('a register of a newer schema: exit 6 (register.newer), untouched', async () => {
       const f = fresh()
-      const data = readData(f.register)
-      fs.writeFileSync(f.register, JSON.stringify({...data, schemaVersion: 999}))
+      editHead(f.register, (head) => (head.schemaVersion = 999))
       const before = sha256(f.register)
       const [js] = await doctor(f)
       expect(js.code).to.equal(6)
@@ -335,8 +333,8 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
       expect(times).to.deep.equal([...times].sort((x, y) => x - y))
       expect(list.map((b) => b.id)).to.deep.equal([...list.map((b) => b.id)].sort())
       // the backup taken before change k holds the register as it was after change k-1
-      expect(readData(path.join(f.backups, `${list[0].id}.json`)).projects).to.have.length(0)
-      expect(readData(path.join(f.backups, `${list[4].id}.json`)).projects).to.have.length(4)
+      expect(readRegisterData(path.join(f.backups, `${list[0].id}.json`), f.register).projects).to.have.length(0)
+      expect(readRegisterData(path.join(f.backups, `${list[4].id}.json`), f.register).projects).to.have.length(4)
 
       const empty = path.join(work, 'no-backups')
       fs.mkdirSync(empty)
@@ -369,7 +367,7 @@ describe('adversarial: recovery — audit verify, doctor, backups', function () 
       const f = fresh()
       const ids = fs.readdirSync(f.backups).filter((b) => b.endsWith('.json')).sort().map((b) => b.replace(/\.json$/, ''))
       const id = ids[2] // the register after two project adds
-      const backupData = readData(path.join(f.backups, `${id}.json`))
+      const backupData = readRegisterData(path.join(f.backups, `${id}.json`), f.register)
       expect(backupData.projects).to.have.length(2)
       const replaced = fs.readFileSync(f.register)
       const r = await runCli(['backup', 'restore', id, '--confirm', id, '--json', '--register', f.register])

@@ -11,6 +11,7 @@ import path from 'node:path'
 import {json, projectFlags, runCli, type CliResult} from '../helpers/cli.js'
 import {HAN, IS_ROOT, holdLock, journalLines, runCliAs, sha256, sleep, STACK_LINE, startCli, unprivilegedPrefix, waitUntil} from './util.js'
 import type {RegisterData} from '../../src/core/domain/types.js'
+import {readRegisterData, writeRegisterData} from '../helpers/register-files.js'
 
 interface Reg {
   dir: string
@@ -26,7 +27,7 @@ function regIn(dir: string, name = 'register.json'): Reg {
   return {dir, register, journal: `${register}.audit.jsonl`, pending: `${register}.audit.pending.jsonl`, backups: `${register}.backups`, lock: `${register}.lock`}
 }
 
-const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as RegisterData
+const read = (file: string) => readRegisterData(file)
 const cli = (r: Reg, args: string[], opts: {timeoutMs?: number} = {}) => runCli([...args, '--register', r.register], {cwd: r.dir, timeoutMs: opts.timeoutMs})
 const backupIds = (r: Reg) => (fs.existsSync(r.backups) ? fs.readdirSync(r.backups).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)) : [])
 
@@ -60,14 +61,14 @@ async function verified(r: Reg): Promise<void> {
 }
 
 /** The register with `n` projects (copies of its first), written by hand: big enough for a write to take a while. */
-function inflate(r: Reg, n: number): void {
+async function inflate(r: Reg, n: number): Promise<void> {
   const data = read(r.register)
   const model = data.projects[0]
   const projects = []
   for (let i = 1; i <= n; i++) projects.push({...model, id: `2027-${String(i).padStart(5, '0')}`, name: `${model.name}${i}`})
   data.projects = projects
   data.counters = {'2027': n}
-  fs.writeFileSync(r.register, JSON.stringify(data))
+  await writeRegisterData(r.register, data)
 }
 
 function mkfifo(file: string): boolean {
@@ -196,7 +197,7 @@ describe('adversarial: the register at its edges (issue 13)', function () {
     it('SIGSTOP while writing its temp file, a second writer commits, SIGCONT: the first fails and writes nothing', async function () {
       if (process.platform === 'win32') this.skip()
       const r = await fresh(work, 'frozen', 1)
-      inflate(r, 30_000)
+      await inflate(r, 30_000)
       const a = startCli(['project', 'add', ...projectFlags({name: '冻结的写入'}), '--register', r.register], {cwd: r.dir})
       const tempOf = (pid: number) => fs.readdirSync(r.dir).some((n) => n.startsWith(`.register.json.${pid}.`) && n.endsWith('.tmp'))
       let exited = false
@@ -238,7 +239,7 @@ describe('adversarial: the register at its edges (issue 13)', function () {
 
     it('kill -9 of a restore of the oldest backup as soon as anything is pruned: the register is restored or the backup still there', async () => {
       const r = await fresh(work, 'oldest', 1)
-      inflate(r, 20_000)
+      await inflate(r, 20_000)
       const ids = seedBackups(r, (i) => `20200101T0000${String(i).padStart(2, '0')}000Z`)
       const chosen = path.join(r.backups, `${ids[0]}.json`)
       const wanted = sha256(chosen)
@@ -292,7 +293,7 @@ describe('adversarial: the register at its edges (issue 13)', function () {
 
     it('kill -9 while a backup is being written leaves no torn backup under a backup name', async function () {
       const r = await fresh(work, 'kill-backup', 1)
-      inflate(r, 20_000)
+      await inflate(r, 20_000)
       const before = new Set(fs.readdirSync(r.backups))
       const run = startCli(['project', 'add', ...projectFlags({name: '被杀的写入'}), '--register', r.register], {cwd: r.dir})
       let exited = false
@@ -420,12 +421,12 @@ describe('adversarial: the register at its edges (issue 13)', function () {
       // the same stage with a date as the tool writes it is accepted
       const sound = read(r.register)
       ;(sound.projects[0] as unknown as Record<string, unknown>).stages = [stage]
-      fs.writeFileSync(r.register, JSON.stringify(sound))
+      await writeRegisterData(r.register, sound)
       expect((await cli(r, ['project', 'show', id])).code, 'a sound stage is accepted').to.equal(0)
       for (const [label, edit] of edits) {
         const data = read(r.register)
         edit(data)
-        fs.writeFileSync(r.register, JSON.stringify(data))
+        await writeRegisterData(r.register, data)
         for (const args of [['project', 'list'], ['project', 'show', id], ['review', 'list'], ['report'], ['plan', 'build', '--year', '2027'], ['doctor']]) {
           const res = await cli(r, args)
           expectClear(res, 6, `${label}: ${args.join(' ')}`)
@@ -469,7 +470,7 @@ describe('adversarial: the register at its edges (issue 13)', function () {
   describe('23. orphan temp files after kill -9', () => {
     it('doctor reports them and the next change removes them', async () => {
       const r = await fresh(work, 'orphans', 1)
-      inflate(r, 20_000)
+      await inflate(r, 20_000)
       const run = startCli(['project', 'add', ...projectFlags({name: '被杀的写入'}), '--register', r.register], {cwd: r.dir})
       let exited = false
       void run.done.then(() => (exited = true))

@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import {verifyJournal} from '../../src/core/register/journal.js'
 import {listBackups} from '../../src/core/register/backups.js'
 import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
-import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
+import type {JournalEntry} from '../../src/core/domain/types.js'
+import {readRegisterData} from '../helpers/register-files.js'
 
 const WRITERS = 10
 
@@ -33,7 +34,7 @@ describe('concurrent writers (through the CLI)', function () {
     expect([...ids].sort()).to.deep.equal(Array.from({length: WRITERS}, (_, i) => `2027-${String(i + 1).padStart(4, '0')}`))
 
     // the register holds all ten, each with the amount its writer gave it
-    const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+    const data = readRegisterData(t.register)
     expect(data.projects).to.have.length(WRITERS)
     expect(data.counters['2027']).to.equal(WRITERS)
     for (const [i, name] of names.entries()) {
@@ -61,7 +62,10 @@ describe('concurrent writers (through the CLI)', function () {
 
     // one backup per change, and no lock or temp file left behind
     expect(await listBackups(t.register)).to.have.length(WRITERS)
-    expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups'])
+    expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups', 'register.json.years'])
+    // the year files are the register's and the backups', no stray left by a writer
+    const doctor = json<{checks: Array<{code: string}>}>(await runCli(['doctor', '--json', '--register', t.register])).checks
+    expect(doctor.map((c) => c.code)).to.include('doctor.yearFilesOk').and.not.include('doctor.yearFilesUnreferenced')
   })
 
   it('concurrent writers of different kinds (add, config set, route) lose nothing', async () => {
@@ -74,7 +78,7 @@ describe('concurrent writers (through the CLI)', function () {
       runCli(['project', 'route', '--register', t.register], {timeoutMs: 60_000}),
     ])
     for (const r of runs) expect(r.code, r.stderr).to.equal(0)
-    const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+    const data = readRegisterData(t.register)
     expect(data.projects.map((p) => p.name).sort()).to.deep.equal(['A', 'B', 'C'])
     expect(data.rules.timeLimits['fiscal-review']).to.equal(15)
     const verified = await verifyJournal(t.journal, data.audit)

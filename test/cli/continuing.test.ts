@@ -160,6 +160,9 @@ describe('续建: the next year of a project the register holds (issue 17, throu
     expect(plan2026.totals.all.annualPlanFen).to.equal(65 * WAN)
     const text = await cli(['project', 'show', older.id])
     expect(text.stdout).to.contain('续建项目，评审在登记簿建立前已完成')
+    // show reads only the project's year and the years whose plans name it (DESIGN §17): both budgets are there
+    const both = await cli(['project', 'show', '2026-0001'])
+    expect(both.stdout).to.contain('2026 年度预算：年度计划投资').and.contain('2027 年度预算：年度计划投资 30.00 万元')
   })
 
   it('the plan workbook has a section per kind (续建, 新建, 运维) by track, with subtotals and the year\'s planned total to the 分', async () => {

@@ -16,6 +16,7 @@ import {freezeLine, versionTotals} from '../../src/core/domain/plan-versions.js'
 import type {FundsRecord, PlanApproval, Project} from '../../src/core/domain/types.js'
 import type {FundsView} from '../../src/core/domain/funds.js'
 import type {FundsExportResult} from '../../src/commands/funds/export.js'
+import {writeRegisterData} from '../helpers/register-files.js'
 
 const YEAR = 2027
 const COUNT = 1_000
@@ -61,7 +62,7 @@ describe('funds export: the 资金执行情况表, and totals exact in 分 acros
     ]
     const lines = projects.map(freezeLine)
     data.plans = [{year: YEAR, status: 'approved', included: projects.map((p) => p.id), excluded: [], approvals, builtOn: '2027-01-10', officeExcluded: [], versions: [{version: 1, approvals, approvedOn: '2027-01-20', reason: null, added: [], removed: [], lines, totals: versionTotals(lines)}], amendment: null, changes: []}]
-    fs.writeFileSync(t.register, JSON.stringify(data))
+    await writeRegisterData(t.register, data)
     list = await ok<FundsView>(['funds', 'list', '--year', String(YEAR)])
     // one real payment through the CLI, so the journal has a head the 说明 sheet must name
     await ok(['funds', 'pay', projects[1].id, '--amount', '1元', '--date', '2027-07-01', '--doc', '郴财预〔2027〕999号'])

@@ -9,6 +9,7 @@ import type {Worksheet} from 'exceljs'
 import {commandsOn, initRegister, projectFlags, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {Project, PlanVersion} from '../../src/core/domain/types.js'
 import type {PlanView} from '../../src/core/operations/plan.js'
+import {readRegisterData} from '../helpers/register-files.js'
 
 const WAN = 1_000_000
 type Shown = Project & {notices: Array<{code: string; message: string}>}
@@ -473,7 +474,7 @@ describe('the register never misstates what was decided (DESIGN §11, issue 12)'
         S: {unit: '市教育局', name: '智慧校园', total: '30万', category: 'service'},
       })
       const {ok} = commandsOn(() => y.t)
-      const versions = async () => (JSON.parse(fs.readFileSync(y.t.register, 'utf8')) as {plans: Array<{versions: PlanVersion[]}>}).plans[0].versions
+      const versions = async () => readRegisterData(y.t.register).plans[0].versions as PlanVersion[]
       await approvePlan(y)
       const v1 = structuredClone(await versions())
       expect(v1).to.have.length(1)

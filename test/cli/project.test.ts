@@ -706,7 +706,7 @@ describe('itplan project / config (through the CLI)', function () {
       expect(init.code, init.stderr).to.equal(0)
       const viaEnv = await runCli(['project', 'add', ...projectFlags(), '--json'], {env: {ITPLAN_REGISTER: register}})
       expect(viaEnv.code, viaEnv.stderr).to.equal(0)
-      expect(fs.readdirSync(dir).sort()).to.deep.equal(['郴州市登记簿.json', '郴州市登记簿.json.audit.jsonl', '郴州市登记簿.json.audit.pending.jsonl', '郴州市登记簿.json.backups'])
+      expect(fs.readdirSync(dir).sort()).to.deep.equal(['郴州市登记簿.json', '郴州市登记簿.json.audit.jsonl', '郴州市登记簿.json.audit.pending.jsonl', '郴州市登记簿.json.backups', '郴州市登记簿.json.years'])
       // --register wins over ITPLAN_REGISTER
       const viaFlag = await runCli(['project', 'list', '--json', '--register', register], {env: {ITPLAN_REGISTER: t.register}})
       expect(json<ProjectJson[]>(viaFlag).map((p) => p.id)).to.deep.equal(['2027-0001'])

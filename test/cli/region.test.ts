@@ -11,11 +11,12 @@ import path from 'node:path'
 import type ExcelJS from 'exceljs'
 import {commandsOn, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import {cellText, readWorkbook} from '../helpers/workbooks.js'
+import {editHead, readRegisterData} from '../helpers/register-files.js'
 import type {InitResult} from '../../src/commands/init.js'
 import type {ConfigShowResult} from '../../src/commands/config/show.js'
 import type {TemplateDeclarationResult} from '../../src/commands/template/declaration.js'
 import type {PlanExportResult} from '../../src/commands/plan/export.js'
-import type {Project, RegisterData} from '../../src/core/domain/types.js'
+import type {Project} from '../../src/core/domain/types.js'
 
 const MEASURES = '郴州市本级财政投资类信息化项目管理暂行办法'
 
@@ -62,7 +63,7 @@ describe('region (issue 23): a county, a district and a county-level city use th
       const shown = await ok<ConfigShowResult>(['config', 'show'])
       expect(shown.settings).to.include({region: '桂阳县', level: '县本级', measuresName: MEASURES})
       expect(shown.rules.citations.approvalStandardFen).to.include('本县尚未公布')
-      const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+      const data = readRegisterData(t.register)
       expect(data.settings.region).to.equal('桂阳县')
       expect(data.rules.stages.map((s) => s.department)).to.deep.equal(['县委办', '县委网信办', '县发改委', '县行政审批服务局', '县财政局'])
     })
@@ -285,7 +286,7 @@ describe('region (issue 23): a county, a district and a county-level city use th
 
     it('a register that names no region is the city: settings keep no region, titles and files say 郴州市 at 市本级', async () => {
       await ok(['init', '--year', '2027'])
-      const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+      const data = readRegisterData(t.register)
       expect(data.settings).to.not.have.property('region')
       const shown = await ok<ConfigShowResult>(['config', 'show'])
       expect(shown.settings).to.include({region: '郴州市', level: '市本级', measuresName: MEASURES})
@@ -299,8 +300,7 @@ describe('region (issue 23): a county, a district and a county-level city use th
 
     it('a register file whose region was edited into something that is not one is a register problem (exit 6), left as it is', async () => {
       await ok(['init', '--year', '2027'])
-      const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
-      fs.writeFileSync(t.register, JSON.stringify({...data, settings: {...data.settings, region: '桂阳'}}, null, 2))
+      editHead(t.register, (head) => ((head.settings as Record<string, unknown>).region = '桂阳'))
       const before = fs.readFileSync(t.register, 'utf8')
       const r = await cli(['config', 'show'])
       expect(r.code).to.equal(6)
@@ -315,7 +315,7 @@ describe('region (issue 23): a county, a district and a county-level city use th
       const said = await cli(['config', 'set', 'region', '北湖区'])
       expect(said.stdout).to.include('本登记簿属于北湖区（区本级）')
       await ok(['config', 'set', 'region', '桂阳县'])
-      const data = JSON.parse(fs.readFileSync(t.register, 'utf8')) as RegisterData
+      const data = readRegisterData(t.register)
       expect(data.settings.region).to.equal('桂阳县')
       expect(data.rules.stages.map((s) => s.department)).to.include('县财政局')
       const audit = await cli(['audit', 'log', '--json'])

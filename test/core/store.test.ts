@@ -14,6 +14,9 @@ import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
 import {enumWords} from '../../src/cli/words.js'
 import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
+import {readRegisterData, writeRegisterData} from '../helpers/register-files.js'
+import {snapshotDir} from '../adversarial/util.js'
+import {buildProject, declaration} from '../helpers/build.js'
 
 const words = enumWords()
 const addWorkingDays = (date: string) => date
@@ -38,9 +41,7 @@ function journalLines(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '')
 }
 
-function readData(file: string): RegisterData {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as RegisterData
-}
+const readData = readRegisterData
 
 describe('register store (real files)', function () {
   this.timeout(60_000)
@@ -124,7 +125,7 @@ describe('register store (real files)', function () {
   })
 
   describe('migrations', () => {
-    it('a version-1 register (before 续建 and 运维) reads as construction projects with no system nor earlier investment, and is written as version 2 by its next change', async () => {
+    it('a version-1 register (before 续建 and 运维) reads as construction projects with no system nor earlier investment, and is written as version 3, one file per year, by its next change', async () => {
       await initInProcess(t.register)
       const added = await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
       expect(added.code, added.stderr).to.equal(0)
@@ -133,22 +134,23 @@ describe('register store (real files)', function () {
       for (const p of v1.projects) for (const k of ['kind', 'systemId', 'completedBeforeFen']) delete p[k]
       fs.writeFileSync(t.register, JSON.stringify(v1))
       const data = await loadRegister(t.register)
-      expect(data.schemaVersion).to.equal(2)
+      expect(data.schemaVersion).to.equal(3)
       expect(data.projects.map((p) => [p.kind, p.systemId, p.completedBeforeFen])).to.deep.equal([['construction', null, null]])
       const listed = await runCli(['project', 'list', '--json', '--register', t.register])
       expect(listed.code, listed.stderr).to.equal(0)
       expect(json<Array<{kind: string}>>(listed)[0].kind).to.equal('construction')
       const changed = await runCli(['project', 'update', data.projects[0].id, '--summary', '建设内容', '--register', t.register])
       expect(changed.code, changed.stderr).to.equal(0)
-      expect(readData(t.register)).to.deep.include({schemaVersion: 2})
+      expect(readData(t.register)).to.deep.include({schemaVersion: 3})
       expect(readData(t.register).projects[0]).to.include({kind: 'construction'})
+      expect(Object.keys((JSON.parse(fs.readFileSync(t.register, 'utf8')) as {years: object}).years)).to.deep.equal(['2027'])
     })
 
     it('a project of an unknown kind is a register problem (exit 6), not a crash later', async () => {
       await initInProcess(t.register)
       await runCli(['project', 'add', ...projectFlags(), '--register', t.register])
       const data = readData(t.register)
-      fs.writeFileSync(t.register, JSON.stringify({...data, projects: [{...data.projects[0], kind: 'leasing'}]}))
+      await writeRegisterData(t.register, {...data, projects: [{...data.projects[0], kind: 'leasing' as 'construction'}]})
       const r = await runCli(['project', 'list', '--register', t.register])
       expect(r.code).to.equal(6)
       expect(r.stderr).to.contain('projects.0.kind')
@@ -253,7 +255,7 @@ describe('register store (real files)', function () {
   })
 
   describe('backups', () => {
-    it(`after 25 mutations only the last ${KEEP_BACKUPS} backups remain, and they are whole registers`, async () => {
+    it(`after 25 mutations only the last ${KEEP_BACKUPS} backups remain, and each is the register as it was`, async () => {
       await initInProcess(t.register)
       for (let n = 1; n <= 25; n++) await addInProcess(t.register, n)
       expect(KEEP_BACKUPS).to.equal(20)
@@ -262,13 +264,15 @@ describe('register store (real files)', function () {
       expect(fs.readdirSync(t.backups).filter((f) => f.endsWith('.json'))).to.have.length(20)
       // oldest first; the newest holds the register as it was before the 25th change (24 projects)
       expect(backups.map((b) => b.id)).to.deep.equal([...backups.map((b) => b.id)].sort())
-      const newest = readData(backups.at(-1)!.file)
+      const newest = readData(backups.at(-1)!.file, t.register)
       expect(newest.projects).to.have.length(24)
-      const oldest = readData(backups[0].file)
+      const oldest = readData(backups[0].file, t.register)
       expect(oldest.projects).to.have.length(5) // backups 1..5 (0..4 projects) were pruned
       expect(readData(t.register).projects).to.have.length(25)
       // no temp files left behind by the atomic writes
-      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups'])
+      expect(fs.readdirSync(t.dir).sort()).to.deep.equal(['register.json', 'register.json.audit.jsonl', 'register.json.audit.pending.jsonl', 'register.json.backups', 'register.json.years'])
+      // the year files are the current one and those the backups name (one per change kept), nothing else
+      expect(fs.readdirSync(path.join(t.dir, 'register.json.years')).filter((f) => !f.startsWith('.'))).to.have.length(21)
     })
 
     it('the CLI keeps a backup of the previous state before each change', async () => {
@@ -413,11 +417,44 @@ describe('register store (real files)', function () {
       // an edit on disk is what the next read returns
       const onDisk = readData(t.register)
       onDisk.projects[0].name = '磁盘上的名称'
-      fs.writeFileSync(t.register, JSON.stringify(onDisk))
+      await writeRegisterData(t.register, onDisk)
       expect((await loadRegister(t.register)).projects[0].name).to.equal('磁盘上的名称')
       // and an in-process mutation under NODE_ENV=test also lands on disk
       await addInProcess(t.register, 2)
       expect(readData(t.register).projects).to.have.length(2)
+    })
+  })
+
+  describe('a change that reads only some years (DESIGN §17)', () => {
+    it('reads the years of its projects and of the plans naming them; touching a year it did not read is refused, nothing written', async () => {
+      await initInProcess(t.register)
+      const data = readData(t.register)
+      for (const year of [2025, 2026, 2027]) {
+        data.projects.push(buildProject(`${year}-0001`, declaration({planYear: year, name: `${year}年的项目`, declaredOn: `${year - 1}-11-20`})))
+        data.counters[String(year)] = 1
+      }
+      // the 2027 plan names the 2025 project (a 续建 line)
+      data.plans.push({year: 2027, status: 'draft', included: ['2027-0001', '2025-0001'], excluded: [], approvals: [], builtOn: '2027-01-05', officeExcluded: []})
+      await writeRegisterData(t.register, data)
+      const scoped = await loadRegister(t.register, {projectIds: ['2025-0001']})
+      expect(scoped.projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2027-0001'])
+      expect(scoped.plans.map((p) => p.year)).to.deep.equal([2027])
+      expect((await loadRegister(t.register, {projectIds: ['2026-0001']})).projects.map((p) => p.id)).to.deep.equal(['2026-0001'])
+      expect((await loadRegister(t.register, {projectIds: []})).projects).to.deep.equal([])
+
+      const before = snapshotDir(t.dir)
+      try {
+        await mutateRegister({file: t.register, lockTimeoutMs: 5_000, operator: 'tester', command: 'test', scope: {projectIds: ['2027-0001']}}, (ctx) => {
+          ctx.data.projects.push(buildProject('2026-0002', declaration({planYear: 2026, name: '不该写入的项目', declaredOn: '2025-11-20'})))
+          return {result: null, changes: [{projectId: '2026-0002', action: 'create', change: {}}]}
+        })
+        expect.fail('a year it did not read was written')
+      } catch (error) {
+        expect((error as {code?: string}).code).to.equal('register.scopeViolation')
+      }
+      // not a file, not a backup, not a pending journal entry
+      expect(snapshotDir(t.dir)).to.deep.equal(before)
+      expect(readData(t.register).projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2026-0001', '2027-0001'])
     })
   })
 

@@ -2,6 +2,7 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {applyForAcceptance} from '../../core/operations/lifecycle.js'
 
 export default class AcceptanceApply extends LifecycleCommand<typeof AcceptanceApply> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {...LifecycleCommand.dateFlag}
 
   async run(): Promise<LifecycleResult> {

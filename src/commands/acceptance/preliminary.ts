@@ -3,6 +3,7 @@ import {preliminaryAcceptance} from '../../core/operations/lifecycle.js'
 import {requiredWordFlag} from '../../cli/word-flags.js'
 
 export default class AcceptancePreliminary extends LifecycleCommand<typeof AcceptancePreliminary> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {...LifecycleCommand.dateFlag, result: requiredWordFlag('stageStatus', ['passed', 'failed'], '结果')}
 
   async run(): Promise<LifecycleResult> {

@@ -3,6 +3,7 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {completeConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionComplete extends LifecycleCommand<typeof ConstructionComplete> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {...LifecycleCommand.dateFlag, actual: Flags.string({description: '实际完成投资，如 86.5万'})}
 
   async run(): Promise<LifecycleResult> {

@@ -5,6 +5,7 @@ import {incidentEcho} from '../../cli/render-lifecycle.js'
 import {requiredWordFlag} from '../../cli/word-flags.js'
 
 export default class ConstructionReport extends LifecycleCommand<typeof ConstructionReport> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {
     ...LifecycleCommand.dateFlag,
     kind: requiredWordFlag('incident', ['delay', 'loss', 'other'], '事项'),

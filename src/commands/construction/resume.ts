@@ -2,6 +2,7 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {resumeConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionResume extends LifecycleCommand<typeof ConstructionResume> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {...LifecycleCommand.dateFlag}
 
   async run(): Promise<LifecycleResult> {

@@ -3,6 +3,7 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {startConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionStart extends LifecycleCommand<typeof ConstructionStart> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {
     ...LifecycleCommand.dateFlag,
     responsible: Flags.string({description: '项目责任人', required: true}),

@@ -3,6 +3,7 @@ import {LifecycleCommand, type LifecycleResult} from '../../cli/lifecycle-comman
 import {suspendConstruction} from '../../core/operations/lifecycle.js'
 
 export default class ConstructionSuspend extends LifecycleCommand<typeof ConstructionSuspend> {
+  protected override readonly touchesOnlyItsProject = true
   static override flags = {...LifecycleCommand.dateFlag, reason: Flags.string({description: '原因', required: true})}
 
   async run(): Promise<LifecycleResult> {

@@ -14,7 +14,7 @@ export default class ProjectShow extends ItplanCommand<typeof ProjectShow> {
   static override args = {id: Args.string({required: true, description: '项目编号'})}
 
   async run(): Promise<ProjectShowResult> {
-    const data = await this.load()
+    const data = await this.load({projectIds: [this.args.id]})
     const project = new RegisterIndex(data).require(this.args.id)
     const history = await projectHistory(this.registerPath, data, project.id)
     if (!this.jsonEnabled()) this.log(projectDetails(project, history, data.rules, data.plans))

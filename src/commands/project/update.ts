@@ -22,7 +22,7 @@ export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
     const {result, notices} = await this.mutate((ctx) => {
       const calendar = this.calendarFor(ctx.data)
       return updateProject(ctx, this.args.id, raw, {words: enumWords(), today: todayLocal(), now: new Date().toISOString(), addWorkingDays: calendar.addWorkingDays, reason: this.flags.reason})
-    })
+    }, {scope: {projectIds: [this.args.id]}})
     if (result.fields.length === 0) this.say(t('project.unchanged', {id: result.project.id}))
     else this.say(t('project.updated', {id: result.project.id, fields: result.fields.map((f) => t(`field.${f}`))}))
     const shown = this.withNotices(result.project, notices)

@@ -37,6 +37,7 @@ export default class ReviewRecord extends ItplanCommand<typeof ReviewRecord> {
         now: new Date().toISOString(),
         addWorkingDays: this.calendarFor(ctx.data).addWorkingDays,
       }),
+      {scope: {projectIds: [this.args.id]}},
     )
     this.say(t('review.recorded', {id: result.id, stage: word('stage', f.stage), result: word('stageStatus', f.result)}))
     const shown = this.withNotices(result, notices)

@@ -7,7 +7,28 @@ import {matchKeyOfName} from './normalise.js'
 import {SystemIndex, sharesNoData, systemsOf} from './systems.js'
 import type {Evaluation, Project, RegisterData, Rules, Settings} from './types.js'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
+
+/**
+ * A command that read only some years of the register (the store's scoped read, DESIGN §17) is told here each
+ * unit's latest evaluation in the years it did not read, so a project's flags weigh the same history either way.
+ */
+const evaluationsElsewhere = new WeakMap<RegisterData, ReadonlyArray<Evaluation & {projectId: string; unit: string}>>()
+
+export function setEvaluationsElsewhere(data: RegisterData, found: ReadonlyArray<Evaluation & {projectId: string; unit: string}>): void {
+  evaluationsElsewhere.set(data, found)
+}
+
+/** Each unit's latest evaluation: the projects held, and the years a scoped read left on disk. */
+function latestEvaluations(data: RegisterData): Map<string, Evaluation & {projectId: string}> {
+  const held = lastEvaluationByUnit(data.projects)
+  for (const {unit, ...e} of evaluationsElsewhere.get(data) ?? []) {
+    const current = held.get(unit)
+    // on the same date the later year wins, as it does when every year is read (projects are held year by year)
+    if (!current || e.date > current.date || (e.date === current.date && e.projectId.slice(0, 4) > current.projectId.slice(0, 4))) held.set(unit, e)
+  }
+  return held
+}
 
 export function emptyRegister(rules: Rules, settings: Settings, now: string): RegisterData {
   return {
@@ -156,7 +177,7 @@ export class RegisterIndex {
   }
 
   flagContext(planYear: number, unit: string): FlagContext {
-    this.evaluations ??= lastEvaluationByUnit(this.data.projects)
+    this.evaluations ??= latestEvaluations(this.data)
     const last = this.evaluations.get(unit)
     return {
       deadline: declarationDeadline(planYear, this.data.settings),
@@ -183,7 +204,7 @@ export class RegisterIndex {
   }
 
   lastEvaluation(unit: string): (Evaluation & {projectId: string}) | undefined {
-    this.evaluations ??= lastEvaluationByUnit(this.data.projects)
+    this.evaluations ??= latestEvaluations(this.data)
     return this.evaluations.get(unit)
   }
 }

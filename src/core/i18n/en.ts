@@ -3,12 +3,13 @@ import type {zh} from './zh.js'
 import {enViews} from './en-views.js'
 import {enContinuing} from './en-continuing.js'
 import {enFollowup} from './en-followup.js'
+import {enGrowth} from './en-growth.js'
 import {enScreen} from './en-screen.js'
 import {enEvalform} from './en-evalform.js'
 import {enFunds} from './en-funds.js'
 import {enRegion} from './en-region.js'
 
-const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enScreen | keyof typeof enEvalform | keyof typeof enFunds | keyof typeof enRegion> = {
+const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof typeof enContinuing | keyof typeof enFollowup | keyof typeof enScreen | keyof typeof enEvalform | keyof typeof enFunds | keyof typeof enGrowth | keyof typeof enRegion> = {
   'nature.new': 'new',
   'nature.expansion': 'expansion',
   'nature.upgrade': 'upgrade',
@@ -541,4 +542,4 @@ const enBase: Omit<Record<keyof typeof zh, string>, keyof typeof enViews | keyof
   "usage.intAtLeast": "expected an integer of at least {flag}, not \"{value}\"",
 }
 
-export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enScreen, ...enEvalform, ...enFunds, ...enRegion}
+export const en: Record<keyof typeof zh, string> = {...enBase, ...enViews, ...enContinuing, ...enFollowup, ...enScreen, ...enEvalform, ...enFunds, ...enGrowth, ...enRegion}

@@ -2,6 +2,7 @@
 import {zhViews} from './zh-views.js'
 import {zhContinuing} from './zh-continuing.js'
 import {zhFollowup} from './zh-followup.js'
+import {zhGrowth} from './zh-growth.js'
 import {zhScreen} from './zh-screen.js'
 import {zhEvalform} from './zh-evalform.js'
 import {zhFunds} from './zh-funds.js'
@@ -556,10 +557,10 @@ const zhBase = {
 } as const
 
 /** One catalogue: a key is defined in exactly one of its parts. */
-export const zh = {...zhBase, ...zhViews, ...zhContinuing, ...zhFollowup, ...zhScreen, ...zhEvalform, ...zhFunds, ...zhRegion} as const
+export const zh = {...zhBase, ...zhViews, ...zhContinuing, ...zhFollowup, ...zhScreen, ...zhEvalform, ...zhFunds, ...zhGrowth, ...zhRegion} as const
 
 // a key in two parts would silently take the later one's text: every part is listed here, and no two may share a key
-type Parts = [typeof zhBase, typeof zhViews, typeof zhContinuing, typeof zhFollowup, typeof zhScreen, typeof zhEvalform, typeof zhFunds, typeof zhRegion]
+type Parts = [typeof zhBase, typeof zhViews, typeof zhContinuing, typeof zhFollowup, typeof zhScreen, typeof zhEvalform, typeof zhFunds, typeof zhGrowth, typeof zhRegion]
 type KeysOf<U> = U extends unknown ? keyof U : never
 type OverlapOf<P extends readonly unknown[]> = P extends readonly [infer H, ...infer R] ? (keyof H & KeysOf<R[number]>) | OverlapOf<R> : never
 export const noOverlap: [OverlapOf<Parts>] extends [never] ? true : never = true

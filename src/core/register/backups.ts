@@ -1,5 +1,7 @@
-// The previous register is copied aside before every change; the last 20 are kept. A backup is a whole register,
-// so restoring one is a copy, not a replay. Each is written atomically (temp file, fsync, rename) with its size and
+// The previous register is copied aside before every change; the last 20 are kept. A backup is the register's
+// head as it was, which names the year files it was taken with (year-files.ts): they are never rewritten and are
+// kept while a backup names them, so a backup costs a head, not a copy of the history, and restoring one is a copy
+// of a head, not a replay. (A backup of a register of an earlier version is the whole single file.) Each is written atomically (temp file, fsync, rename) with its size and
 // sha256 in `<id>.json.sum`, so a damaged backup is known as such and never recommended. Backups are ordered by
 // the sequence number ending their id (it only grows), not by their time stamp: a clock that was ahead for a
 // while must not make the newest look old.
@@ -9,6 +11,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {backupsDir, readableCompanions} from './paths.js'
 import {writeAtomically, writeFileAtomically} from '../atomic-file.js'
+import {filesOf, yearsDir} from './year-files.js'
 
 export const KEEP_BACKUPS = 20
 
@@ -71,7 +74,7 @@ async function sha256Of(file: string): Promise<string> {
  * Copies the current register aside (if there is one). `seq` is the first sequence number of the change about to
  * be made; the id never goes below the newest backup's, whatever the journal restarted from.
  */
-export async function backupCurrent(registerPath: string, seq: number, now = new Date()): Promise<BackupInfo | null> {
+export async function backupCurrent(registerPath: string, seq: number, now = new Date(), yearFiles: readonly string[] = []): Promise<BackupInfo | null> {
   const dir = backupsDir(registerPath)
   await fs.mkdir(dir, {recursive: true})
   const newest = (await backupsIn(dir)).at(-1)
@@ -85,7 +88,7 @@ export async function backupCurrent(registerPath: string, seq: number, now = new
       durable: true,
       beforeRename: async (temp) => {
         size = (await fs.stat(temp)).size
-        await writeFileAtomically(sumFile(file), JSON.stringify({bytes: size, sha256: await sha256Of(temp)}) + '\n', {durable: true})
+        await writeFileAtomically(sumFile(file), JSON.stringify({bytes: size, sha256: await sha256Of(temp), years: yearFiles}) + '\n', {durable: true})
       },
     })
   } catch (error) {
@@ -105,20 +108,41 @@ export async function pruneBackups(registerPath: string, keep: ReadonlySet<strin
   }
 }
 
-export type BackupCheck = {ok: true; verified: boolean} | {ok: false; reason: 'size' | 'hash' | 'json' | 'unreadable'}
+export type BackupCheck = {ok: true; verified: boolean} | {ok: false; reason: 'size' | 'hash' | 'json' | 'unreadable' | 'years'}
+
+async function readSum(backup: BackupInfo): Promise<{bytes?: unknown; sha256?: unknown; years?: unknown} | null> {
+  try {
+    return JSON.parse(await fs.readFile(sumFile(backup.file), 'utf8')) as {bytes?: unknown; sha256?: unknown; years?: unknown}
+  } catch {
+    return null
+  }
+}
+
+const namesIn = (x: unknown): string[] => (Array.isArray(x) ? x.filter((n): n is string => typeof n === 'string') : [])
+
+/** The year files the backups name: kept while any of them does. */
+export async function yearFilesOfBackups(registerPath: string): Promise<Set<string>> {
+  const names = new Set<string>()
+  for (const b of await backupsIn(backupsDir(registerPath))) {
+    const sum = await readSum(b)
+    // a backup whose record is lost or older than year files still names its files in its own head
+    const listed = Array.isArray(sum?.years) ? namesIn(sum.years) : await fs.readFile(b.file, 'utf8').then((text) => filesOf(JSON.parse(text) as {years?: unknown}), () => [])
+    for (const n of listed) names.add(n)
+  }
+  return names
+}
 
 /** Whether a backup is whole: its recorded size and sha256, or (a backup older than the records) its JSON. */
 export async function checkBackup(backup: BackupInfo): Promise<BackupCheck> {
-  let recorded: {bytes?: unknown; sha256?: unknown} | null = null
-  try {
-    recorded = JSON.parse(await fs.readFile(sumFile(backup.file), 'utf8')) as {bytes?: unknown; sha256?: unknown}
-  } catch {
-    recorded = null
-  }
+  const recorded = await readSum(backup)
   try {
     if (recorded && typeof recorded.sha256 === 'string') {
       if (recorded.bytes !== backup.bytes) return {ok: false, reason: 'size'}
-      return (await sha256Of(backup.file)) === recorded.sha256 ? {ok: true, verified: true} : {ok: false, reason: 'hash'}
+      if ((await sha256Of(backup.file)) !== recorded.sha256) return {ok: false, reason: 'hash'}
+      // the year files it names must still be there (their content is checked against the head when restored)
+      const dir = yearsDir(registerPath(backup))
+      for (const n of namesIn(recorded.years)) if (!existsSync(path.join(dir, n))) return {ok: false, reason: 'years'}
+      return {ok: true, verified: true}
     }
     const text = await fs.readFile(backup.file, 'utf8')
     JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -126,6 +150,11 @@ export async function checkBackup(backup: BackupInfo): Promise<BackupCheck> {
   } catch (error) {
     return {ok: false, reason: error instanceof SyntaxError ? 'json' : 'unreadable'}
   }
+}
+
+/** The register a backup belongs to: `<register>.backups/<id>.json` (or the folder of an earlier version's name). */
+function registerPath(backup: BackupInfo): string {
+  return path.dirname(backup.file).replace(/\.backups$/, '')
 }
 
 /** The newest backup that is whole (the one an exit-6 message recommends), or null. */

@@ -1,11 +1,12 @@
 // `doctor`: everything a clerk needs checked when something seems wrong, each with what to do about it.
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {loadRegister, orphanTemps} from './store.js'
+import {headYearFiles, loadRegister, orphanTemps} from './store.js'
+import {unreferencedYearFiles} from './year-files.js'
 import {verifyJournal} from './journal.js'
 import {lockPath, readableCompanions} from './paths.js'
 import {blockersAside, lockState, STALE_MS} from './lock.js'
-import {checkBackup, listBackups} from './backups.js'
+import {checkBackup, listBackups, yearFilesOfBackups} from './backups.js'
 import {SCHEMA_VERSION} from '../domain/register-data.js'
 import {ItplanError} from '../domain/errors.js'
 import {createCalendar} from '../calendar/index.js'
@@ -40,6 +41,15 @@ async function backupChecks(file: string): Promise<DoctorCheck[]> {
   return checks
 }
 
+/** Year files neither the register nor a backup names: left by a writer killed between its files and its head. */
+async function yearFilesCheck(file: string, data: RegisterData | null): Promise<DoctorCheck | null> {
+  const head = await headYearFiles(file)
+  const referenced = new Set([...head, ...(await yearFilesOfBackups(file))])
+  const stray = await unreferencedYearFiles(file, referenced)
+  if (stray.length > 0) return {name: 'temp', status: 'warn', code: 'doctor.yearFilesUnreferenced', params: {count: stray.length, files: stray.map((f) => path.basename(f))}}
+  return data && head.length > 0 ? {name: 'register', status: 'ok', code: 'doctor.yearFilesOk', params: {count: head.length}} : null
+}
+
 async function tempCheck(file: string): Promise<DoctorCheck> {
   const temps = await orphanTemps(file)
   if (temps.length === 0) return {name: 'temp', status: 'ok', code: 'doctor.tempNone', params: {}}
@@ -67,6 +77,8 @@ export async function runDoctor(file: string): Promise<DoctorCheck[]> {
   if (aside.length > 0) checks.push({name: 'lock', status: 'warn', code: 'doctor.lockAside', params: {files: aside.map((a) => path.basename(a))}})
   checks.push(...(await backupChecks(file)))
   checks.push(await tempCheck(file))
+  const years = await yearFilesCheck(file, data)
+  if (years) checks.push(years)
   if (data) {
     const calendar = createCalendar(data.calendarOverrides ?? [])
     const years = [data.settings.planYear - 1, data.settings.planYear].filter((y) => !calendar.isCovered(y))

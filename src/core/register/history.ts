@@ -7,7 +7,10 @@ export async function projectHistory(registerPath: string, data: RegisterData, p
   const journal = readableCompanions(registerPath).journal
   const found: JournalEntry[] = []
   const seen = new Set<number>()
-  for await (const {entry} of journalEntries(journal)) {
+  // A line that does not hold the id as a JSON string is not about the project: it is skipped unparsed, so a long
+  // journal costs a text search, not a parse of every entry.
+  const needle = projectId === null ? null : JSON.stringify(projectId)
+  for await (const {entry} of journalEntries(journal, needle === null ? undefined : (raw) => raw.includes(needle))) {
     if (entry && concerns(entry, projectId)) {
       found.push(entry)
       seen.add(entry.seq)

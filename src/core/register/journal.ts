@@ -93,7 +93,8 @@ export async function committedPending(journal: string, audit: {head: string | n
   return entries.at(-1)?.hash === audit.head ? entries : []
 }
 
-export async function* journalEntries(file: string): AsyncGenerator<{line: number; entry: JournalEntry | null; raw: string}> {
+/** `mayConcern`: a cheap test of the raw line before it is parsed (a project's history looks for its id). */
+export async function* journalEntries(file: string, mayConcern: (raw: string) => boolean = () => true): AsyncGenerator<{line: number; entry: JournalEntry | null; raw: string}> {
   let stream
   try {
     await fs.access(file)
@@ -105,7 +106,7 @@ export async function* journalEntries(file: string): AsyncGenerator<{line: numbe
   let line = 0
   for await (const raw of lines) {
     line += 1
-    if (raw.trim() === '') continue
+    if (raw.trim() === '' || !mayConcern(raw)) continue
     let entry: JournalEntry | null = null
     try {
       entry = JSON.parse(raw) as JournalEntry

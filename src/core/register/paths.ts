@@ -43,6 +43,11 @@ export function backupsDir(registerPath: string): string {
   return `${registerPath}.backups`
 }
 
+/** The year files (year-files.ts). */
+export function yearsDir(registerPath: string): string {
+  return `${registerPath}.years`
+}
+
 export function lockPath(registerPath: string): string {
   return `${registerPath}.lock`
 }
@@ -104,7 +109,7 @@ export function isProtectedPath(registerPath: string, candidate: string): boolea
   const register = realish(registerPath)
   const legacy = legacyCompanions(register)
   const files = [register, journalPath(register), pendingPath(journalPath(register)), lockPath(register)]
-  const folders = [backupsDir(register), lockPath(register)]
+  const folders = [backupsDir(register), lockPath(register), yearsDir(register)]
   if (legacy) {
     files.push(legacy.journal, legacy.pending)
     folders.push(legacy.backups)

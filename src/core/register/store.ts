@@ -1,99 +1,59 @@
-// The register: one JSON file behind lowdb, with our own durable adapter (lowdb's JSONFilePreset keeps data in
-// memory under NODE_ENV=test, and its default writer does not fsync). Every change runs under the lock, on a
-// freshly read copy, and is committed by one atomic rename after a backup; the journal follows.
+// The register: a head and one file per year (year-files.ts, stored.ts), behind lowdb with our own durable adapter
+// (lowdb's JSONFilePreset keeps data in memory under NODE_ENV=test, and its default writer does not fsync). Every
+// change runs under the one lock, on a freshly read copy of the years it touches, and is committed by one atomic
+// rename of the head after a backup; the journal follows.
 import fsSync from 'node:fs'
-import fs, {type FileHandle} from 'node:fs/promises'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import {Low, type Adapter} from 'lowdb'
-import {RegisterIndex, SCHEMA_VERSION} from '../domain/register-data.js'
-import {RegisterUnreadable, StorageFailure, UsageError} from '../domain/errors.js'
+import {RegisterIndex} from '../domain/register-data.js'
+import {StorageFailure, UsageError} from '../domain/errors.js'
 import type {Change, JournalEntry, RegisterData} from '../domain/types.js'
 import {firstSchemaProblem} from './schema.js'
 import {acquireLock, type HeldLock} from './lock.js'
 import {appendEntries, chainEntries, dropTornTail, entryLines, repairJournal, writePending} from './journal.js'
-import {backupCurrent, backupTemps, newestBackup, pruneBackups} from './backups.js'
+import {backupCurrent, backupTemps, pruneBackups, yearFilesOfBackups} from './backups.js'
 import {journalPath, pendingPath, registerTempPattern} from './paths.js'
-import {migrate} from './migrations.js'
 import {adoptLegacyCompanions, companionMoveChange} from './legacy.js'
 import {asideName, isAlive} from './durable.js'
-import {writeDurably} from '../atomic-file.js'
 import {STALE_MS} from './lock.js'
 import {asStorageFailure} from '../output.js'
+import {assertRegularFile, layOut, readStored, writeStored, type LoadedState, type LoadScope, type StoredWrite} from './stored.js'
+import {filesOf, unreferencedYearFiles, yearTemps, type StoredHead} from './year-files.js'
+
+export {assertRegularFile, type LoadScope} from './stored.js'
 
 function storageError(error: unknown, file: string): never {
   throw asStorageFailure(error, file)
 }
 
-const WRITE_SLICE = 1000
-
-/**
- * A register must be a regular file: a FIFO would hang the read (while holding the lock), a device would be
- * "written" into nothing. A folder keeps its own message (exit 6).
- */
-export function assertRegularFile(file: string): void {
-  const stat = fsSync.statSync(file, {throwIfNoEntry: false})
-  if (!stat || stat.isFile()) return
-  if (stat.isDirectory()) throw new RegisterUnreadable('register.corrupt', {path: file, detail: 'EISDIR', backup: null})
-  const kind = stat.isFIFO() ? 'fifo' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isSocket() ? 'socket' : 'special'
-  throw new UsageError(`register.${kind}`, {path: file})
-}
-
-/** lowdb adapter: validating reads, atomic and durable writes. */
+/** lowdb adapter: validating reads of the years asked for (all by default), atomic and durable writes of what changed. */
 export class DurableRegisterFile implements Adapter<RegisterData> {
-  /** `beforeRename`: the last check before the new register replaces the old (the lock is still ours). */
+  /** what the last read found: the head, the years read */
+  state: LoadedState = {head: null, years: 'all', storedVersion: 0}
+
+  /** `beforeRename`: the last check before the new head replaces the old (the lock is still ours). */
   constructor(
     readonly file: string,
     private readonly beforeRename: () => Promise<void> = async () => undefined,
+    private readonly scope?: LoadScope,
+    private readonly yearsFrom?: string,
   ) {}
 
   async read(): Promise<RegisterData | null> {
-    assertRegularFile(this.file)
-    let text: string
-    try {
-      text = await fs.readFile(this.file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new RegisterUnreadable('register.corrupt', {path: this.file, detail: 'EISDIR', backup: null})
-      throw asStorageFailure(error, this.file)
-    }
-    const backup = async () => (await newestBackup(this.file))?.file ?? null
-    let data: unknown
-    try {
-      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-    } catch (error) {
-      throw new RegisterUnreadable('register.corrupt', {path: this.file, detail: (error as Error).message, backup: await backup()})
-    }
-    const version = (data as {schemaVersion?: unknown})?.schemaVersion
-    if (typeof version === 'number' && version > SCHEMA_VERSION) {
-      throw new RegisterUnreadable('register.newer', {path: this.file, version, supported: SCHEMA_VERSION, backup: await backup()})
-    }
-    const migrated = migrate(data)
-    const problem = firstSchemaProblem(migrated)
-    if (problem) throw new RegisterUnreadable('register.invalid', {path: this.file, detail: problem, backup: await backup()})
-    return migrated as RegisterData
+    const found = await readStored(this.file, this.scope, this.yearsFrom)
+    if (!found) return null
+    this.state = found.state
+    return found.data
   }
 
-  /**
-   * Durably and atomically (../atomic-file.ts), serialised project by project:
-   * one JSON string of a 50,000-project register would double the memory an import needs.
-   */
-  async write(data: RegisterData): Promise<void> {
-    const write = async (handle: FileHandle) => {
-      const {projects, ...rest} = data
-      const head = JSON.stringify(rest)
-      await handle.write(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"projects":[`)
-      // A thousand projects per JSON.stringify: one native call per slice is much faster than one per project.
-      for (let i = 0; i < projects.length; i += WRITE_SLICE) {
-        const slice = JSON.stringify(projects.slice(i, i + WRITE_SLICE))
-        await handle.write(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
-      }
-      await handle.write(']}')
-    }
-    try {
-      await writeDurably(this.file, write, {beforeRename: () => this.beforeRename()})
-    } catch (error) {
-      storageError(error, this.file)
-    }
+  /** Lays `data` out before anything is written (a refusal, such as a year the command did not read, writes nothing). */
+  layOut(data: RegisterData): StoredWrite {
+    return layOut(data, this.state)
+  }
+
+  async write(data: RegisterData, laidOut?: StoredWrite): Promise<void> {
+    this.state = {...this.state, head: await writeStored(this.file, data, this.state, () => this.beforeRename(), laidOut), storedVersion: data.schemaVersion}
   }
 }
 
@@ -105,8 +65,8 @@ export async function registerExists(file: string): Promise<boolean> {
 }
 
 /** Reads the register for a command that changes nothing (no lock: the rename makes every read whole). */
-export async function loadRegister(file: string): Promise<RegisterData> {
-  const db = new Low(new DurableRegisterFile(file), null as unknown as RegisterData)
+export async function loadRegister(file: string, scope?: LoadScope): Promise<RegisterData> {
+  const db = new Low(new DurableRegisterFile(file, undefined, scope), null as unknown as RegisterData)
   await db.read()
   if (db.data === null) throw new UsageError('register.missing', {path: file})
   return db.data
@@ -129,6 +89,8 @@ export interface MutateOptions {
   command: string
   dryRun?: boolean
   now?: () => Date
+  /** the projects the change touches, when it touches only them: only their years are read and written */
+  scope?: LoadScope
 }
 
 export interface Committed<T> {
@@ -148,7 +110,7 @@ export async function orphanTemps(file: string): Promise<string[]> {
     const m = pattern.exec(name)
     if (m) found.push(path.join(dir, name))
   }
-  return [...found, ...(await backupTemps(file))]
+  return [...found, ...(await backupTemps(file)), ...(await yearTemps(file))]
 }
 
 /** Removes the orphan temp files of dead (or long silent) writers: called under the lock. */
@@ -190,19 +152,42 @@ interface CommitMeta {
 }
 
 /** Chains `changes`, backs up the current register, writes the pending entries, renames the new register in, appends. */
-async function commit(data: RegisterData, changes: Change[], lock: HeldLock, meta: CommitMeta): Promise<{entries: JournalEntry[]; backupId: string | null}> {
+/**
+ * Removes the year files that neither the head nor any backup names: a crash before a head was renamed in, or
+ * years whose last backup was pruned. Under the lock, after the head is written.
+ */
+async function removeUnreferencedYears(file: string, head: StoredHead | null): Promise<void> {
+  const referenced = new Set([...filesOf(head ?? {}), ...(await yearFilesOfBackups(file))])
+  for (const f of await unreferencedYearFiles(file, referenced)) await fs.rm(f, {force: true})
+}
+
+/** After a head was written: old backups pruned, then the year files nothing names any more. */
+async function tidyAfterCommit(file: string, head: StoredHead | null): Promise<void> {
+  await pruneBackups(file).catch(() => undefined)
+  await removeUnreferencedYears(file, head).catch(() => undefined)
+}
+
+async function commit(data: RegisterData, changes: Change[], lock: HeldLock, meta: CommitMeta, store: DurableRegisterFile): Promise<{entries: JournalEntry[]; backupId: string | null}> {
   const {file} = meta
   // Never write a register this program could not read back: that would lock every clerk out (exit 6).
   const problem = firstSchemaProblem(data)
   if (problem) throw new StorageFailure('register.wouldBeInvalid', {path: file, detail: problem})
   const journal = journalPath(file)
   const entries = chainEntries(changes, {at: meta.now.toISOString(), operator: meta.operator, command: meta.command}, data.audit)
+  const audit = data.audit
   data.audit = {head: entries.at(-1)!.hash, seq: entries.at(-1)!.seq, pending: []}
+  let laidOut: StoredWrite
+  try {
+    laidOut = store.layOut(data)
+  } catch (error) {
+    data.audit = audit
+    throw error
+  }
   const lines = entryLines(entries)
   await lock.assertHeld()
   let backupId: string | null = null
   try {
-    backupId = (await backupCurrent(file, entries[0].seq, meta.now))?.id ?? null
+    backupId = (await backupCurrent(file, entries[0].seq, meta.now, filesOf(store.state.head ?? {})))?.id ?? null
   } catch (error) {
     storageError(error, file)
   }
@@ -212,14 +197,19 @@ async function commit(data: RegisterData, changes: Change[], lock: HeldLock, met
   } catch (error) {
     storageError(error, journal)
   }
-  await new DurableRegisterFile(file, () => lock.assertHeld()).write(data)
+  await store.write(data, laidOut)
   try {
     await appendEntries(journal, lines)
   } catch {
     // The entries are committed in the pending file; the next command appends them.
   }
-  await pruneBackups(file).catch(() => undefined)
+  await tidyAfterCommit(file, store.state.head)
   return {entries, backupId}
+}
+
+function layoutChange(data: RegisterData, from: number): Change {
+  const years = new Set([...data.projects.map((p) => p.id.slice(0, 4)), ...data.plans.map((p) => String(p.year))])
+  return {projectId: null, action: 'register-layout', change: {layout: 'years', schemaVersion: {from, to: data.schemaVersion}, years: years.size, projects: data.projects.length, plans: data.plans.length}}
 }
 
 /**
@@ -232,7 +222,8 @@ export async function mutateRegister<T>(options: MutateOptions, change: (ctx: Mu
   if (!(await registerExists(options.file))) throw new UsageError('register.missing', {path: options.file})
   const lock = await acquireLock(options.file, options.lockTimeoutMs)
   try {
-    const db = new Low(new DurableRegisterFile(options.file), null as unknown as RegisterData)
+    const store = new DurableRegisterFile(options.file, () => lock.assertHeld(), options.scope)
+    const db = new Low(store, null as unknown as RegisterData)
     await db.read()
     if (db.data === null) throw new UsageError('register.missing', {path: options.file})
     const data = db.data
@@ -240,14 +231,27 @@ export async function mutateRegister<T>(options: MutateOptions, change: (ctx: Mu
     const meta = {file: options.file, operator: options.operator, command: options.command}
     if (!options.dryRun) {
       const moved = await prepare(options.file, data.audit)
-      if (moved.length > 0) await commit(data, moved, lock, {...meta, now: now()})
+      // A single file of an earlier version moves to one file per year, journalled, the old file kept as a backup.
+      if (store.state.head === null) moved.push(layoutChange(data, store.state.storedVersion))
+      if (moved.length > 0) await commit(data, moved, lock, {...meta, now: now()}, store)
     }
     const outcome = await change({data, index: new RegisterIndex(data)})
     if (options.dryRun || outcome.changes.length === 0) return {result: outcome.result, written: false, entries: [], backupId: null}
-    const {entries, backupId} = await commit(data, outcome.changes, lock, {...meta, now: now()})
+    const {entries, backupId} = await commit(data, outcome.changes, lock, {...meta, now: now()}, store)
     return {result: outcome.result, written: true, entries, backupId}
   } finally {
     await lock.release()
+  }
+}
+
+/** The year files the head at `file` names, read as it is (a damaged head names none). */
+export async function headYearFiles(file: string): Promise<string[]> {
+  try {
+    // never open a FIFO or a device: the read would hang
+    if (!(await fs.stat(file)).isFile()) return []
+    return filesOf(JSON.parse(await fs.readFile(file, 'utf8')) as {years?: unknown})
+  } catch {
+    return []
   }
 }
 
@@ -287,15 +291,16 @@ export async function createRegister(
       }
       const pending = pendingPath(journal)
       if (fsSync.existsSync(pending)) await fs.rename(pending, asideName(pending, now))
-      if (exists) backupId = (await backupCurrent(file, 0, now))?.id ?? null
+      if (exists) backupId = (await backupCurrent(file, 0, now, await headYearFiles(file)))?.id ?? null
     } catch (error) {
       storageError(error, journal)
     }
     const entries = chainEntries([{projectId: null, action: 'init', change: {force: options.force, rulesVersion: data.rules.version, ...(journalKeptAside ? {journalKeptAside: path.basename(journalKeptAside)} : {})}}], {at: new Date().toISOString(), operator: options.operator, command: options.command}, {head: null, seq: 0})
     data.audit = {head: entries[0].hash, seq: entries[0].seq, pending: entries}
-    await new DurableRegisterFile(file, () => lock.assertHeld()).write(data)
+    const store = new DurableRegisterFile(file, () => lock.assertHeld())
+    await store.write(data)
     await appendEntries(journal, entries).catch(() => undefined)
-    await pruneBackups(file).catch(() => undefined)
+    await tidyAfterCommit(file, store.state.head)
     return {backupId, journalKeptAside}
   } finally {
     await lock.release()
@@ -303,4 +308,4 @@ export async function createRegister(
 }
 
 /** `backup restore` runs the same preparation as every other change (journal repair included). */
-export {prepare as prepareChange}
+export {prepare as prepareChange, tidyAfterCommit}
