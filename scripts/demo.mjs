@@ -169,5 +169,34 @@ itplan(['unit', 'suspend', '市演示局', '--reason', '演示：旧版登记簿
 itplan(['audit', 'log', '--limit', '2', ...olderArgs])
 itplan(['audit', 'verify', ...olderArgs])
 
+// ── region (issue 23, Art. 21): a county office runs its own register with the same tool. 桂阳县's register is
+// made with --region; its template, filled by the county's public security bureau (with exceljs, as Excel would),
+// imports with 桂阳县公安局 stored as 县公安局, and its draft plan is titled and named for 桂阳县 at 县本级.
+{
+  const county = path.join(out, '桂阳县')
+  fs.mkdirSync(county, {recursive: true})
+  const at = ['--register', path.join(county, 'register.json')]
+  itplan(['init', '--region', '桂阳县', '--year', '2027', ...at])
+  itplan(['config', 'set', 'measures-name', '《桂阳县本级财政投资类信息化项目管理办法》', ...at])
+  const template = itplan(['template', 'declaration', '--out', path.join(county, '桂阳县2027年度信息化项目申报表.xlsx'), ...at], {json: true})
+  const {default: ExcelJS} = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(template.file)
+  const ws = wb.getWorksheet('申报表')
+  const headers = ws.getRow(3).values.map((v) => String(v ?? '').replace('（必填）', ''))
+  const rows = [
+    {项目建设单位: '桂阳县公安局', 项目名称: '县域智慧警务平台', 建设性质: '新建', 项目类型: '业务系统', 采购类别: '服务', '总投资（万元）': 120, '其中：县本级财政资金（万元）': 120, 申报日期: '2026-12-10', 主要建设内容: '全县警务数据汇聚和指挥调度', 联系人: '张伟', 联系电话: '0735-4421234'},
+    {项目建设单位: '桂阳县教育局', 项目名称: '智慧校园（一期）', 建设性质: '新建', 项目类型: '业务系统', 采购类别: '服务', '总投资（万元）': 45, '其中：县本级财政资金（万元）': 45, 申报日期: '2026-12-12', 主要建设内容: '全县中小学智慧校园', 联系人: '李娜', 联系电话: '0735-4425678'},
+  ]
+  rows.forEach((row, i) => Object.entries(row).forEach(([h, v]) => (ws.getCell(4 + i, headers.indexOf(h)).value = v)))
+  const filled = path.join(county, '县直单位申报表.xlsx')
+  await wb.xlsx.writeFile(filled)
+  itplan(['import', filled, '--received-on', '2026-12-15', ...at])
+  itplan(['project', 'list', ...at])
+  itplan(['plan', 'build', '--year', '2027', ...at])
+  itplan(['plan', 'export', '--year', '2027', '--draft', '--out', path.join(county, '桂阳县2027年度信息化项目计划表（草案）.xlsx'), ...at])
+  itplan(['config', 'show', ...at])
+}
+
 console.log(`\n演示完成 / demo finished: ${plan.included.length} projects in the 2027 plan; outputs in ${path.relative(process.cwd(), out) || out}/`)
 for (const f of fs.readdirSync(out).sort()) console.log(`  out/${f}`)

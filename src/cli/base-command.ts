@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import {Command, Flags, Errors, type Interfaces} from '@oclif/core'
-import {t, codeText, setLang, word, hasMessage, type MessageKey} from '../core/i18n/index.js'
+import {t, codeText, setLang, setRegion, word, hasMessage, type MessageKey} from '../core/i18n/index.js'
+import {regionOf} from '../core/domain/region.js'
 import {langFromArgv} from './lang.js'
 import {ItplanError, InvalidInput, IllegalTransition, UsageError} from '../core/domain/errors.js'
 import {problemText} from '../core/i18n/problems.js'
@@ -75,6 +76,8 @@ export abstract class ItplanCommand<T extends typeof Command> extends Command {
   /** A register setting applies only when neither --lang nor ITPLAN_LANG chose a language. */
   private applyRegisterLang(data: RegisterData): void {
     if (!this.flags.lang && !process.env.ITPLAN_LANG) setLang(data.settings.lang)
+    // region (issue 23): the catalogue's {region}, {level}, {tier} and {measuresName} are the register's
+    setRegion(regionOf(data.settings))
   }
 
   /** `scope`: the projects the command reads, when it reads only them (DESIGN §17: only their years are read). */

@@ -5,6 +5,7 @@ import {UsageError} from '../core/domain/errors.js'
 import {isDateInRange, isYearInRange, MAX_TEXT_LENGTH, YEAR_RANGE} from '../core/domain/limits.js'
 import {toHalfWidth} from '../core/domain/money.js'
 import {normaliseText, normaliseUnit} from '../core/domain/normalise.js'
+import type {Region} from '../core/domain/region.js'
 
 /** `--year N`: an integer within YEAR_RANGE (99999, 0 and −5 are refused with exit 2). */
 export const yearFlag = Flags.custom<number>({
@@ -36,8 +37,8 @@ export function checkTextLengths(flags: Record<string, unknown>, args: Record<st
 }
 
 /** A unit named on the command line, normalised; one that normalises to nothing ("", spaces, a ZWSP) is refused. */
-export function unitArgument(raw: string): string {
-  const unit = normaliseUnit(raw)
+export function unitArgument(raw: string, region: Pick<Region, 'name' | 'tier'>): string {
+  const unit = normaliseUnit(raw, region)
   if (unit === '') throw new UsageError('unit.nameRequired')
   return unit
 }

@@ -16,7 +16,7 @@ const HELP: Record<DeclarationFieldKey, string> = {
   systemId: '运维对象系统：信息系统台账中的系统编号（运维类必填）',
   procurementCategory: '采购类别：goods|services|works 或 货物|服务|工程（默认服务）',
   totalInvestment: '总投资，如 85万、850000（元）、1.2亿',
-  fiscalFunds: '其中市本级财政资金',
+  fiscalFunds: '其中本级财政资金（市本级、县本级或区本级，按登记簿的地区）',
   annualPlan: '年度计划投资（默认等于财政资金）',
   completedBefore: '截至上年底累计完成投资（续建项目）',
   planYear: '计划年度（默认登记簿的计划年度）',

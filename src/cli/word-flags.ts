@@ -5,7 +5,7 @@
 import {Flags, type Interfaces} from '@oclif/core'
 import {parseEnum} from '../core/domain/declaration.js'
 import {UsageError} from '../core/domain/errors.js'
-import {hasMessage, t, word, type Lang} from '../core/i18n/index.js'
+import {hasMessage, t, word, wordsOfEveryTier, type Lang} from '../core/i18n/index.js'
 import {readPackageJson} from '../core/package-root.js'
 
 /** The catalogue prefix of a closed list's words (`stage.fiscal-review` → 市财政局财政投资评审). */
@@ -19,7 +19,7 @@ export function wordsOf(kind: WordKind, values: readonly string[]): Record<strin
   extra ??= readPackageJson<Record<string, Record<string, string[]>>>('data', 'words.json')
   const words: Record<string, string[]> = {}
   for (const value of values) {
-    const own = hasMessage(`${kind}.${value}`) ? LANGS.map((lang) => word(kind, value, lang)) : []
+    const own = hasMessage(`${kind}.${value}`) ? LANGS.flatMap((lang) => wordsOfEveryTier(kind, value, lang)) : []
     words[value] = [...own, ...own.map((w) => w.toLowerCase()), ...(extra[kind]?.[value] ?? [])]
   }
   return words

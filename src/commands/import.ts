@@ -10,6 +10,7 @@ import {UsageError} from '../core/domain/errors.js'
 import {expandInputs} from '../core/excel/inputs.js'
 import {applyImport} from '../core/operations/import.js'
 import {yearFlag} from '../cli/flags.js'
+import {regionOf, regionWordsOf} from '../core/domain/region.js'
 
 export type {ImportResult}
 
@@ -40,7 +41,7 @@ export default class Import extends ItplanCommand<typeof Import> {
     const data = await this.load()
     const {errorWorkbookPath, unusableDestination, writeRejections} = await import('../core/excel/rejections.js')
     const progress = startProgress(files.length, !this.jsonEnabled())
-    const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), onFile: (file, i) => progress.update(i, file), onRows: (file, i, rows) => progress.update(i, t('import.progressRows', {file: path.basename(file), rows}))})
+    const batch = await readBatch(files, {defaultYear: f.year ?? data.settings.planYear, receivedOn, words: enumWords(), region: regionOf(data.settings), onFile: (file, i) => progress.update(i, file), onRows: (file, i, rows) => progress.update(i, t('import.progressRows', {file: path.basename(file), rows}))})
     progress.stop()
     const dryRun = f['dry-run']
     // where each rejected file's error workbook goes, decided (and checked) before anything is committed
@@ -69,7 +70,7 @@ export default class Import extends ItplanCommand<typeof Import> {
     const errorFiles = new Map<string, string>()
     for (const [i, out] of destinations) {
       try {
-        if (await writeRejections(batch[i], outcomes[i].problems, out)) errorFiles.set(batch[i].path, out)
+        if (await writeRejections(batch[i], outcomes[i].problems, out, regionWordsOf(data.settings))) errorFiles.set(batch[i].path, out)
       } catch (error) {
         // the import is committed: the summary below still lists every problem
         this.warnText(t('import.errorFileFailed', {path: out, detail: (error as Error).message}))

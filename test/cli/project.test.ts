@@ -472,8 +472,9 @@ describe('itplan project / config (through the CLI)', function () {
       expect(c.rules.procurementLimitFen).to.deep.equal({goods: 50 * WAN, services: 80 * WAN, works: 100 * WAN})
       expect(c.rules.approvalStandardFen).to.equal(100 * WAN)
       expect(c.rules.timeLimits).to.deep.equal({'secrecy-prereview': 10, 'cyber-prereview': 10, approval: 20, 'technical-review': 20, 'fiscal-review': 20})
-      expect(c.settings).to.have.all.keys('planYear', 'declarationDeadline', 'lang')
-      expect(c.settings).to.deep.equal({planYear: 2027, declarationDeadline: '2026-12-31', lang: 'zh'})
+      // region (issue 23, DESIGN §18): the jurisdiction, its level and the measures are shown too
+      expect(c.settings).to.have.all.keys('planYear', 'declarationDeadline', 'lang', 'region', 'level', 'measuresName')
+      expect(c.settings).to.deep.equal({planYear: 2027, declarationDeadline: '2026-12-31', lang: 'zh', region: '郴州市', level: '市本级', measuresName: '郴州市本级财政投资类信息化项目管理暂行办法'})
     })
 
     it('config show marks the approval standard as an assumption until the office sets it', async () => {

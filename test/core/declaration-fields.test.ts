@@ -6,6 +6,7 @@ import {declarationFlags, rawFromFlags} from '../../src/cli/project-flags.js'
 import {yearFlag} from '../../src/cli/flags.js'
 import {loadDictionary} from '../../src/core/excel/dictionary.js'
 import type {DeclarationInput} from '../../src/core/domain/types.js'
+import {regionOf} from '../../src/core/domain/region.js'
 
 /** The flags as project-flags.ts wrote them by hand before the field table. */
 const HAND_WRITTEN = {
@@ -17,7 +18,7 @@ const HAND_WRITTEN = {
   system: Flags.string({description: '运维对象系统：信息系统台账中的系统编号（运维类必填）'}),
   'procurement-category': Flags.string({description: '采购类别：goods|services|works 或 货物|服务|工程（默认服务）'}),
   total: Flags.string({description: '总投资，如 85万、850000（元）、1.2亿'}),
-  fiscal: Flags.string({description: '其中市本级财政资金'}),
+  fiscal: Flags.string({description: '其中本级财政资金（市本级、县本级或区本级，按登记簿的地区）'}),
   'annual-plan': Flags.string({description: '年度计划投资（默认等于财政资金）'}),
   'completed-before': Flags.string({description: '截至上年底累计完成投资（续建项目）'}),
   year: yearFlag({description: '计划年度（默认登记簿的计划年度）'}),
@@ -42,7 +43,7 @@ const HAND_WRITTEN = {
 /** What a flag shows and does, without its functions. */
 const shape = (flag: object) => JSON.stringify({...flag, parse: 'parse' in flag ? String(flag.parse) : undefined})
 
-const ctx: DeclarationContext = {defaultYear: 2027, receivedOn: '2026-12-15', words: {}, amountUnits: {}, defaultAmountUnit: 'yuan'}
+const ctx: DeclarationContext = {defaultYear: 2027, receivedOn: '2026-12-15', words: {}, amountUnits: {}, defaultAmountUnit: 'yuan', region: regionOf({})}
 
 describe('the declaration field table', () => {
   it('every field has a flag and a column of the template dictionary, and the dictionary has no other field', () => {

@@ -8,6 +8,7 @@ import {enumWords} from '../../src/cli/words.js'
 import type {DeclarationContext, DeclarationResult, RawValue} from '../../src/core/domain/declaration.js'
 import type {FieldProblem} from '../../src/core/domain/errors.js'
 import type {DeclarationInput, Project, Track} from '../../src/core/domain/types.js'
+import {regionOf} from '../../src/core/domain/region.js'
 
 const WAN = 1_000_000
 
@@ -17,6 +18,7 @@ const ctx: DeclarationContext = {
   words: enumWords(),
   amountUnits: {},
   defaultAmountUnit: 'yuan',
+  region: regionOf({}),
 }
 
 const valid = (): Record<string, RawValue> => ({

@@ -23,6 +23,7 @@ import {
 import {findSoffice, parseDelimited, readDeclarationFile, sniffDelimiter, toCellValue} from '../../src/core/excel/read/index.js'
 import type {CellValue, ReadFileResult, ReadRow, ReadSheet} from '../../src/core/excel/read/index.js'
 import {loadErrorsTemplate, writeErrorWorkbook} from '../../src/core/excel/errors-workbook.js'
+import {regionWordsOf} from '../../src/core/domain/region.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const FIXTURES = join(here, '..', 'fixtures', 'shared')
@@ -918,7 +919,7 @@ describe('excel/read: CSV', () => {
 
 describe('excel/errors-workbook', () => {
   it('writes the original columns plus 原行号 and 错误说明 under a title, and reads back', async () => {
-    const {headers} = loadErrorsTemplate()
+    const {headers} = loadErrorsTemplate(regionWordsOf({}))
     const out = join(tmp, '市测试局.errors.xlsx')
     const columns = (names: string[]) => names.map((header) => ({header, field: null}))
     await writeErrorWorkbook(out, {
@@ -938,7 +939,7 @@ describe('excel/errors-workbook', () => {
         },
         {name: 'a/b:c*?[d]', columns: columns(['项目名称']), headerRowCount: 1, unitNote: null, sheetProblems: [], rows: [{rowNumber: 2, values: ['x'.repeat(40_000)], project: true, problems: [{column: null, text: '太长'}]}]},
       ],
-    })
+    }, regionWordsOf({}))
     expect(existsSync(out)).to.equal(true)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)

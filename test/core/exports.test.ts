@@ -16,6 +16,7 @@ import {loadPlanTemplate, type PlanColumnKey} from '../../src/core/operations/pl
 import {loadAcceptanceTemplate, type AcceptanceColumnKey} from '../../src/core/operations/acceptance-sheet.js'
 import {writeAcceptanceWorkbook, writePlanWorkbook} from '../helpers/exports.js'
 import type {DeclarationInput, Project, RegisterData, Stage} from '../../src/core/domain/types.js'
+import {regionWordsOf} from '../../src/core/domain/region.js'
 
 const YEAR = 2027
 const NOW = '2027-12-31T02:00:00.000Z'
@@ -258,7 +259,7 @@ describe('exports (DESIGN §7)', function () {
     let wb: Workbook
     let ws: Worksheet
     let col: Record<PlanColumnKey, number>
-    const template = loadPlanTemplate()
+    const template = loadPlanTemplate(regionWordsOf({}))
     const header = (key: PlanColumnKey) => template.columns.find((c) => c.key === key)!.header
 
     before(async () => {
@@ -468,7 +469,7 @@ describe('exports (DESIGN §7)', function () {
     let wb: Workbook
     let ws: Worksheet
     let col: Record<AcceptanceColumnKey, number>
-    const template = loadAcceptanceTemplate()
+    const template = loadAcceptanceTemplate(regionWordsOf({}))
 
     before(async () => {
       f = fixture()

@@ -8,20 +8,22 @@ import {fitCell} from '../../src/cli/table.js'
 import {checkTextLengths, parseYearFlag} from '../../src/cli/flags.js'
 import {parseDelimited} from '../../src/core/excel/read/index.js'
 import {UsageError, InvalidData} from '../../src/core/domain/errors.js'
+import {regionOf} from '../../src/core/domain/region.js'
 
+const CITY = regionOf({})
 const INVISIBLE = {ZWSP: '\u200b', ZWNJ: '\u200c', ZWJ: '\u200d', WJ: '\u2060', SHY: '\u00ad', BOM: '\ufeff', LRM: '\u200e', RLO: '\u202e', VS16: '\ufe0f', HANGUL_FILLER: '\u3164'}
 
 describe('input edges: normal forms, terminal text, limits', () => {
   for (const [label, ch] of Object.entries(INVISIBLE)) {
     it(`${label} disappears from units, name keys and stored text`, () => {
-      expect(normaliseUnit(`郴州市测${ch}试局`)).to.equal('市测试局')
+      expect(normaliseUnit(`郴州市测${ch}试局`, CITY)).to.equal('市测试局')
       expect(matchKeyOfName(`智慧${ch}警务平台`)).to.equal(matchKeyOfName('智慧警务平台'))
       expect(normaliseText(`${ch}智慧警务${ch}平台${ch}`)).to.equal('智慧警务平台')
     })
   }
 
   it('control characters never make a unit or a match key different; stored free text keeps them (the terminal escapes)', () => {
-    expect(normaliseUnit('市测\u0007试局\u001b')).to.equal('市测试局')
+    expect(normaliseUnit('市测\u0007试局\u001b', CITY)).to.equal('市测试局')
     expect(matchKeyOfName('平\u0008台')).to.equal(matchKeyOfName('平台'))
     expect(normaliseText('平\u0008台')).to.equal('平\u0008台')
   })

@@ -11,16 +11,16 @@ export type AcceptanceExportResult = {file: string} & AcceptanceWorkbookSummary
 export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExport> {
   static override flags = {
     year: yearFlag({description: '计划年度', required: true}),
-    out: Flags.string({description: '输出文件（默认 ./郴州市<年度>年度信息化项目验收备案表.xlsx）'}),
+    out: Flags.string({description: '输出文件（默认 ./<地区><年度>年度信息化项目验收备案表.xlsx，地区见 config show）'}),
   }
 
   async run(): Promise<AcceptanceExportResult> {
     const data = await this.load()
-    const out = path.resolve(this.flags.out ?? `郴州市${this.flags.year}年度信息化项目验收备案表.xlsx`)
-    this.guardOutput(out)
     const {acceptanceExport} = await import('../../core/operations/acceptance-sheet.js')
     const {writeAcceptanceWorkbook} = await import('../../core/excel/acceptance-export.js')
-    const {sheets, result} = acceptanceExport({year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    const {sheets, result, fileName} = acceptanceExport({year: this.flags.year, data, exportedAt: new Date().toISOString()})
+    const out = path.resolve(this.flags.out ?? fileName)
+    this.guardOutput(out)
     await writeAcceptanceWorkbook(out, sheets)
     this.say(t('export.acceptance', {path: out, count: result.projects}))
     return {file: out, ...result}

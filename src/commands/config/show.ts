@@ -2,6 +2,7 @@ import {ItplanCommand} from '../../cli/base-command.js'
 import {t, word} from '../../core/i18n/index.js'
 import {formatWan} from '../../core/domain/money.js'
 import {declarationDeadline} from '../../core/domain/config.js'
+import {regionOf} from '../../core/domain/region.js'
 import {PROCUREMENT_CATEGORIES, STAGE_KEYS, type ProcurementLimits, type Rules, type Settings} from '../../core/domain/types.js'
 
 /** DESIGN §5: `{rules: {version, procurementLimitFen, approvalStandardFen, timeLimits, …}, settings: {planYear, declarationDeadline, lang}}`. */
@@ -16,13 +17,24 @@ export interface ConfigShowResult {
     deadlines: Rules['deadlines']
     citations: Rules['citations']
   }
-  settings: {planYear: number; declarationDeadline: string; lang: Settings['lang']}
+  settings: {
+    planYear: number
+    declarationDeadline: string
+    lang: Settings['lang']
+    /** the jurisdiction (DESIGN §18): the default region unless `init --region` or `config set region` named another */
+    region: string
+    /** 市本级 / 县本级 / 区本级, from the region's last character */
+    level: string
+    /** the measures' title without 书名号 (`config set measures-name`) */
+    measuresName: string
+  }
 }
 
 export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
 
   async run(): Promise<ConfigShowResult> {
     const {rules, settings} = await this.load()
+    const region = regionOf(settings)
     const result = {
       rules: {
         version: rules.version,
@@ -34,7 +46,7 @@ export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
         deadlines: rules.deadlines,
         citations: rules.citations,
       },
-      settings: {planYear: settings.planYear, declarationDeadline: declarationDeadline(settings.planYear, settings), lang: settings.lang},
+      settings: {planYear: settings.planYear, declarationDeadline: declarationDeadline(settings.planYear, settings), lang: settings.lang, region: region.name, level: region.level, measuresName: region.measuresName},
     }
     if (this.jsonEnabled()) return result
     const lines = [t('config.title.rules', {version: rules.version})]
@@ -48,6 +60,8 @@ export default class ConfigShow extends ItplanCommand<typeof ConfigShow> {
     const deadline = declarationDeadline(settings.planYear, settings)
     lines.push(`  ${t('config.deadline')}: ${settings.declarationDeadline ? deadline : t('config.deadlineDefault', {date: deadline})}`)
     lines.push(`  ${t('config.lang')}: ${settings.lang}`)
+    lines.push(`  ${t('config.region')}: ${t('config.regionValue', {region: region.name, level: region.level})}`)
+    lines.push(`  ${t('config.measuresName')}: ${t('config.measuresValue', {measuresName: region.measuresName})}`)
     this.log(lines.join('\n'))
     return result
   }

@@ -8,6 +8,7 @@ import {PROJECT_FLAGS, PROJECT_STATUSES, TRACKS} from '../../core/domain/types.j
 import {withFiscalReview, type ProjectWithMoney} from '../../core/domain/funds.js'
 import {yearFlag} from '../../cli/flags.js'
 import {wordFlag} from '../../cli/word-flags.js'
+import {regionOf} from '../../core/domain/region.js'
 
 /** The projects, each with its fiscal review (DESIGN §13). */
 export type ProjectListResult = ProjectWithMoney[]
@@ -23,7 +24,7 @@ export default class ProjectList extends ItplanCommand<typeof ProjectList> {
 
   async run(): Promise<ProjectListResult> {
     const data = await this.load()
-    const projects = filterProjects(data.projects, this.flags)
+    const projects = filterProjects(data.projects, this.flags, regionOf(data.settings))
     if (!this.jsonEnabled()) {
       if (projects.length === 0) this.log(t('project.listEmpty'))
       else {

@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {ItplanCommand} from '../../cli/base-command.js'
 import {renderTable} from '../../cli/table.js'
 import {unitArgument} from '../../cli/flags.js'
+import {regionOf} from '../../core/domain/region.js'
 import {t} from '../../core/i18n/index.js'
 import {systemsOf} from '../../core/domain/systems.js'
 import type {InventorySystem} from '../../core/domain/types.js'
@@ -17,7 +18,7 @@ export default class SystemList extends ItplanCommand<typeof SystemList> {
 
   async run(): Promise<SystemListResult> {
     const data = await this.load()
-    const unit = this.flags.unit === undefined ? null : unitArgument(this.flags.unit)
+    const unit = this.flags.unit === undefined ? null : unitArgument(this.flags.unit, regionOf(data.settings))
     const systems = systemsOf(data).filter((s) => unit === null || s.unit === unit)
     if (!this.jsonEnabled()) {
       if (systems.length === 0) this.log(t('system.none'))

@@ -16,6 +16,9 @@ export const CONFIG_KEYS = [
   'declaration-deadline',
   ...STAGE_KEYS.map((k) => `time-limit.${k}`),
   'lang',
+  // region (issue 23): set by domain/region-config.ts
+  'region',
+  'measures-name',
 ] as const
 
 export interface ConfigChange {

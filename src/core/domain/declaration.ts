@@ -4,6 +4,7 @@ import {parseAmount, type AmountUnit, toHalfWidth} from './money.js'
 import {excelSerialToDate, parseDate} from './dates.js'
 import {normaliseText, normaliseUnit, splitList, splitUnits, toSimplified} from './normalise.js'
 import type {FieldProblem, Params} from './errors.js'
+import type {Region} from './region.js'
 import {isDateInRange, MAX_TEXT_LENGTH as MAX_TEXT, YEAR_RANGE} from './limits.js'
 import {defaultOf, valueOf, type AmountFieldKey, type DeclarationFieldKey} from './declaration-fields.js'
 import {
@@ -31,6 +32,8 @@ export interface DeclarationContext {
   /** unit of each amount field when the text carries none (from the header, or 'yuan' for flags) */
   amountUnits: Partial<Record<AmountFieldKey, AmountUnit>>
   defaultAmountUnit: AmountUnit
+  /** the register's region: its name at the head of a unit becomes the level's character (DESIGN §18) */
+  region: Pick<Region, 'name' | 'tier'>
 }
 
 export interface DeclarationResult {
@@ -193,8 +196,8 @@ export function buildDeclaration(raw: Record<string, RawValue>, ctx: Declaration
   const declarationNo = text('declarationNo') || null
   const planYear = integer('planYear', YEAR_RANGE.min, YEAR_RANGE.max, 'value.badYear') ?? ctx.defaultYear
   const unitText = text('unit', true)
-  const unit = unitText ? normaliseUnit(unitText) : ''
-  const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits), separators)).filter((u) => u !== unit)
+  const unit = unitText ? normaliseUnit(unitText, ctx.region) : ''
+  const coUnits = (kept('coUnits') ? keptValue<string[]>('coUnits') : isBlank(raw.coUnits) ? [] : splitUnits(asText(raw.coUnits), separators, ctx.region)).filter((u) => u !== unit)
   const name = text('name', true)
   // 建设类 unless the row says 运维类: most files have no such column
   const kind = kept('kind') || !isBlank(raw.kind) ? enumValue('kind', PROJECT_KINDS) : defaultOf<(typeof PROJECT_KINDS)[number]>('kind')

@@ -1,6 +1,6 @@
 // Validation of the rows read from one declaration file (DESIGN §6), pure: the spreadsheet layer hands over rows
 // and cells, this decides which rows are declarations, which are wrong and why (sheet, row, column, rule).
-import {buildDeclaration, type EnumWords, type RawValue} from './declaration.js'
+import {buildDeclaration, type DeclarationContext, type EnumWords, type RawValue} from './declaration.js'
 import {AMOUNT_FIELDS, defaultOf, type AmountFieldKey} from './declaration-fields.js'
 import {matchKey} from './project.js'
 import {parseAmount, type AmountUnit} from './money.js'
@@ -79,6 +79,8 @@ export interface ImportContext {
   defaultYear: number
   receivedOn: string
   words: EnumWords
+  /** the register's region (units are normalised with it) */
+  region: DeclarationContext['region']
   /** fields the dictionary marks required; a sheet without one of these columns is refused whole */
   requiredFields: string[]
   /** the first label each field may also be given by above the table (unit → 填报单位), for the message of a missing column */
@@ -222,7 +224,7 @@ export class DeclarationValidator {
       ;(fromLabels ??= []).push(l)
     }
     const ctx = this.ctx
-    const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits: this.amountUnits, defaultAmountUnit: 'wan'})
+    const built = buildDeclaration(raw, {defaultYear: ctx.defaultYear, receivedOn: ctx.receivedOn, words: ctx.words, amountUnits: this.amountUnits, defaultAmountUnit: 'wan', region: ctx.region})
     const place = (p: FieldProblem): RowProblem => ({
       sheet: sheet.name,
       row: row.rowNumber,

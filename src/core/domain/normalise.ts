@@ -2,6 +2,7 @@
 // full-width characters and stray spaces; one normal form lets the register match them (DESIGN §2).
 import {createRequire} from 'node:module'
 import {toHalfWidth} from './money.js'
+import {withoutRegionPrefix, type Region} from './region.js'
 
 type ConverterFactory = {Converter(options: {from: string; to: string}): (text: string) => string}
 
@@ -49,12 +50,19 @@ function remembered(compute: (raw: string) => string, limit: number): (raw: stri
   }
 }
 
-/** 項目建設單位 → normalised: Simplified, half-width, trimmed, a leading 郴州市 becomes 市. */
-export const normaliseUnit = remembered(computeUnit, 50_000)
+/**
+ * 項目建設單位 → normalised: Simplified, half-width, trimmed, a leading region name becomes the level's character
+ * (桂阳县公安局 → 县公安局 in 桂阳县's register; DESIGN §18). The region is the register's: the same text is a
+ * different unit in another county's register.
+ */
+export function normaliseUnit(raw: string, region: Pick<Region, 'name' | 'tier'>): string {
+  return withoutRegionPrefix(cleanUnit(raw), region)
+}
+
+const cleanUnit = remembered(computeUnit, 50_000)
 
 function computeUnit(raw: string): string {
-  const text = cleanSpaces(toSimplified(toHalfWidth(withoutInvisible(raw).replace(CONTROLS, '')))).replace(/\s+/g, '')
-  return text.startsWith('郴州市') ? text.slice(2) : text
+  return cleanSpaces(toSimplified(toHalfWidth(withoutInvisible(raw).replace(CONTROLS, '')))).replace(/\s+/g, '')
 }
 
 /** The form a project name is matched in; the name itself is kept as written. */
@@ -84,8 +92,8 @@ export function splitList(raw: string, separators: readonly string[]): string[] 
 }
 
 /** co-units, separated by the dictionary's list separators (、 , ， ; ； / or line breaks) */
-export function splitUnits(raw: string, separators: readonly string[]): string[] {
+export function splitUnits(raw: string, separators: readonly string[], region: Pick<Region, 'name' | 'tier'>): string[] {
   return splitList(raw, separators)
-    .map((s) => normaliseUnit(s))
+    .map((s) => normaliseUnit(s, region))
     .filter((s) => s !== '')
 }

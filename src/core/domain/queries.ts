@@ -1,6 +1,7 @@
 // Read-only selections shared by list, report and export commands.
 import {normaliseUnit} from './normalise.js'
 import type {Project} from './types.js'
+import type {Region} from './region.js'
 
 export interface ProjectFilter {
   year?: number
@@ -10,8 +11,9 @@ export interface ProjectFilter {
   flag?: string
 }
 
-export function filterProjects(projects: readonly Project[], filter: ProjectFilter): Project[] {
-  const unit = filter.unit ? normaliseUnit(filter.unit) : null
+/** `region`: the register's, so that --unit 桂阳县公安局 finds 县公安局 as the import stored it. */
+export function filterProjects(projects: readonly Project[], filter: ProjectFilter, region: Pick<Region, 'name' | 'tier'>): Project[] {
+  const unit = filter.unit ? normaliseUnit(filter.unit, region) : null
   return projects.filter(
     (p) =>
       (filter.year === undefined || p.planYear === filter.year) &&

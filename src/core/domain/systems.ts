@@ -6,6 +6,7 @@ import {parseDateValue, parseYesNo, type RawValue} from './declaration.js'
 import {isDateInRange} from './limits.js'
 import type {Params} from './errors.js'
 import type {InventorySystem, Project, RegisterData, Source} from './types.js'
+import type {Region} from './region.js'
 
 export interface SystemField {
   key: string
@@ -37,7 +38,7 @@ export interface SystemProblem {
 const text = (v: RawValue): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v).trim())
 
 /** One row of an inventory, checked: name and unit given, dates real, yes/no answers one of the words. */
-export function buildSystemRow(raw: Record<string, RawValue>, yesNo: {yes?: string[]; no?: string[]}): {input: SystemInput | null; problems: SystemProblem[]} {
+export function buildSystemRow(raw: Record<string, RawValue>, yesNo: {yes?: string[]; no?: string[]}, region: Pick<Region, 'name' | 'tier'>): {input: SystemInput | null; problems: SystemProblem[]} {
   const problems: SystemProblem[] = []
   const required = (field: string): string => {
     const v = text(raw[field])
@@ -67,7 +68,7 @@ export function buildSystemRow(raw: Record<string, RawValue>, yesNo: {yes?: stri
   const input: SystemInput = {
     id: text(raw.id) || null,
     name,
-    unit: unitText ? normaliseUnit(unitText) : '',
+    unit: unitText ? normaliseUnit(unitText, region) : '',
     category: text(raw.category) || null,
     since,
     govCloud: answer('govCloud'),

@@ -97,6 +97,11 @@ export interface Settings {
   /** null: 31 December of planYear − 1 */
   declarationDeadline: string | null
   lang: 'zh' | 'en'
+  // ── region (issue 23): the jurisdiction the register serves (DESIGN §18); absent = the defaults of domain/region.ts ──
+  /** 桂阳县, 北湖区, 资兴市: a name ending in 市, 县 or 区 */
+  region?: string
+  /** the measures' title without 书名号 */
+  measuresName?: string
 }
 
 export interface Routing {

@@ -3,6 +3,7 @@
 import {z} from 'zod'
 import {noteText, noteTexts} from './layout/notes-sheet.js'
 import {distinctSheetNames, loadTemplate, tableTemplateSchema, text, type ColumnKind} from './layout/template-schema.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const ACCEPTANCE_TEMPLATE_FILE = 'acceptance-filing.json'
 
@@ -30,6 +31,6 @@ function acceptanceTemplateSchema<K extends string>(kinds: Readonly<Record<K, Co
 export type AcceptanceTemplate<K extends string = string> = z.infer<ReturnType<typeof acceptanceTemplateSchema<K>>>
 
 /** Reads and checks templates/acceptance-filing.json; `kinds` are the columns the filing table can show. */
-export function readAcceptanceTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>): AcceptanceTemplate<K> {
-  return loadTemplate(ACCEPTANCE_TEMPLATE_FILE, acceptanceTemplateSchema(kinds))
+export function readAcceptanceTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>, region: RegionWords): AcceptanceTemplate<K> {
+  return loadTemplate(ACCEPTANCE_TEMPLATE_FILE, acceptanceTemplateSchema(kinds), region)
 }

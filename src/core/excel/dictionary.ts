@@ -9,6 +9,7 @@ import {packageRoot} from '../package-root.js'
 import {toHalfWidth} from '../domain/money.js'
 import type {AmountUnit} from '../domain/money.js'
 import {DECLARATION_FIELDS, declarationField, type FieldKind} from '../domain/declaration-fields.js'
+import {LEVELS} from '../domain/region.js'
 
 export type {FieldKind}
 
@@ -365,7 +366,7 @@ function indexHeaders(dictionary: Dictionary, clean: HeaderCleaner): Map<string,
   const shared = indexShared(dictionary, clean)
   const headers = new Map<string, string>()
   for (const f of dictionary.fields) {
-    for (const h of [f.header, ...f.synonyms]) {
+    for (const h of [f.header, ...f.synonyms].flatMap(everyLevel)) {
       const {text} = normaliseWith(clean, h)
       if (text === '') continue
       const both = shared.get(text)
@@ -379,6 +380,12 @@ function indexHeaders(dictionary: Dictionary, clean: HeaderCleaner): Map<string,
     }
   }
   return headers
+}
+
+/** A header written with {level} (其中：{level}财政资金) is each level's header: a county's declarations say 县本级, a
+ * district's 区本级, the city's 市本级 (DESIGN §18), and one dictionary reads them all. */
+function everyLevel(header: string): string[] {
+  return header.includes('{level}') ? LEVELS.map((level) => header.replaceAll('{level}', level)) : [header]
 }
 
 function indexWords(dictionary: Dictionary): Map<string, Map<string, string>> {

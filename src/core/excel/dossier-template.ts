@@ -2,6 +2,7 @@
 // titles — the table headers, the words of its cells and the labels of its 项目 / 内容 rows.
 import {z} from 'zod'
 import {loadTemplate, printSchema, sheetName, text, width} from './layout/template-schema.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const DOSSIER_TEMPLATE_FILE = 'dossier.json'
 
@@ -43,6 +44,6 @@ const dossierTemplateSchema = z
 
 export type DossierTemplate = z.infer<typeof dossierTemplateSchema>
 
-export function readDossierTemplate(): DossierTemplate {
-  return loadTemplate(DOSSIER_TEMPLATE_FILE, dossierTemplateSchema)
+export function readDossierTemplate(region: RegionWords): DossierTemplate {
+  return loadTemplate(DOSSIER_TEMPLATE_FILE, dossierTemplateSchema, region)
 }

@@ -16,6 +16,7 @@ import {DRAIN_EVERY, drain, rowHeightFor, wrappedLines} from './layout/table-row
 import {loadTemplate, numberIn, printSchema, text, width} from './layout/template-schema.js'
 import {addColumnValidation, fieldChoices, listValidation} from './layout/validations.js'
 import {writeStreamingWorkbook} from './layout/workbook.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const ERRORS_TEMPLATE_FILE = 'errors-workbook.json'
 
@@ -76,8 +77,8 @@ const errorsTemplateSchema = z.object({
 
 type ErrorsTemplate = z.infer<typeof errorsTemplateSchema>
 
-export function loadErrorsTemplate(): ErrorsTemplate {
-  return loadTemplate(ERRORS_TEMPLATE_FILE, errorsTemplateSchema)
+export function loadErrorsTemplate(region: RegionWords): ErrorsTemplate {
+  return loadTemplate(ERRORS_TEMPLATE_FILE, errorsTemplateSchema, region)
 }
 
 const TITLE_ROW = 1
@@ -283,8 +284,8 @@ async function writeSheet(ws: Worksheet, file: string, sheet: ErrorSheet, t: Err
  * Writes `<outPath>` with one sheet per declaration sheet of `file` (a rejected file is rejected whole, so its
  * good sheets go back too). Written to a temporary file and renamed, so a half-written file never remains.
  */
-export async function writeErrorWorkbook(outPath: string, book: {file: string; sheets: ErrorSheet[]}): Promise<void> {
-  const t = loadErrorsTemplate()
+export async function writeErrorWorkbook(outPath: string, book: {file: string; sheets: ErrorSheet[]}, region: RegionWords): Promise<void> {
+  const t = loadErrorsTemplate(region)
   const dictionary = loadDictionary()
   const empty: ErrorSheet = {name: t.headers.messages, columns: [], headerRowCount: 1, unitNote: null, rows: [], sheetProblems: []}
   await writeStreamingWorkbook(outPath, async (wb: Workbook) => {

@@ -61,5 +61,5 @@ let cached: EvaluationTemplate | null = null
 
 /** Reads and checks templates/evaluation.json, once per process. */
 export function readEvaluationTemplate(): EvaluationTemplate {
-  return (cached ??= loadTemplate(EVALUATION_TEMPLATE_FILE, schema))
+  return (cached ??= loadTemplate(EVALUATION_TEMPLATE_FILE, schema, null))
 }

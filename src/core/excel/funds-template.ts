@@ -3,6 +3,7 @@
 import {z} from 'zod'
 import {noteText, noteTexts} from './layout/notes-sheet.js'
 import {distinctSheetNames, loadTemplate, tableTemplateSchema, text, type ColumnKind} from './layout/template-schema.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const FUNDS_TEMPLATE_FILE = 'funds-execution.json'
 
@@ -23,6 +24,6 @@ function fundsTemplateSchema<K extends string>(kinds: Readonly<Record<K, ColumnK
 export type FundsTemplate<K extends string = string> = z.infer<ReturnType<typeof fundsTemplateSchema<K>>>
 
 /** Reads and checks templates/funds-execution.json; `kinds` are the columns the table can show. */
-export function readFundsTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>): FundsTemplate<K> {
-  return loadTemplate(FUNDS_TEMPLATE_FILE, fundsTemplateSchema(kinds))
+export function readFundsTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>, region: RegionWords): FundsTemplate<K> {
+  return loadTemplate(FUNDS_TEMPLATE_FILE, fundsTemplateSchema(kinds), region)
 }

@@ -4,6 +4,7 @@ import {z} from 'zod'
 import {PLAN_SECTIONS, TRACKS} from '../domain/types.js'
 import {noteText, noteTexts} from './layout/notes-sheet.js'
 import {distinctSheetNames, loadTemplate, sheetName, tableTemplateSchema, text, width, numberIn, type ColumnKind} from './layout/template-schema.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const PLAN_TEMPLATE_FILE = 'annual-plan.json'
 
@@ -67,6 +68,6 @@ function planTemplateSchema<K extends string>(kinds: Readonly<Record<K, ColumnKi
 export type PlanTemplate<K extends string = string> = z.infer<ReturnType<typeof planTemplateSchema<K>>>
 
 /** Reads and checks templates/annual-plan.json; `kinds` are the columns the plan table can show. */
-export function readPlanTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>): PlanTemplate<K> {
-  return loadTemplate(PLAN_TEMPLATE_FILE, planTemplateSchema(kinds))
+export function readPlanTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>, region: RegionWords): PlanTemplate<K> {
+  return loadTemplate(PLAN_TEMPLATE_FILE, planTemplateSchema(kinds), region)
 }

@@ -6,6 +6,7 @@ import {writeErrorWorkbook, type ErrorProblem, type ErrorSheet, type ErrorSheetR
 import {readDeclarationFile, type ReadFileResult, type ReadSheet} from './read/index.js'
 import {problemText} from '../i18n/problems.js'
 import type {RowProblem} from '../domain/import-validation.js'
+import type {RegionWords} from '../domain/region.js'
 
 /**
  * `<name>.errors.xlsx` beside the source, or in `errorsDir`. Every unit may call its file 申报表.xlsx: in a shared
@@ -88,7 +89,8 @@ function errorSheetOf(sheet: ReadSheet, problems: RowProblem[]): ErrorSheet {
  * `batchFile`: a file of the batch as the import read it (its path, and what was read before it was refused).
  * The unit gets its whole file back: every declaration sheet with every row, so that, corrected, it imports whole.
  */
-export async function writeRejections(batchFile: {path: string; read: ReadFileResult | null}, problems: RowProblem[], outPath: string): Promise<boolean> {
+/** `region`: the register's words, for the error workbook's page header. */
+export async function writeRejections(batchFile: {path: string; read: ReadFileResult | null}, problems: RowProblem[], outPath: string, region: RegionWords): Promise<boolean> {
   if (!batchFile.read) return false
   // The import kept no rows (they were validated as they were read); a rejected file is read again for them.
   let read = batchFile.read
@@ -102,6 +104,6 @@ export async function writeRejections(batchFile: {path: string; read: ReadFileRe
   }
   const sheets = read.sheets.filter((s) => s.rows.length > 0 || problems.some((p) => p.sheet === s.name)).map((s) => errorSheetOf(s, problems.filter((p) => p.sheet === s.name)))
   if (!sheets.some((s) => s.sheetProblems.length > 0 || s.rows.some((r) => r.problems.length > 0))) return false
-  await writeErrorWorkbook(outPath, {file: read.file, sheets})
+  await writeErrorWorkbook(outPath, {file: read.file, sheets}, region)
   return true
 }

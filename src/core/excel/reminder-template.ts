@@ -3,6 +3,7 @@
 import {z} from 'zod'
 import {noteTexts} from './layout/notes-sheet.js'
 import {distinctSheetNames, loadTemplate, numberIn, sheetName, tableTemplateSchema, text, type ColumnKind} from './layout/template-schema.js'
+import type {RegionWords} from '../domain/region.js'
 
 export const REMINDER_TEMPLATE_FILE = 'reminder.json'
 
@@ -34,6 +35,6 @@ const reminderTemplateSchema = <K extends string>(kinds: Readonly<Record<K, Colu
 export type ReminderTemplate<K extends string = string> = z.infer<ReturnType<typeof reminderTemplateSchema<K>>>
 
 /** Reads and checks templates/reminder.json; `kinds` are the columns a 催办单 can show. */
-export function readReminderTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>): ReminderTemplate<K> {
-  return loadTemplate(REMINDER_TEMPLATE_FILE, reminderTemplateSchema(kinds))
+export function readReminderTemplate<K extends string>(kinds: Readonly<Record<K, ColumnKind>>, region: RegionWords): ReminderTemplate<K> {
+  return loadTemplate(REMINDER_TEMPLATE_FILE, reminderTemplateSchema(kinds), region)
 }

@@ -4,13 +4,14 @@
 import path from 'node:path'
 import {z} from 'zod'
 import type {Worksheet} from 'exceljs'
-import {loadDictionary} from './dictionary.js'
+import {loadDictionary, type FieldDef} from './dictionary.js'
+import type {RegionWords} from '../domain/region.js'
 import {fillTemplate} from '../i18n/fill.js'
 import {columnLetter} from './read/index.js'
 import {writeOutputFile} from '../output.js'
 import {printOptions} from './layout/print.js'
 import {rowHeightFor, wrappedLines} from './layout/table-rows.js'
-import {loadTemplate, printSchema, text} from './layout/template-schema.js'
+import {fileName, loadTemplate, printSchema, text} from './layout/template-schema.js'
 import {addColumnValidation, amountValidation, fieldChoices, listValidation} from './layout/validations.js'
 import {STAMP_SHEET} from './template-stamp.js'
 
@@ -29,6 +30,8 @@ const templateSchema = z.object({
   version: text(),
   /** with {year} */
   title: text(),
+  /** with {year} */
+  fileName: fileName(),
   unitLine: text(),
   instructions: z.array(z.string({message: '应为文字'})),
   form: z.object({print: printSchema}),
@@ -37,9 +40,14 @@ const templateSchema = z.object({
 
 type DeclarationTemplate = z.infer<typeof templateSchema>
 
-function writeForm(sheet: Worksheet, t: DeclarationTemplate, planYear: number): void {
+/** The dictionary's columns as this register's template shows them: {level} is the register's level (DESIGN §18). */
+function regionalFields(region: RegionWords): FieldDef[] {
+  return loadDictionary().fields.map((f) => ({...f, header: fillTemplate(f.header, region), note: f.note === null ? null : fillTemplate(f.note, region)}))
+}
+
+function writeForm(sheet: Worksheet, t: DeclarationTemplate, planYear: number, region: RegionWords): void {
   const dictionary = loadDictionary()
-  const fields = dictionary.fields
+  const fields = regionalFields(region)
   const last = columnLetter(fields.length)
   sheet.mergeCells(`A1:${last}1`)
   const title = sheet.getCell('A1')
@@ -83,7 +91,7 @@ function writeForm(sheet: Worksheet, t: DeclarationTemplate, planYear: number): 
  * The instructions, then a line per column. Excel never grows a row for wrapped text in merged cells, so every
  * row gets the height its text needs at these widths; otherwise the articles would print cut off.
  */
-function writeInstructions(help: Worksheet, t: DeclarationTemplate): void {
+function writeInstructions(help: Worksheet, t: DeclarationTemplate, region: RegionWords): void {
   const dictionary = loadDictionary()
   HELP_WIDTHS.forEach((width, i) => (help.getColumn(i + 1).width = width))
   const fullWidth = HELP_WIDTHS[0] + HELP_WIDTHS[1]
@@ -99,7 +107,7 @@ function writeInstructions(help: Worksheet, t: DeclarationTemplate): void {
     } else if (line !== '') help.getRow(r).height = rowHeightFor(wrappedLines(line, fullWidth), 15)
   })
   let r = t.instructions.length + 1
-  for (const field of dictionary.fields) {
+  for (const field of regionalFields(region)) {
     const values = fieldChoices(field, dictionary)
     const label = `${field.header}${field.required ? '（必填）' : ''}`
     const description = [field.note, values ? `可选：${values.join('、')}` : null].filter(Boolean).join('；')
@@ -116,9 +124,15 @@ function writeInstructions(help: Worksheet, t: DeclarationTemplate): void {
   }
 }
 
-export async function writeDeclarationTemplate(outPath: string, o: {planYear: number; generatedAt: string}): Promise<{columns: number}> {
+/** The template's default file name for `planYear` in the register's region. */
+export function declarationTemplateFileName(planYear: number, region: RegionWords): string {
+  return fillTemplate(loadTemplate(DECLARATION_TEMPLATE_FILE, templateSchema, region).fileName, {year: planYear})
+}
+
+/** `region`: the register's words, for the title, the instructions and the headers that name the level. */
+export async function writeDeclarationTemplate(outPath: string, o: {planYear: number; generatedAt: string; region: RegionWords}): Promise<{columns: number}> {
   const {default: ExcelJS} = await import('exceljs')
-  const t = loadTemplate(DECLARATION_TEMPLATE_FILE, templateSchema)
+  const t = loadTemplate(DECLARATION_TEMPLATE_FILE, templateSchema, o.region)
   const dictionary = loadDictionary()
   const wb = new ExcelJS.Workbook()
   wb.creator = 'itplan'
@@ -128,8 +142,8 @@ export async function writeDeclarationTemplate(outPath: string, o: {planYear: nu
     views: [{state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}`}],
     ...printOptions(t.form.print, {first: HEADER_ROW, last: HEADER_ROW}),
   })
-  writeForm(form, t, o.planYear)
-  writeInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET, printOptions(t.instructionsSheet.print, null)), t)
+  writeForm(form, t, o.planYear, o.region)
+  writeInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET, printOptions(t.instructionsSheet.print, null)), t, o.region)
 
   // The stamp says which dictionary made the template, so a returned file can be traced to its version.
   const stamp = wb.addWorksheet(STAMP_SHEET, {state: 'veryHidden', ...printOptions(t.instructionsSheet.print, null)})

@@ -11,7 +11,7 @@ export const enContinuing: Record<keyof typeof zhContinuing, string> = {
   'field.completedBeforeFen': "investment completed by the end of last year",
   'value.systemRequired': "an operations project must name its system (运维对象系统: the system id or name in the inventory)",
   'amount.completedPlusAnnualAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment {annual} 万元 exceeds the total investment {totalAmount} 万元",
-  'amount.completedPlusFiscalAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment (not given, taken as the city fiscal funds {annual} 万元) exceeds the total investment {totalAmount} 万元; give this year's planned investment",
+  'amount.completedPlusFiscalAboveTotal': "investment completed by the end of last year {completed} 万元 plus the annual planned investment (not given, taken as the {level} fiscal funds {annual} 万元) exceeds the total investment {totalAmount} 万元; give this year's planned investment",
   'import.col.continued': "continued",
   'import.continuesUnknownId': "project number {id} is not in the register: a continuing (续建) row gives the project number of the project it continues (as registered before {year}, e.g. 2026-0001) or its declaration number; a project older than the register needs none",
   'import.continuesEnded': "the project this continues, {id} \"{name}\", is {status}: it cannot ask money of {year}; if it is a new project, give the nature as new (新建)",

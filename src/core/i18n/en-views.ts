@@ -128,7 +128,7 @@ export const enViews: Record<keyof typeof zhViews, string> = {
   'show.amountChange': "{date} total {from} → {to} 万元; reason: {reason}",
   'show.specialApproval': "{kind}: {doc} ({date}, {group})",
   'show.noStagesClosed': "the project became \"{status}\" before the plan's approval and never entered review",
-  'show.stagesToCome': "once the city government approves the plan, these {count} review stages begin:",
+  'show.stagesToCome': "once the {region} government approves the plan, these {count} review stages begin:",
   'show.stageToCome': "{n}. {stage} ({department}, {days} working days)",
   'show.stageParallel': ", together with the other pre-reviews",
   'show.stageNotRequired': "; no longer required after a track change",

@@ -6,6 +6,7 @@ import {en} from './en.js'
 import type {Params} from '../domain/errors.js'
 
 import type {Lang} from '../domain/lang.js'
+import {DEFAULT_REGION, regionNamed, regionWords, TIERS, type Region, type RegionWords} from '../domain/region.js'
 
 export {parseLang, type Lang} from '../domain/lang.js'
 
@@ -22,6 +23,14 @@ export function getLang(): Lang {
   return current
 }
 
+// Catalogue strings name the register's region with {region}, {level}, {tier} and {measuresName} (DESIGN §18): the
+// register's setting once it is read, like its language, and the default region until then.
+let regionParams: RegionWords = regionWords(regionNamed(DEFAULT_REGION))
+
+export function setRegion(region: Region): void {
+  regionParams = regionWords(region)
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zh, key)
 }
@@ -34,7 +43,11 @@ function format(value: unknown, lang: Lang): string {
 
 function fill(template: string, params: Params, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? format(params[name], lang) : whole,
+    Object.prototype.hasOwnProperty.call(params, name)
+      ? format(params[name], lang)
+      : Object.prototype.hasOwnProperty.call(regionParams, name)
+        ? regionParams[name as keyof RegionWords]
+        : whole,
   )
 }
 
@@ -52,8 +65,18 @@ export function codeText(code: string, params: Params = {}, lang: Lang = current
   return fill(hasMessage(code) ? catalogues[lang][code] : code, params, lang)
 }
 
+/**
+ * A closed-list value's word as a register of each tier writes it (市委办前置审查, 县委办前置审查, 区委办前置审查):
+ * flags are parsed before the register is read, so a flag accepts every tier's word.
+ */
+export function wordsOfEveryTier(kind: string, value: string, lang: Lang = current): string[] {
+  const key = `${kind}.${value}`
+  if (!hasMessage(key)) return [value]
+  return [...new Set(TIERS.map((tier) => fill(catalogues[lang][key], {tier, level: `${tier}本级`}, lang)))]
+}
+
 /** A closed-list value in words: `t('track.review')` → 技术初审+财政投资评审. */
 export function word(kind: string, value: string, lang: Lang = current): string {
   const key = `${kind}.${value}`
-  return hasMessage(key) ? catalogues[lang][key] : value
+  return hasMessage(key) ? fill(catalogues[lang][key], {}, lang) : value
 }

@@ -9,7 +9,7 @@ export const zhContinuing = {
   'field.completedBeforeFen': "截至上年底累计完成投资",
   'value.systemRequired': "运维类项目须填写“运维对象系统”（信息系统台账中的系统编号或名称）",
   'amount.completedPlusAnnualAboveTotal': "截至上年底累计完成投资 {completed} 万元加年度计划投资 {annual} 万元，超过总投资 {totalAmount} 万元",
-  'amount.completedPlusFiscalAboveTotal': "截至上年底累计完成投资 {completed} 万元加年度计划投资（未填，按市本级财政资金 {annual} 万元计），超过总投资 {totalAmount} 万元；请填写本年度计划投资",
+  'amount.completedPlusFiscalAboveTotal': "截至上年底累计完成投资 {completed} 万元加年度计划投资（未填，按{level}财政资金 {annual} 万元计），超过总投资 {totalAmount} 万元；请填写本年度计划投资",
   'import.col.continued': "续建",
   'import.continuesUnknownId': "项目编号 {id} 不在登记簿中：续建项目请填写原项目的项目编号（如 {year} 年以前登记的 2026-0001）或申报编号；登记簿以前的项目可不填编号",
   'import.continuesEnded': "续建的原项目 {id}“{name}”状态为“{status}”，不能再申请 {year} 年度资金；如为新项目，请将建设性质填为“新建”",

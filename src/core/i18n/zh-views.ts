@@ -127,7 +127,7 @@ export const zhViews = {
   'show.amountChange': "{date} 总投资 {from} → {to} 万元；原因：{reason}",
   'show.specialApproval': "{kind}：{doc}（{date}，{group}）",
   'show.noStagesClosed': "项目在计划批准前已“{status}”，未进入评审环节",
-  'show.stagesToCome': "计划经市人民政府批准后开始以下 {count} 个评审环节：",
+  'show.stagesToCome': "计划经{tier}人民政府批准后开始以下 {count} 个评审环节：",
   'show.stageToCome': "{n}. {stage}（{department}，时限 {days} 个工作日）",
   'show.stageParallel': "，与其他前置审查同时开始",
   'show.stageNotRequired': "；路径变更后已非必经环节",

@@ -13,6 +13,8 @@ import {filingDueOn} from './deadlines.js'
 import {closingNotes, noteRow, notesText, type NoteRow} from './export-notes.js'
 import {joined, kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
 import type {Project, RegisterData} from '../domain/types.js'
+import type {RegionWords} from '../domain/region.js'
+import {regionWordsOf} from '../domain/region.js'
 
 export interface FilingCheck {
   /** the text of the 备案逾期 cell, or null when on time / not yet due */
@@ -92,8 +94,8 @@ function remarksOf(p: Project, t: AcceptanceTemplate): string | null {
 }
 
 /** templates/acceptance-filing.json, checked against the filing table's columns. */
-export function loadAcceptanceTemplate(): AcceptanceTemplate<AcceptanceColumnKey> {
-  return readAcceptanceTemplate(kindsOf(ACCEPTANCE_COLUMNS))
+export function loadAcceptanceTemplate(region: RegionWords): AcceptanceTemplate<AcceptanceColumnKey> {
+  return readAcceptanceTemplate(kindsOf(ACCEPTANCE_COLUMNS), region)
 }
 
 const EXPORTED_STATUSES = new Set<Project['status']>(['accepted', 'filed'])
@@ -146,7 +148,7 @@ export interface AcceptanceExportResult {
 }
 
 function acceptanceNotes(t: AcceptanceTemplate, data: RegisterData, year: number, rows: readonly AcceptanceRow[], asOf: string, exportedAt: string): NoteRow[] {
-  const words = notesText()
+  const words = notesText(regionWordsOf(data.settings))
   const r = t.notes.rows
   const filed = rows.filter(({project}) => project.status === 'filed').length
   const uncovered = [...new Set(rows.flatMap(({filing}) => filing.uncoveredYears))].sort((a, b) => a - b)
@@ -176,13 +178,14 @@ function localDateOf(timestamp: string): string {
 }
 
 /** The filing workbook's content for plan year `year`. */
-export function acceptanceExport(input: AcceptanceExportInput): {sheets: AcceptanceSheetModel; result: AcceptanceExportResult} {
+export function acceptanceExport(input: AcceptanceExportInput): {sheets: AcceptanceSheetModel; result: AcceptanceExportResult; fileName: string} {
   const {year, data, exportedAt} = input
   const asOf = input.asOf ?? localDateOf(exportedAt)
-  const t = loadAcceptanceTemplate()
+  const t = loadAcceptanceTemplate(regionWordsOf(data.settings))
   const rows = acceptanceRows(data, year, asOf, t.labels)
   const table = rows.map((row, i) => rowOf(ACCEPTANCE_COLUMNS, t.columns, {...row, seq: i + 1, t}))
   return {
+    fileName: fillTemplate(t.fileName, {year}),
     sheets: {
       template: t,
       table: {title: fillTemplate(t.title, {year}), groups: [{label: null, rows: table, subtotalLabel: null}], totalLabel: t.totalLabel},

@@ -11,6 +11,7 @@ import {loadTemplate, text} from '../excel/layout/template-schema.js'
 import type {CalendarEvent, CalendarFileModel} from '../ics/deadline-calendar.js'
 import type {DeadlineRow} from '../domain/report.js'
 import type {RegisterData} from '../domain/types.js'
+import {regionWordsOf} from '../domain/region.js'
 
 export const CALENDAR_TEMPLATE_FILE = 'deadline-calendar.json'
 
@@ -46,7 +47,7 @@ export interface DeadlineCalendar {
 
 /** The events of every open deadline in `rows` that has a due date, by date, then project. */
 export function deadlineCalendar(data: RegisterData, rows: readonly DeadlineRow[], asOf: string): DeadlineCalendar {
-  const t = loadTemplate(CALENDAR_TEMPLATE_FILE, calendarTemplateSchema)
+  const t = loadTemplate(CALENDAR_TEMPLATE_FILE, calendarTemplateSchema, regionWordsOf(data.settings))
   const tag = registerTag(data)
   const dated = rows.filter((r): r is DeadlineRow & {dueOn: string} => r.dueOn !== null)
   dated.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.projectId.localeCompare(b.projectId) || a.key.localeCompare(b.key))

@@ -8,6 +8,7 @@ import type {DossierBlock, DossierModel} from '../excel/dossier-export.js'
 import {closingNotes, notesText, type NoteRow} from './export-notes.js'
 import {DOSSIER_SECTIONS, label, sheetOf, words, type DossierContext} from './dossier-sections.js'
 import type {JournalEntry, Project, RegisterData} from '../domain/types.js'
+import {regionWordsOf} from '../domain/region.js'
 
 export {DOSSIER_SECTIONS}
 
@@ -40,7 +41,7 @@ function noteBlocks(rows: NoteRow[]): DossierBlock[] {
 
 /** The dossier of one project, and the file name the template gives it. */
 export function projectDossier(o: DossierOptions): {model: DossierModel; fileName: string} {
-  const t = readDossierTemplate()
+  const t = readDossierTemplate(regionWordsOf(o.data.settings))
   const ctx: DossierContext = {project: o.project, data: o.data, history: o.history, t, describe: o.describe}
   const v = o.verification
   const notes = sheetOf(ctx, 'notes', (b) => [
@@ -54,7 +55,7 @@ export function projectDossier(o: DossierOptions): {model: DossierModel; fileNam
         [label(ctx, 'projectEntries'), words(ctx, 'entries', {count: o.history.length})],
       ],
     },
-    ...noteBlocks(closingNotes(o.data, {exportedAt: o.exportedAt, template: DOSSIER_TEMPLATE_FILE, templateVersion: t.version}, notesText())),
+    ...noteBlocks(closingNotes(o.data, {exportedAt: o.exportedAt, template: DOSSIER_TEMPLATE_FILE, templateVersion: t.version}, notesText(regionWordsOf(o.data.settings)))),
   ])
   const sheets = [...DOSSIER_SECTIONS.map((build) => build(ctx)), notes]
   return {

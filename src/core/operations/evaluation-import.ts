@@ -7,6 +7,7 @@ import {InvalidData, InvalidInput, type FieldProblem} from '../domain/errors.js'
 import {DEFAULT_GRADE_BANDS} from '../domain/evaluation.js'
 import {checkEvaluationForm, type CheckedForm, type FormCell, type FormRead} from '../domain/evaluation-form.js'
 import {matchKeyOfName, normaliseUnit} from '../domain/normalise.js'
+import {regionOf} from '../domain/region.js'
 import {ACTIONS} from '../domain/lifecycle.js'
 import type {Project, ProjectStatus} from '../domain/types.js'
 import {readEvaluationTemplate} from '../excel/evaluation-template.js'
@@ -75,10 +76,11 @@ function matchProject(ctx: MutationContext, file: string, form: FormRead): Proje
     return byId
   }
   if (!name) return problem(id ? 'evalform.noProjectForId' : 'evalform.noName', file, form, form.head.projectId ?? nameCell, {id: id ?? ''})
-  const units = [text(form.head.unit), text(form.head.department)].filter((u): u is string => u !== null).map(normaliseUnit)
+  const region = regionOf(ctx.data.settings)
+  const units = [text(form.head.unit), text(form.head.department)].filter((u): u is string => u !== null).map((u) => normaliseUnit(u, region))
   const key = matchKeyOfName(nameWithoutCode(name))
   const year = Number(text(form.head.year))
-  const same = ctx.data.projects.filter((p) => matchKeyOfName(p.name) === key && units.includes(normaliseUnit(p.unit)) && (!Number.isInteger(year) || year < 1900 || p.planYear === year))
+  const same = ctx.data.projects.filter((p) => matchKeyOfName(p.name) === key && units.includes(normaliseUnit(p.unit, region)) && (!Number.isInteger(year) || year < 1900 || p.planYear === year))
   const evaluable = same.filter((p) => EVALUABLE.includes(p.status))
   const candidates = evaluable.length > 0 ? evaluable : same
   if (candidates.length === 1) return candidates[0]

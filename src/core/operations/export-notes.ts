@@ -7,6 +7,7 @@ import {word} from '../i18n/index.js'
 import {readPackageJson} from '../package-root.js'
 import {loadNotesText, type NoteRow, type NoteText, type NotesText} from '../excel/layout/notes-sheet.js'
 import type {RegisterData, Rules} from '../domain/types.js'
+import type {RegionWords} from '../domain/region.js'
 
 export type {NoteRow}
 
@@ -18,8 +19,8 @@ export function noteRow(text: NoteText, params: Record<string, string | number> 
 export type NotesWords = NotesText & {wan: (fen: number) => string}
 
 /** The shared words, and `50.00 万元` for an amount in 分. */
-export function notesText(): NotesWords {
-  const words = loadNotesText()
+export function notesText(region: RegionWords): NotesWords {
+  const words = loadNotesText(region)
   return {...words, wan: (fen) => fillTemplate(words.amount, {amount: formatWan(fen)})}
 }
 

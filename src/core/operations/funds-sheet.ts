@@ -12,6 +12,8 @@ import type {FundsSheetModel} from '../excel/funds-export.js'
 import {closingNotes, noteRow, notesText, type NoteRow} from './export-notes.js'
 import {joined, kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
 import type {Project, RegisterData} from '../domain/types.js'
+import type {RegionWords} from '../domain/region.js'
+import {regionWordsOf} from '../domain/region.js'
 
 interface FundsCell {
   seq: number
@@ -62,8 +64,8 @@ function remarksOf(p: Project, year: number, t: FundsTemplate): string | null {
 }
 
 /** templates/funds-execution.json, checked against the table's columns. */
-export function loadFundsTemplate(): FundsTemplate<FundsColumnKey> {
-  return readFundsTemplate(kindsOf(FUNDS_COLUMNS))
+export function loadFundsTemplate(region: RegionWords): FundsTemplate<FundsColumnKey> {
+  return readFundsTemplate(kindsOf(FUNDS_COLUMNS), region)
 }
 
 export interface FundsExportInput {
@@ -87,7 +89,7 @@ export interface FundsExportResult {
 const rateWords = (rate: number | null) => (rate === null ? '—' : formatRate(rate))
 
 function fundsNotes(t: FundsTemplate, data: RegisterData, view: FundsView, exportedAt: string): NoteRow[] {
-  const words = notesText()
+  const words = notesText(regionWordsOf(data.settings))
   const r = t.notes.rows
   const x = view.totals
   const plan = data.plans.find((p) => p.year === view.year)
@@ -112,9 +114,9 @@ function fundsNotes(t: FundsTemplate, data: RegisterData, view: FundsView, expor
 }
 
 /** The workbook's content for plan year `year`. */
-export function fundsExport(input: FundsExportInput): {sheets: FundsSheetModel; result: FundsExportResult} {
+export function fundsExport(input: FundsExportInput): {sheets: FundsSheetModel; result: FundsExportResult; fileName: string} {
   const {year, data, exportedAt} = input
-  const t = loadFundsTemplate()
+  const t = loadFundsTemplate(regionWordsOf(data.settings))
   const view = fundsView(data, year)
   const byId = new Map(data.projects.map((p) => [p.id, p]))
   let seq = 0
@@ -126,6 +128,7 @@ export function fundsExport(input: FundsExportInput): {sheets: FundsSheetModel; 
   }))
   const x = view.totals
   return {
+    fileName: fillTemplate(t.fileName, {year}),
     sheets: {
       template: t,
       table: {title: fillTemplate(t.title, {year}), groups, totalLabel: t.totalLabel, totalExtra: {executionRate: x.executionRate}},

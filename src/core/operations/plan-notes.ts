@@ -5,11 +5,12 @@ import {PLAN_TEMPLATE_FILE, type PlanTemplate} from '../excel/plan-template.js'
 import type {RegisterData} from '../domain/types.js'
 import {closingNotes, noteRow, notesText, type NoteRow} from './export-notes.js'
 import type {PlanView} from './plan.js'
+import {regionWordsOf} from '../domain/region.js'
 
 const zh = (kind: string, value: string) => word(kind, value, 'zh')
 
 export function planNotes(t: PlanTemplate, data: RegisterData, view: PlanView, exportedAt: string): NoteRow[] {
-  const words = notesText()
+  const words = notesText(regionWordsOf(data.settings))
   const r = t.notes.rows
   const sep = words.listSeparator
   const all = view.totals.all

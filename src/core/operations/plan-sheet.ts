@@ -14,6 +14,8 @@ import {resolvePlan, type PlanSelector} from './plan.js'
 import {planNotes} from './plan-notes.js'
 import {joined, kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
 import type {PlanSection, Project, RegisterData, Track} from '../domain/types.js'
+import type {RegionWords} from '../domain/region.js'
+import {regionWordsOf} from '../domain/region.js'
 
 interface PlanCell {
   p: Project
@@ -75,8 +77,8 @@ function remarksOf(p: Project, t: PlanTemplate): string | null {
 }
 
 /** templates/annual-plan.json, checked against the plan's columns. */
-export function loadPlanTemplate(): PlanTemplate<PlanColumnKey> {
-  return readPlanTemplate(kindsOf(PLAN_COLUMNS))
+export function loadPlanTemplate(region: RegionWords): PlanTemplate<PlanColumnKey> {
+  return readPlanTemplate(kindsOf(PLAN_COLUMNS), region)
 }
 
 export interface PlanExportInput {
@@ -142,10 +144,10 @@ function planTable(t: PlanTemplate, year: number, projects: readonly Project[]):
  * The plan workbook's content for `year`: the version `selector` picks (the latest approved by default).
  * Refuses with `plan.missing` when the register has no plan for that year.
  */
-export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; result: PlanExportResult} {
+export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; result: PlanExportResult; fileName: string} {
   const {year, data, exportedAt} = input
   if (!findPlan(data.plans, year)) throw new Conflict('plan.missing', {year})
-  const t = loadPlanTemplate()
+  const t = loadPlanTemplate(regionWordsOf(data.settings))
   const {view, projects} = resolvePlan(data, year, input.selector)
   const totals = view.totals
   const s = t.summary
@@ -186,6 +188,7 @@ export function planExport(input: PlanExportInput): {sheets: PlanSheetModel; res
           }),
         }
   return {
+    fileName: fillTemplate(t.fileName, {year}),
     sheets: {
       template: t,
       table: planTable(t, year, projects),

@@ -13,6 +13,7 @@ import {Conflict, InvalidInput, UsageError, type FieldProblem} from '../domain/e
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import type {AddWorkingDays} from '../domain/stages.js'
 import type {Change, DeclarationInput, Project, RegisterData, Track} from '../domain/types.js'
+import {regionOf} from '../domain/region.js'
 
 export interface ProjectOpOptions {
   words: EnumWords
@@ -22,7 +23,7 @@ export interface ProjectOpOptions {
 }
 
 function declarationContext(data: Pick<RegisterData, 'settings'>, options: Pick<ProjectOpOptions, 'words' | 'today'>) {
-  return {defaultYear: data.settings.planYear, receivedOn: options.today, words: options.words, amountUnits: {}, defaultAmountUnit: 'yuan' as const}
+  return {defaultYear: data.settings.planYear, receivedOn: options.today, words: options.words, amountUnits: {}, defaultAmountUnit: 'yuan' as const, region: regionOf(data.settings)}
 }
 
 /**

@@ -4,7 +4,7 @@
 import {readDeclarationFile, type ReadFileResult} from '../excel/read/index.js'
 export {prepareSheetWorker} from '../excel/read/index.js'
 import {loadDictionary} from '../excel/dictionary.js'
-import {DeclarationValidator, type FileValidation, type RowProblem} from '../domain/import-validation.js'
+import {DeclarationValidator, type FileValidation, type ImportContext, type RowProblem} from '../domain/import-validation.js'
 import {InvalidData} from '../domain/errors.js'
 import type {EnumWords} from '../domain/declaration.js'
 import type {ImportInput} from './import.js'
@@ -13,6 +13,7 @@ export interface ReadBatchOptions {
   defaultYear: number
   receivedOn: string
   words: EnumWords
+  region: ImportContext['region']
   onFile?: (file: string, index: number, total: number) => void
   /** rows read so far in the current file */
   onRows?: (file: string, index: number, rows: number) => void
@@ -36,7 +37,7 @@ export async function readBatch(paths: string[], o: ReadBatchOptions): Promise<R
     let fileProblem: RowProblem | null = null
     // Rows are validated as they are read; a file refused as a whole leaves its validator unfinished and unused.
     let validator: DeclarationValidator | null = null
-    const context = {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, requiredFields, labelHints}
+    const context = {defaultYear: o.defaultYear, receivedOn: o.receivedOn, words: o.words, region: o.region, requiredFields, labelHints}
     try {
       read = await readDeclarationFile(path, {
         onRows: o.onRows ? (rows) => o.onRows!(path, index, rows) : undefined,

@@ -11,6 +11,7 @@ import type {ReminderModel} from '../excel/reminder-export.js'
 import {closingNotes, noteRow, notesText, type NoteRow} from './export-notes.js'
 import {kindsOf, rowOf, type ColumnTable} from './sheet-columns.js'
 import type {OpenStageRow} from './review.js'
+import {regionWordsOf} from '../domain/region.js'
 
 /** `2027年2月17日`: how a date is written on an official note. */
 export function chineseDate(iso: string): string {
@@ -88,7 +89,7 @@ export interface Reminders {
 
 /** The 催办单 of each department with something overdue or due within `within` working days. */
 export function reminders(o: ReminderOptions): Reminders {
-  const t = readReminderTemplate(kindsOf(REMINDER_COLUMNS))
+  const t = readReminderTemplate(kindsOf(REMINDER_COLUMNS), regionWordsOf(o.data.settings))
   const within = o.within ?? t.defaultWithinWorkingDays
   const departments = reviewDepartments(o.data.rules, o.rows)
   const asked = o.department === null ? departments : [matchDepartment(o.department, departments)]
@@ -121,7 +122,7 @@ function noteOf(t: ReminderTemplate, department: string, overdue: OpenStageRow[]
     noteRow(n.count, words),
     noteRow(n.method, words),
     ...(o.uncoveredYears.length > 0 ? [noteRow(n.uncoveredYears, {years: o.uncoveredYears.join('、')})] : []),
-    ...closingNotes(o.data, {exportedAt: o.exportedAt, template: REMINDER_TEMPLATE_FILE, templateVersion: t.version}, notesText()),
+    ...closingNotes(o.data, {exportedAt: o.exportedAt, template: REMINDER_TEMPLATE_FILE, templateVersion: t.version}, notesText(regionWordsOf(o.data.settings))),
   ]
   return {
     template: t,

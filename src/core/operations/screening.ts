@@ -4,7 +4,8 @@
 import {systemsOf} from '../domain/systems.js'
 import {pairKey, screen, type ScreenedPair, type ScreeningCandidate} from '../domain/screening.js'
 import {Conflict, UsageError} from '../domain/errors.js'
-import {screeningSettings} from '../screening-settings.js'
+import {screeningSettingsFor} from '../screening-settings.js'
+import {regionOf} from '../domain/region.js'
 import type {MutationContext, MutationOutcome} from '../register/store.js'
 import {PROJECT_FLAGS, type Change, type Project, type ProjectFlag, type ProjectStatus, type RegisterData, type Screening, type ScreeningClearance} from '../domain/types.js'
 
@@ -64,7 +65,7 @@ export function parseThreshold(raw: string | undefined): number | undefined {
  */
 export function runScreen(ctx: MutationContext, o: {year: number; threshold?: number; now: string}): MutationOutcome<ScreenRun> {
   const {data} = ctx
-  const settings = screeningSettings()
+  const settings = screeningSettingsFor(regionOf(data.settings))
   const threshold = o.threshold ?? settings.threshold
   const candidates = screenCandidates(data, o.year)
   const cleared = new Set((data.screening?.clearances ?? []).map((c) => pairKey(c.a, c.b)))

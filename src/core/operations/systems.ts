@@ -2,6 +2,7 @@
 // `system update`, and the system every accepted project becomes.
 import {Conflict, UsageError} from '../domain/errors.js'
 import {applySystemRow, buildSystemRow, newSystem, nextSystemId, SystemIndex, systemInputOf, systemsOf} from '../domain/systems.js'
+import {regionOf} from '../domain/region.js'
 import {word} from '../i18n/index.js'
 import {computeFlags} from '../domain/project.js'
 import type {RegisterIndex} from '../domain/register-data.js'
@@ -33,9 +34,10 @@ function inventoryOf(data: RegisterData): InventorySystem[] {
 
 export function applySystemImport(ctx: MutationContext, reads: InventoryRead[], o: {today: string; now: string; yesNo: {yes: string[]; no: string[]}}): MutationOutcome<SystemImportOutcome> {
   const problems: SystemImportOutcome['problems'] = []
+  const region = regionOf(ctx.data.settings)
   const checked = reads.map((read) =>
     read.rows.map((r) => {
-      const built = buildSystemRow(r.values, o.yesNo)
+      const built = buildSystemRow(r.values, o.yesNo, region)
       for (const p of built.problems) problems.push({file: read.file, sheet: r.sheet, row: r.row, column: r.columns.get(p.field) ?? null, field: `system.${p.field}`, code: p.code, params: p.params})
       return {row: r, input: built.input}
     }),

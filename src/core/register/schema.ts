@@ -4,6 +4,7 @@
 // project and `project list` must start as fast as `node` itself.
 import {z} from 'zod'
 import {CATEGORIES, FUNDING_SOURCES, FUNDS_KINDS, NATURES, PROCUREMENT_CATEGORIES, PROJECT_FLAGS, PROJECT_KINDS, PROJECT_STATUSES, STAGE_KEYS, STAGE_STATUSES, TRACKS} from '../domain/types.js'
+import {parseMeasuresName, parseRegionName} from '../domain/region.js'
 
 const fen = z.number().int().nonnegative()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -69,7 +70,20 @@ const frame = z
     schemaVersion: z.number().int().positive(),
     createdAt: z.string(),
     rules,
-    settings: z.object({planYear: z.number().int(), declarationDeadline: date.nullable(), lang: z.enum(['zh', 'en'])}),
+    settings: z.object({
+      planYear: z.number().int(),
+      declarationDeadline: date.nullable(),
+      lang: z.enum(['zh', 'en']),
+      // ── region (issue 23): optional, absent = the default region ──
+      region: z.string().refine((v) => {
+        const parsed = parseRegionName(v)
+        return parsed.ok && parsed.name === v
+      }).optional(),
+      measuresName: z.string().refine((v) => {
+        const parsed = parseMeasuresName(v)
+        return parsed.ok && parsed.name === v
+      }).optional(),
+    }),
     counters: z.record(z.number().int().nonnegative()),
     projects: z.array(z.unknown()),
     // continuing (issue 17): the systems inventory

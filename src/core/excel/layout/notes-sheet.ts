@@ -6,6 +6,7 @@ import type {Workbook} from 'exceljs'
 import {addSheet, fillRow, writeBandRow, writeDataRow} from './table-rows.js'
 import {loadTemplate, text, type PrintSpec} from './template-schema.js'
 import type {TableStyles} from './styles.js'
+import type {RegionWords} from '../../domain/region.js'
 
 export type NoteRow = {section: string} | {label: string; value: string}
 
@@ -38,8 +39,8 @@ const notesTextSchema = z.object({
 export type NotesText = z.infer<typeof notesTextSchema>
 
 /** templates/notes.json: the 说明 rows every export shares (the rules in force, where the table comes from). */
-export function loadNotesText(): NotesText {
-  return loadTemplate(NOTES_TEXT_FILE, notesTextSchema)
+export function loadNotesText(region: RegionWords): NotesText {
+  return loadTemplate(NOTES_TEXT_FILE, notesTextSchema, region)
 }
 
 export function writeNotesSheet(wb: Workbook, name: string, model: NotesSheetModel, print: PrintSpec, styles: TableStyles): void {

@@ -5,6 +5,8 @@
 import {z} from 'zod'
 import {InvalidData} from '../../domain/errors.js'
 import {readPackageJson} from '../../package-root.js'
+import type {RegionWords} from '../../domain/region.js'
+import {fillTemplate} from '../../i18n/fill.js'
 
 /** `ratio`: a fraction shown as a percentage (the execution rate of the 资金执行情况表, branch funds) */
 export type ColumnKind = 'text' | 'amount' | 'integer' | 'date' | 'ratio'
@@ -20,6 +22,8 @@ export const numberIn = (min: number, max: number) => z.number({message: `应为
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\\. */
 export const sheetName = () => text().refine((v) => v.length <= 31 && !/[[\]:*?/\\]/.test(v), '应不超过31个字符，且不含 []:*?/\\')
 export const width = () => numberIn(1, 255)
+/** A workbook's default file name: no folder, none of the characters Windows refuses, and .xlsx. */
+export const fileName = () => text().refine((v) => !/[\\/:*?"<>|]/.test(v) && /\.xlsx$/i.test(v), '应为以 .xlsx 结尾的文件名，且不含 \\ / : * ? " < > |')
 
 const font = z.object({name: text(), size: numberIn(4, 72)}, {message: '应为 {"name": 字体, "size": 4–72}'})
 /** The body, header and title fonts of a sheet. */
@@ -92,6 +96,8 @@ export function tableTemplateSchema<K extends string>(kinds: Readonly<Record<K, 
     sheetName: sheetName(),
     /** with {year} */
     title: text(),
+    /** the workbook's default file name, with {year} (`--out` names another) */
+    fileName: fileName(),
     unitNote: text(),
     fonts: fontsSchema,
     columns: columns(kinds),
@@ -112,14 +118,29 @@ export function distinctSheetNames(names: Record<string, string>, ctx: z.Refinem
 /** zod's own words for what no schema above words itself: a missing or mistyped section. */
 const inChinese: z.ZodErrorMap = (issue, ctx) => (issue.code === 'invalid_type' ? {message: issue.received === 'undefined' ? '缺失' : `应为 ${issue.expected}`} : {message: ctx.defaultError})
 
-/** Reads `templates/<file>` and checks it against `schema`; the first problem names its path in the file. */
-export function loadTemplate<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S> {
+/** Every text of a template with the register's {region}, {level}, {tier} and {measuresName} filled in (DESIGN §18);
+ * the placeholders the writers fill ({year}, {amount} …) stay. `$comment` is the office's, not the workbook's. */
+function forRegion(value: unknown, words: RegionWords): unknown {
+  if (typeof value === 'string') return fillTemplate(value, words)
+  if (Array.isArray(value)) return value.map((v) => forRegion(v, words))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k.startsWith('$') ? v : forRegion(v, words)]))
+  }
+  return value
+}
+
+/**
+ * Reads `templates/<file>` and checks it against `schema`; the first problem names its path in the file. `region`:
+ * the register's words for the template's region placeholders; null for a template that names no region.
+ */
+export function loadTemplate<S extends z.ZodTypeAny>(file: string, schema: S, region: RegionWords | null): z.output<S> {
   let raw: unknown
   try {
     raw = readPackageJson<unknown>('templates', file)
   } catch (e) {
     throw templateError(file, e instanceof Error ? e.message : String(e))
   }
+  if (region) raw = forRegion(raw, region)
   const parsed = schema.safeParse(raw, {errorMap: inChinese})
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]

@@ -34,7 +34,7 @@ export const enFundsHelp: Record<keyof typeof zhFundsHelp, CommandHelpText> = {
   },
   'funds:export': {
     summary: 'Export the budget execution workbook (by unit, then project; unit subtotals and the total exact to the 分; A3 landscape; notes sheet)',
-    examples: ['<%= config.bin %> funds export --year 2027 --out 郴州市2027年度信息化项目资金执行情况表.xlsx'],
-    flags: {year: 'plan year', out: 'output file (default ./郴州市<year>年度信息化项目资金执行情况表.xlsx)'},
+    examples: ['<%= config.bin %> funds export --year 2027 --out 2027年度信息化项目资金执行情况表.xlsx'],
+    flags: {year: 'plan year', out: 'output file (default ./<region><year>年度信息化项目资金执行情况表.xlsx, the region as in config show)'},
   },
 }

@@ -72,10 +72,10 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'acceptance:export': {
     summary: 'Export the acceptance filing workbook (projects accepted and filed)',
-    examples: ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx'],
+    examples: ['<%= config.bin %> acceptance export --year 2027 --out 2027年度信息化项目验收备案表.xlsx'],
     flags: {
       year: planYear,
-      out: 'output file (default ./郴州市<year>年度信息化项目验收备案表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目验收备案表.xlsx, the region as in config show)',
     },
   },
   'acceptance:file': {
@@ -152,10 +152,12 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'config:set': {
     summary: 'Change a rule or setting',
-    description: 'Settings: {configKeys}. Amounts may be written 80万, 800000 (元), 800,000元 or 1.2亿.',
+    description:
+      'Settings: {configKeys}. Amounts may be written 80万, 800000 (元), 800,000元 or 1.2亿. region is the jurisdiction the register serves (a name ending in 市, 县 or 区, whose last character gives the level) and changes only while the register holds no projects, systems or unit records; measures-name is the title of the measures carried out (default restores the default).',
     examples: [
       '<%= config.bin %> config set approval-standard 100万',
       '<%= config.bin %> config set time-limit.fiscal-review 15',
+      '<%= config.bin %> config set measures-name 《桂阳县本级财政投资类信息化项目管理办法》',
     ],
     args: {key: 'setting', value: 'new value'},
   },
@@ -256,15 +258,18 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'init': {
     summary: 'Create the register (with the default rules)',
-    description: 'Creates a new register where --register points (default ./data/register.json), with the default rules of data/rules/default.json.',
+    description:
+      'Creates a new register where --register points (default ./data/register.json), with the default rules of data/rules/default.json. A county, county-level city or district office names itself with --region (e.g. 桂阳县): the titles and file names of the template, workbooks and report, how unit names are stored and the reviewing departments (县委办, 县财政局, …) follow.',
     examples: [
       '<%= config.bin %> init --year 2027',
+      '<%= config.bin %> init --region 桂阳县 --year 2027',
       '<%= config.bin %> init --force --confirm register.json',
     ],
     flags: {
       year: 'plan year (default next year)',
       force: 'overwrite an existing register (it is backed up first)',
       confirm: 'confirmation of --force without an interactive terminal: the register\'s file name',
+      region: 'the county, county-level city or district the register serves, e.g. 桂阳县, 北湖区, 资兴市 (none: the city-level register)',
     },
   },
   'plan:amend': {
@@ -313,10 +318,10 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
   },
   'plan:export': {
     summary: 'Export the annual plan workbook (A3 landscape, grouped by track, with subtotals, totals, a summary and notes)',
-    examples: ['<%= config.bin %> plan export --year 2027 --out 郴州市2027年度信息化项目计划表.xlsx'],
+    examples: ['<%= config.bin %> plan export --year 2027 --out 2027年度信息化项目计划表.xlsx'],
     flags: {
       year: planYear,
-      out: 'output file (default ./郴州市<year>年度信息化项目计划表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目计划表.xlsx, the region as in config show)',
       version: planVersion,
       draft: planDraft,
     },
@@ -450,7 +455,7 @@ const enBaseHelp: Record<Exclude<keyof typeof zhHelp, keyof typeof zhContinuingH
     summary: 'Generate the declaration template to send to the units (dropdowns, instructions, version stamp)',
     examples: ['<%= config.bin %> template declaration --out 2027年度信息化项目申报表.xlsx'],
     flags: {
-      out: 'output file (default ./郴州市<year>年度信息化项目申报表.xlsx)',
+      out: 'output file (default ./<region><year>年度信息化项目申报表.xlsx, the region as in config show)',
       year: 'plan year (default the register\'s plan year, or next year when there is no register)',
     },
   },

@@ -22,6 +22,6 @@ export const zhFundsHelp = {
   },
   'funds:export': {
     summary: '导出资金执行情况表（按单位、项目排列，单位小计和合计精确到分，A3 横向，附说明表）',
-    examples: ['<%= config.bin %> funds export --year 2027 --out 郴州市2027年度信息化项目资金执行情况表.xlsx'],
+    examples: ['<%= config.bin %> funds export --year 2027 --out 2027年度信息化项目资金执行情况表.xlsx'],
   },
 } satisfies Record<string, CommandHelpText>

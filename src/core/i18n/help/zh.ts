@@ -19,7 +19,7 @@ const zhBaseHelp = {
   },
   'acceptance:export': {
     summary: '导出验收备案表（已验收、已备案的项目）',
-    examples: ['<%= config.bin %> acceptance export --year 2027 --out 郴州市2027年度信息化项目验收备案表.xlsx'],
+    examples: ['<%= config.bin %> acceptance export --year 2027 --out 2027年度信息化项目验收备案表.xlsx'],
   },
   'acceptance:file': {
     summary: '验收报告报领导小组办公室备案（第十七条；验收后 15 个工作日内）',
@@ -67,10 +67,12 @@ const zhBaseHelp = {
   },
   'config:set': {
     summary: '修改规则或设置',
-    description: '可用设置项：{configKeys}。金额可写 80万、800000（元）、800,000元、1.2亿。',
+    description:
+      '可用设置项：{configKeys}。金额可写 80万、800000（元）、800,000元、1.2亿。region 为登记簿所属地区（以市、县或区结尾，本级由末字确定），只能在登记簿还没有项目、信息系统和单位记录时修改；measures-name 为所执行管理办法的名称（写 default 恢复默认）。',
     examples: [
       '<%= config.bin %> config set approval-standard 100万',
       '<%= config.bin %> config set time-limit.fiscal-review 15',
+      '<%= config.bin %> config set measures-name 《桂阳县本级财政投资类信息化项目管理办法》',
     ],
   },
   'config:show': {
@@ -131,9 +133,11 @@ const zhBaseHelp = {
   },
   'init': {
     summary: '创建登记簿（使用默认规则）',
-    description: '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。',
+    description:
+      '在 --register 指定的位置（默认 ./data/register.json）创建新的登记簿，并写入 data/rules/default.json 中的默认规则。县、县级市和区的办公室用 --region 写明本地（如 桂阳县）：模板、计划表、报告的标题和文件名、单位名称的写法和评审部门（县委办、县财政局等）随之而定。',
     examples: [
       '<%= config.bin %> init --year 2027',
+      '<%= config.bin %> init --region 桂阳县 --year 2027',
       '<%= config.bin %> init --force --confirm register.json',
     ],
   },
@@ -163,7 +167,7 @@ const zhBaseHelp = {
   },
   'plan:export': {
     summary: '导出年度计划表（A3 横向，按审批路径分组，含小计、合计、汇总和说明）',
-    examples: ['<%= config.bin %> plan export --year 2027 --out 郴州市2027年度信息化项目计划表.xlsx'],
+    examples: ['<%= config.bin %> plan export --year 2027 --out 2027年度信息化项目计划表.xlsx'],
   },
   'plan:show': {
     summary: '显示年度计划：纳入的项目、标记、投资规模、未纳入原因，以及批准后的执行变化',
