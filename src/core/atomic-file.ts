@@ -11,6 +11,11 @@ export interface AtomicWriteOptions {
   durable?: boolean
   /** runs just before the rename: the register checks there that its lock is still its own */
   beforeRename?: (temp: string) => Promise<void>
+  /**
+   * the caller syncs the folder itself, once, after several files (the register's year files before its head):
+   * the files are still synced before their renames
+   */
+  folderSyncedByCaller?: boolean
 }
 
 /** `.<name>.<pid>.<hex>.tmp` beside the target: the pid tells a later run whether its writer may still be alive. */
@@ -57,7 +62,7 @@ async function replace(file: string, fill: (temp: string) => Promise<void>, opti
     await fill(temp)
     await options.beforeRename?.(temp)
     await fs.rename(temp, file)
-    if (options.durable) await fsyncDir(dir)
+    if (options.durable && !options.folderSyncedByCaller) await fsyncDir(dir)
   } catch (error) {
     await fs.rm(temp, {force: true}).catch(() => undefined)
     throw error

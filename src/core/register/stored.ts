@@ -10,7 +10,7 @@ import {migrate} from './migrations.js'
 import {newestBackup} from './backups.js'
 import {asStorageFailure} from '../output.js'
 import {writeDurably} from '../atomic-file.js'
-import {isYearProblem, layoutYear, readYear, splitByYear, writePartFile, YEAR_FILE, yearKeyOfId, yearsDir, type PartEntry, type StoredHead, type YearContent, type YearEntries} from './year-files.js'
+import {isYearProblem, layoutYear, readYear, splitByYear, writePartFiles, YEAR_FILE, yearKeyOfId, yearsDir, type PartEntry, type StoredHead, type YearContent, type YearEntries} from './year-files.js'
 
 /** The projects a command touches (by id): only their years are read. Absent: the whole register. */
 export interface LoadScope {
@@ -164,7 +164,7 @@ export function layOut(data: RegisterData, state: LoadedState): StoredWrite {
 export async function writeStored(file: string, data: RegisterData, state: LoadedState, beforeRename: () => Promise<void> = async () => undefined, laidOut?: StoredWrite): Promise<StoredHead> {
   const {head, writes} = laidOut ?? layOut(data, state)
   try {
-    for (const w of writes) await writePartFile(file, w.entry, w.text)
+    await writePartFiles(file, writes)
     await writeDurably(file, (handle) => handle.writeFile(JSON.stringify(head)), {beforeRename})
     return head
   } catch (error) {

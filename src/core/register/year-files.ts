@@ -9,7 +9,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Evaluation, Plan, Project, RegisterData} from '../domain/types.js'
 import {lastEvaluationByUnit} from '../domain/project.js'
-import {writeDurably} from '../atomic-file.js'
+import {fsyncDir, writeDurably} from '../atomic-file.js'
 import {yearsDir} from './paths.js'
 
 export {yearsDir} from './paths.js'
@@ -136,13 +136,46 @@ export function layoutYear(content: YearContent): YearLayout {
 }
 
 /** Writes a part durably unless a file of that name (so of that content) is there already. */
-export async function writePartFile(registerPath: string, entry: PartEntry, text: readonly string[]): Promise<void> {
+async function writePartFile(registerPath: string, entry: PartEntry, text: readonly string[]): Promise<void> {
   const file = path.join(yearsDir(registerPath), entry.file)
   const there = await fs.stat(file).catch(() => null)
   if (there?.isFile() && there.size === entry.bytes) return
-  await writeDurably(file, async (handle) => {
-    for (const t of text) await handle.write(t)
-  })
+  await writeDurably(
+    file,
+    async (handle) => {
+      for (const t of text) await handle.write(t)
+    },
+    {folderSyncedByCaller: true},
+  )
+}
+
+/** Files written at once: an import of a whole year writes hundreds, and their fsyncs overlap. */
+const WRITE_CONCURRENCY = 8
+
+/**
+ * Writes the parts durably (each synced before its rename, the folder synced once after all of them): the head
+ * renamed in afterwards never names a file that is not on disk.
+ */
+export async function writePartFiles(registerPath: string, parts: ReadonlyArray<{entry: PartEntry; text: readonly string[]}>): Promise<void> {
+  if (parts.length === 0) return
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    while (!failed && next < parts.length) {
+      const part = parts[next++]
+      try {
+        await writePartFile(registerPath, part.entry, part.text)
+      } catch (error) {
+        failed = true
+        throw error
+      }
+    }
+  }
+  // every writer stops before the error goes up: none may still be writing once the lock is released
+  const settled = await Promise.allSettled(Array.from({length: Math.min(WRITE_CONCURRENCY, parts.length)}, worker))
+  const refused = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (refused) throw refused.reason
+  await fsyncDir(yearsDir(registerPath))
 }
 
 export type YearReadProblem = {code: 'missing' | 'hash' | 'json'; file: string; detail: string}
