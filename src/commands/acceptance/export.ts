@@ -16,6 +16,8 @@ export default class AcceptanceExport extends ItplanCommand<typeof AcceptanceExp
 
   async run(): Promise<AcceptanceExportResult> {
     const data = await this.load()
+    // a bad --out is refused before any work (the default name needs the export's region and year)
+    if (this.flags.out) this.guardOutput(path.resolve(this.flags.out))
     const {acceptanceExport} = await import('../../core/operations/acceptance-sheet.js')
     const {writeAcceptanceWorkbook} = await import('../../core/excel/acceptance-export.js')
     const {sheets, result, fileName} = acceptanceExport({year: this.flags.year, data, exportedAt: new Date().toISOString()})

@@ -16,6 +16,8 @@ export default class FundsExport extends ItplanCommand<typeof FundsExport> {
 
   async run(): Promise<FundsExportResult> {
     const data = await this.load()
+    // a bad --out is refused before any work (the default name needs the export's region and year)
+    if (this.flags.out) this.guardOutput(path.resolve(this.flags.out))
     // exceljs is loaded only by the commands that write workbooks.
     const {fundsExport} = await import('../../core/operations/funds-sheet.js')
     const {writeFundsWorkbook} = await import('../../core/excel/funds-export.js')

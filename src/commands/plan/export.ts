@@ -19,6 +19,8 @@ export default class PlanExport extends ItplanCommand<typeof PlanExport> {
 
   async run(): Promise<PlanExportResult> {
     const data = await this.load()
+    // a bad --out is refused before any work (the default name needs the export's region and year)
+    if (this.flags.out) this.guardOutput(path.resolve(this.flags.out))
     // exceljs is loaded only by the commands that write workbooks.
     const {planExport} = await import('../../core/operations/plan-sheet.js')
     const {writePlanWorkbook} = await import('../../core/excel/plan-export.js')

@@ -20,7 +20,7 @@ export default class TemplateDeclaration extends ItplanCommand<typeof TemplateDe
 
   async run(): Promise<TemplateDeclarationResult> {
     // without a register, the template is the default region's for next year
-    const settings = await loadRegister(this.registerPath).then((d) => d.settings).catch(() => null)
+    const settings = await loadRegister(this.registerPath, {projectIds: []}).then((d) => d.settings).catch(() => null)
     const year = this.flags.year ?? settings?.planYear ?? new Date().getFullYear() + 1
     const region = regionWordsOf(settings ?? {})
     // The spreadsheet modules load only for the commands that write spreadsheets.
