@@ -14,7 +14,7 @@ import {defaultRules, defaultSettings} from '../../src/core/defaults.js'
 import {enumWords} from '../../src/cli/words.js'
 import {initRegister, json, projectFlags, runCli, tempRegister, type TempRegister} from '../helpers/cli.js'
 import type {JournalEntry, RegisterData} from '../../src/core/domain/types.js'
-import {readRegisterData, writeRegisterData} from '../helpers/register-files.js'
+import {fileHolding, readRegisterData, registerFiles, writeRegisterData} from '../helpers/register-files.js'
 import {snapshotDir} from '../adversarial/util.js'
 import {buildProject, declaration} from '../helpers/build.js'
 
@@ -436,8 +436,9 @@ describe('register store (real files)', function () {
       // the 2027 plan names the 2025 project (a 续建 line)
       data.plans.push({year: 2027, status: 'draft', included: ['2027-0001', '2025-0001'], excluded: [], approvals: [], builtOn: '2027-01-05', officeExcluded: []})
       await writeRegisterData(t.register, data)
+      // 2025-0001's block, and the 2027 plan that names it — not the 2027 projects
       const scoped = await loadRegister(t.register, {projectIds: ['2025-0001']})
-      expect(scoped.projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2027-0001'])
+      expect(scoped.projects.map((p) => p.id)).to.deep.equal(['2025-0001'])
       expect(scoped.plans.map((p) => p.year)).to.deep.equal([2027])
       expect((await loadRegister(t.register, {projectIds: ['2026-0001']})).projects.map((p) => p.id)).to.deep.equal(['2026-0001'])
       expect((await loadRegister(t.register, {projectIds: []})).projects).to.deep.equal([])
@@ -455,6 +456,49 @@ describe('register store (real files)', function () {
       // not a file, not a backup, not a pending journal entry
       expect(snapshotDir(t.dir)).to.deep.equal(before)
       expect(readData(t.register).projects.map((p) => p.id)).to.deep.equal(['2025-0001', '2026-0001', '2027-0001'])
+    })
+  })
+
+  describe('a change that reads only its project’s block of 200 numbers', () => {
+    it('reads that block alone; with wholeYears the year’s every block, each checked against the head', async () => {
+      await initInProcess(t.register)
+      const data = readData(t.register)
+      for (let i = 1; i <= 450; i++) data.projects.push(buildProject(`2027-${String(i).padStart(4, '0')}`, declaration({name: `项目${i}`, declaredOn: '2026-11-20'})))
+      data.counters['2027'] = 450
+      await writeRegisterData(t.register, data)
+      const head = JSON.parse(fs.readFileSync(t.register, 'utf8')) as {years: Record<string, {parts: Record<string, {count: number}>}>}
+      expect(Object.entries(head.years['2027'].parts).map(([k, v]) => [k, v.count])).to.deep.equal([['p0', 200], ['p1', 200], ['p2', 50]])
+      expect((await loadRegister(t.register, {projectIds: ['2027-0201']})).projects.map((p) => p.id)).to.have.length(200).and.include('2027-0201').and.not.include('2027-0001')
+      expect((await loadRegister(t.register, {projectIds: ['2027-0201'], wholeYears: true})).projects).to.have.length(450)
+      // a damaged block is no concern of a command on another block, and stops one that reads the whole year
+      fs.truncateSync(fileHolding(t.register, '2027-0450'), 10)
+      expect((await loadRegister(t.register, {projectIds: ['2027-0001']})).projects).to.have.length(200)
+      try {
+        await loadRegister(t.register, {projectIds: ['2027-0001'], wholeYears: true})
+        expect.fail('a damaged block was read')
+      } catch (error) {
+        expect(error).to.be.instanceOf(RegisterUnreadable)
+        expect((error as RegisterUnreadable).code).to.equal('register.yearHash')
+      }
+    })
+
+    it('a change on one block rewrites that block alone and keeps the others by name', async () => {
+      await initInProcess(t.register)
+      const data = readData(t.register)
+      for (let i = 1; i <= 450; i++) data.projects.push(buildProject(`2027-${String(i).padStart(4, '0')}`, declaration({name: `项目${i}`, declaredOn: '2026-11-20'})))
+      data.counters['2027'] = 450
+      await writeRegisterData(t.register, data)
+      const before = registerFiles(t.register).map((f) => path.basename(f))
+      await mutateRegister({file: t.register, lockTimeoutMs: 5_000, operator: 'tester', command: 'test', scope: {projectIds: ['2027-0300']}}, (ctx) => {
+        ctx.index.require('2027-0300').summary = '只改第二块'
+        return {result: null, changes: [{projectId: '2027-0300', action: 'update', change: {}}]}
+      })
+      const after = registerFiles(t.register).map((f) => path.basename(f))
+      expect(after.filter((f) => !before.includes(f))).to.have.length(1).and.satisfy((x: string[]) => x[0].startsWith('2027.p1.'))
+      const now = readData(t.register)
+      expect(now.projects).to.have.length(450)
+      expect(now.projects.find((p) => p.id === '2027-0300')!.summary).to.equal('只改第二块')
+      expect(now.projects.map((p) => p.id)).to.deep.equal(data.projects.map((p) => p.id))
     })
   })
 

@@ -19,10 +19,12 @@ export default class ProjectUpdate extends ItplanCommand<typeof ProjectUpdate> {
   async run(): Promise<ProjectUpdateResult> {
     const raw = rawFromFlags(this.flags)
     this.warnAmounts(declarationAmountNotices(raw))
+    // the project's whole year is read: a new name or unit is checked against the year's other declarations
+    const scope = {projectIds: [this.args.id], wholeYears: true}
     const {result, notices} = await this.mutate((ctx) => {
       const calendar = this.calendarFor(ctx.data)
       return updateProject(ctx, this.args.id, raw, {words: enumWords(), today: todayLocal(), now: new Date().toISOString(), addWorkingDays: calendar.addWorkingDays, reason: this.flags.reason})
-    }, {scope: {projectIds: [this.args.id]}})
+    }, {scope})
     if (result.fields.length === 0) this.say(t('project.unchanged', {id: result.project.id}))
     else this.say(t('project.updated', {id: result.project.id, fields: result.fields.map((f) => t(`field.${f}`))}))
     const shown = this.withNotices(result.project, notices)

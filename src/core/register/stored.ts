@@ -10,18 +10,43 @@ import {migrate} from './migrations.js'
 import {newestBackup} from './backups.js'
 import {asStorageFailure} from '../output.js'
 import {writeDurably} from '../atomic-file.js'
-import {isYearProblem, layoutYear, readYear, splitByYear, writePartFiles, YEAR_FILE, yearKeyOfId, yearsDir, type PartEntry, type StoredHead, type YearContent, type YearEntries} from './year-files.js'
+import {
+  blockOf,
+  blocksOf,
+  continuesOf,
+  isYearProblem,
+  layoutPart,
+  layoutYear,
+  PLAN_PART,
+  readYear,
+  sortedParts,
+  splitByYear,
+  writePartFiles,
+  YEAR_FILE,
+  yearKeyOfId,
+  yearsDir,
+  type PartEntry,
+  type PartsLayout,
+  type StoredHead,
+  type YearContent,
+  type YearEntries,
+} from './year-files.js'
 
-/** The projects a command touches (by id): only their years are read. Absent: the whole register. */
+/**
+ * The projects a command touches (by id): only the parts holding them are read, and the plans of their years and of
+ * the years whose plans name them. `wholeYears`: their years' every project too (a change that checks the year's
+ * other declarations, such as a rename's duplicate check). Absent: the whole register.
+ */
 export interface LoadScope {
   projectIds: readonly string[]
+  wholeYears?: boolean
 }
 
-/** What was read: the head as stored (null for a single-file register of an earlier version) and which years. */
+/** What was read: the head as stored (null for a single-file register of an earlier version) and which parts. */
 export interface LoadedState {
   head: StoredHead | null
-  /** 'all', or the year keys read (a scoped read) */
-  years: 'all' | ReadonlySet<string>
+  /** 'all', or the parts read, year by year (a scoped read) */
+  years: 'all' | ReadonlyMap<string, ReadonlySet<string>>
   /** the schema version the file carried (a single file of version 2 is moved to the year layout by its next change) */
   storedVersion: number
 }
@@ -40,20 +65,37 @@ const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typ
 function yearEntriesProblem(years: unknown): string | null {
   if (!isObject(years)) return 'years: expected an object'
   for (const [key, e] of Object.entries(years)) {
-    if (!isObject(e) || !isObject(e.parts) || !Array.isArray(e.continues) || !isObject(e.evaluations)) return `years.${key}: invalid`
+    if (!isObject(e) || !isObject(e.parts) || !Array.isArray(e.continues)) return `years.${key}: invalid`
     for (const [part, f] of Object.entries(e.parts)) {
-      if (!isObject(f) || typeof f.file !== 'string' || !YEAR_FILE.test(f.file) || typeof f.sha256 !== 'string' || typeof f.bytes !== 'number') return `years.${key}.parts.${part}: invalid`
+      if (!isObject(f) || typeof f.file !== 'string' || !YEAR_FILE.test(f.file) || typeof f.sha256 !== 'string' || typeof f.bytes !== 'number' || (f.evaluations !== undefined && !isObject(f.evaluations))) {
+        return `years.${key}.parts.${part}: invalid`
+      }
     }
   }
   return null
 }
 
-/** The years a scoped command reads: its projects' own, and those whose plans name them (续建 lines). */
-function yearsFor(scope: LoadScope, years: YearEntries): Set<string> {
-  const wanted = new Set<string>()
+/**
+ * The parts a scoped command reads: its projects' blocks (or whole years) with their years' plans, and the plans of
+ * the years that name them (续建 lines).
+ */
+function partsFor(scope: LoadScope, years: YearEntries): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>()
+  const add = (year: string, part: string) => {
+    if (!years[year]?.parts[part]) return
+    let set = wanted.get(year)
+    if (!set) wanted.set(year, (set = new Set()))
+    set.add(part)
+  }
   const ids = new Set(scope.projectIds)
-  for (const id of ids) if (years[yearKeyOfId(id)]) wanted.add(yearKeyOfId(id))
-  for (const [key, e] of Object.entries(years)) if (!wanted.has(key) && e.continues.some((id) => ids.has(id))) wanted.add(key)
+  for (const id of ids) {
+    const year = yearKeyOfId(id)
+    if (!years[year]) continue
+    if (scope.wholeYears) for (const part of Object.keys(years[year].parts)) add(year, part)
+    else add(year, blockOf(id))
+    add(year, PLAN_PART)
+  }
+  for (const [year, e] of Object.entries(years)) if (e.continues.some((id) => ids.has(id))) add(year, PLAN_PART)
   return wanted
 }
 
@@ -92,9 +134,9 @@ export async function readStored(file: string, scope?: LoadScope, dir = yearsDir
     const problem = yearEntriesProblem(parsed.years)
     if (problem) throw new RegisterUnreadable('register.invalid', {path: file, detail: problem, backup: await backup()})
     const head = parsed as unknown as StoredHead
-    const keys = scope ? yearsFor(scope, head.years) : new Set(Object.keys(head.years))
-    const sorted = [...keys].sort(byYear)
-    const contents = await Promise.all(sorted.map((key) => readYear(dir, key, head.years[key])))
+    const parts = scope ? partsFor(scope, head.years) : null
+    const sorted = (parts ? [...parts.keys()] : Object.keys(head.years)).sort(byYear)
+    const contents = await Promise.all(sorted.map((key) => readYear(dir, key, head.years[key], parts?.get(key))))
     const projects: Project[] = []
     const plans: Plan[] = []
     for (let i = 0; i < sorted.length; i++) {
@@ -108,8 +150,8 @@ export async function readStored(file: string, scope?: LoadScope, dir = yearsDir
     }
     const {years: _years, ...rest} = head
     assembled = {...rest, projects, plans: plans.sort((a, b) => a.year - b.year)}
-    state = {head, years: scope ? keys : 'all', storedVersion}
-    if (scope) setEvaluationsElsewhere(assembled as RegisterData, evaluationsOutside(head.years, keys))
+    state = {head, years: parts ?? 'all', storedVersion}
+    if (parts) setEvaluationsElsewhere(assembled as RegisterData, evaluationsOutside(head.years, parts))
   }
   const migrated = migrate(assembled)
   const problem = firstSchemaProblem(migrated)
@@ -117,12 +159,14 @@ export async function readStored(file: string, scope?: LoadScope, dir = yearsDir
   return {data: migrated as RegisterData, state}
 }
 
-/** The units' latest evaluations in the years a scoped command did not read, from the head's summaries. */
-function evaluationsOutside(years: YearEntries, read: ReadonlySet<string>): Array<Evaluation & {projectId: string; unit: string}> {
+/** The units' latest evaluations in the parts a scoped command did not read, from the head's summaries. */
+function evaluationsOutside(years: YearEntries, read: ReadonlyMap<string, ReadonlySet<string>>): Array<Evaluation & {projectId: string; unit: string}> {
   const found: Array<Evaluation & {projectId: string; unit: string}> = []
   for (const key of Object.keys(years).sort(byYear)) {
-    if (read.has(key)) continue
-    for (const [unit, e] of Object.entries(years[key].evaluations)) found.push({...e, unit})
+    for (const [part, entry] of Object.entries(years[key].parts)) {
+      if (read.get(key)?.has(part)) continue
+      for (const [unit, e] of Object.entries(entry.evaluations ?? {})) found.push({...e, unit})
+    }
   }
   return found
 }
@@ -134,26 +178,43 @@ export interface StoredWrite {
 }
 
 /**
- * Lays `data` out as the register's files. A scoped command lays out only the years it read; finding a project or
- * plan of a year it did not read is a bug, refused before anything is written.
+ * Lays `data` out as the register's files. A scoped command lays out only the parts it read; finding a project or
+ * a plan of a part it did not read is a bug, refused before anything is written.
  */
 export function layOut(data: RegisterData, state: LoadedState): StoredWrite {
   const split = splitByYear(data)
   const previous = state.head?.years ?? {}
-  const years: YearEntries = state.years === 'all' ? {} : {...previous}
-  const keys = state.years === 'all' ? [...split.keys()] : [...new Set([...state.years, ...split.keys()])]
   const writes: StoredWrite['writes'] = []
-  for (const key of keys) {
-    if (state.years !== 'all' && !state.years.has(key) && previous[key]) throw new StorageFailure('register.scopeViolation', {year: key})
-    const content: YearContent = split.get(key) ?? {year: key, projects: [], plans: []}
-    if (content.projects.length === 0 && content.plans.length === 0) {
-      delete years[key]
-      continue
+  const years: YearEntries = {}
+  if (state.years === 'all') {
+    for (const [key, content] of split) {
+      if (content.projects.length === 0 && content.plans.length === 0) continue
+      const {entry, texts} = layoutYear(content)
+      years[key] = entry
+      for (const [part, e] of Object.entries(entry.parts)) if (previous[key]?.parts[part]?.sha256 !== e.sha256) writes.push({entry: e, text: texts[part]})
     }
-    const {entry, texts} = layoutYear(content)
-    years[key] = entry
-    // only the files whose content changed are written: the others keep their names
-    for (const [part, e] of Object.entries(entry.parts)) if (previous[key]?.parts[part]?.sha256 !== e.sha256) writes.push({entry: e, text: texts[part]})
+  } else {
+    Object.assign(years, previous)
+    const read = state.years
+    for (const key of new Set([...read.keys(), ...split.keys()])) {
+      const content: YearContent = split.get(key) ?? {year: key, projects: [], plans: []}
+      const readParts = read.get(key) ?? new Set<string>()
+      const blocks = blocksOf(content.projects)
+      const held = previous[key]?.parts ?? {}
+      for (const part of [...blocks.keys(), ...(content.plans.length > 0 ? [PLAN_PART] : [])]) {
+        if (!readParts.has(part) && held[part]) throw new StorageFailure('register.scopeViolation', {year: key})
+      }
+      const into: PartsLayout = {parts: {...held}, texts: {}}
+      for (const part of new Set([...readParts, ...blocks.keys(), ...(content.plans.length > 0 ? [PLAN_PART] : [])])) {
+        const projects = part === PLAN_PART ? [] : (blocks.get(part) ?? [])
+        const plans = part === PLAN_PART ? content.plans : []
+        if (projects.length === 0 && plans.length === 0) delete into.parts[part]
+        else layoutPart(into, key, part, projects, plans)
+      }
+      for (const [part, e] of Object.entries(into.parts)) if (held[part]?.sha256 !== e.sha256) writes.push({entry: e, text: into.texts[part]})
+      if (Object.keys(into.parts).length === 0) delete years[key]
+      else years[key] = {parts: sortedParts(into.parts), continues: readParts.has(PLAN_PART) || content.plans.length > 0 ? continuesOf(key, content.plans) : (previous[key]?.continues ?? [])}
+    }
   }
   const {projects: _projects, plans: _plans, ...rest} = data
   const head: StoredHead = {...rest, schemaVersion: SCHEMA_VERSION, years: Object.fromEntries(Object.entries(years).sort(([x], [y]) => byYear(x, y)))}

@@ -21,16 +21,19 @@ export interface PartEntry {
   bytes: number
   /** projects (a block) or plans (the plan part) it holds */
   count: number
+  /**
+   * a block's units' latest evaluations: a project's flags weigh the unit's last one (Art. 17), and a command that
+   * reads one block learns the others' from the head
+   */
+  evaluations?: Record<string, Evaluation & {projectId: string}>
 }
 
 /** What the head says of one year: its files, and what a command touching another year needs to know of it. */
 export interface YearEntry {
   /** `plan`, and `p<N>` for the N-th block of PROJECTS_PER_FILE project numbers */
   parts: Record<string, PartEntry>
-  /** projects of other years that this year's plan names (续建 lines): a command on one of them reads this year too */
+  /** projects of other years that this year's plan names (续建 lines): a command on one of them reads this plan too */
   continues: string[]
-  /** each unit's latest evaluation among this year's projects: a project's flags weigh the unit's last one (Art. 17) */
-  evaluations: Record<string, Evaluation & {projectId: string}>
 }
 
 export type YearEntries = Record<string, YearEntry>
@@ -95,44 +98,71 @@ function partText(year: string, part: string, projects: readonly Project[], plan
   return parts
 }
 
-const blockOf = (id: string) => {
+/** The part a project is held in: `p<N>`, the N-th block of PROJECTS_PER_FILE numbers of its year. */
+export function blockOf(id: string): string {
   const n = Number(/^\d{4}-(\d+)$/.exec(id)?.[1] ?? 1)
   return `p${Math.floor(Math.max(0, n - 1) / PROJECTS_PER_FILE)}`
 }
 
-/** A year laid out in its files: each with its text (to write) and what the head records of it. */
-export interface YearLayout {
-  entry: YearEntry
+export const PLAN_PART = 'plan'
+
+/** Parts laid out: each with its text (to write) and what the head records of it. */
+export interface PartsLayout {
+  parts: Record<string, PartEntry>
   texts: Record<string, string[]>
 }
 
-export function layoutYear(content: YearContent): YearLayout {
+/** The projects of a year by the part that holds them. */
+export function blocksOf(projects: readonly Project[]): Map<string, Project[]> {
   const blocks = new Map<string, Project[]>()
-  for (const p of content.projects) {
+  for (const p of projects) {
     const key = blockOf(p.id)
     const list = blocks.get(key)
     if (list) list.push(p)
     else blocks.set(key, [p])
   }
-  const texts: Record<string, string[]> = {}
-  const parts: Record<string, PartEntry> = {}
-  const add = (part: string, projects: readonly Project[], plans: readonly Plan[]) => {
-    const text = partText(content.year, part, projects, plans)
-    const hash = createHash('sha256')
-    let bytes = 0
-    for (const t of text) {
-      hash.update(t)
-      bytes += Buffer.byteLength(t)
-    }
-    const sha256 = hash.digest('hex')
-    texts[part] = text
-    parts[part] = {file: `${content.year}.${part}.${sha256.slice(0, 16)}.json`, sha256, bytes, count: projects.length + plans.length}
+  return blocks
+}
+
+/** Lays out one part of `year`: a block of projects, or the plan part. */
+export function layoutPart(into: PartsLayout, year: string, part: string, projects: readonly Project[], plans: readonly Plan[]): void {
+  const text = partText(year, part, projects, plans)
+  const hash = createHash('sha256')
+  let bytes = 0
+  for (const t of text) {
+    hash.update(t)
+    bytes += Buffer.byteLength(t)
   }
-  if (content.plans.length > 0) add('plan', [], content.plans)
-  for (const key of [...blocks.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))) add(key, blocks.get(key)!, [])
+  const sha256 = hash.digest('hex')
+  into.texts[part] = text
+  const entry: PartEntry = {file: `${year}.${part}.${sha256.slice(0, 16)}.json`, sha256, bytes, count: projects.length + plans.length}
+  // laid out before the schema check when a test or a restore writes it: a malformed project must not crash it
+  if (part !== PLAN_PART) entry.evaluations = Object.fromEntries(lastEvaluationByUnit(projects.filter((p) => Array.isArray(p.evaluations))))
+  into.parts[part] = entry
+}
+
+/** The projects of other years a year's plans name. */
+export function continuesOf(year: string, plans: readonly Plan[]): string[] {
   const continues = new Set<string>()
-  for (const plan of content.plans) for (const id of planProjectIds(plan)) if (yearKeyOfId(id) !== content.year) continues.add(id)
-  return {entry: {parts, continues: [...continues].sort(), evaluations: Object.fromEntries(lastEvaluationByUnit(content.projects.filter((p) => Array.isArray(p.evaluations))))}, texts}
+  for (const plan of plans) for (const id of planProjectIds(plan)) if (yearKeyOfId(id) !== year) continues.add(id)
+  return [...continues].sort()
+}
+
+const byBlock = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1))
+
+/** A whole year laid out: its plan part and every block. */
+export function layoutYear(content: YearContent): {entry: YearEntry; texts: Record<string, string[]>} {
+  const into: PartsLayout = {parts: {}, texts: {}}
+  if (content.plans.length > 0) layoutPart(into, content.year, PLAN_PART, [], content.plans)
+  const blocks = blocksOf(content.projects)
+  for (const key of [...blocks.keys()].sort(byBlock)) layoutPart(into, content.year, key, blocks.get(key)!, [])
+  return {entry: {parts: into.parts, continues: continuesOf(content.year, content.plans)}, texts: into.texts}
+}
+
+/** A year's parts in the order they are read and written: the plan, then the blocks by number. */
+export function sortedParts(parts: Record<string, PartEntry>): Record<string, PartEntry> {
+  const keys = Object.keys(parts).sort((a, b) => (a === PLAN_PART ? -1 : b === PLAN_PART ? 1 : byBlock(a, b)))
+  return Object.fromEntries(keys.map((k) => [k, parts[k]]))
 }
 
 /** Writes a part durably unless a file of that name (so of that content) is there already. */
@@ -202,9 +232,9 @@ async function readPart(dir: string, year: string, part: string, entry: PartEntr
   }
 }
 
-/** Reads every part of a year, the first problem found instead if there is one. */
-export async function readYear(dir: string, year: string, entry: YearEntry): Promise<YearContent | YearReadProblem> {
-  const names = Object.keys(entry.parts)
+/** Reads the parts of a year named (all by default), the first problem found instead if there is one. */
+export async function readYear(dir: string, year: string, entry: YearEntry, only?: ReadonlySet<string>): Promise<YearContent | YearReadProblem> {
+  const names = Object.keys(entry.parts).filter((part) => !only || only.has(part))
   const read = await Promise.all(names.map((part) => readPart(dir, year, part, entry.parts[part])))
   const content: YearContent = {year, projects: [], plans: []}
   for (const r of read) {
