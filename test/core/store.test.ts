@@ -460,12 +460,18 @@ describe('register store (real files)', function () {
   })
 
   describe('a change that reads only its project’s block of 200 numbers', () => {
-    it('reads that block alone; with wholeYears the year’s every block, each checked against the head', async () => {
+    /** 450 projects of 2027: three blocks (200, 200, 50) */
+    async function threeBlocks(): Promise<RegisterData> {
       await initInProcess(t.register)
       const data = readData(t.register)
       for (let i = 1; i <= 450; i++) data.projects.push(buildProject(`2027-${String(i).padStart(4, '0')}`, declaration({name: `项目${i}`, declaredOn: '2026-11-20'})))
       data.counters['2027'] = 450
       await writeRegisterData(t.register, data)
+      return data
+    }
+
+    it('reads that block alone; with wholeYears the year’s every block, each checked against the head', async () => {
+      await threeBlocks()
       const head = JSON.parse(fs.readFileSync(t.register, 'utf8')) as {years: Record<string, {parts: Record<string, {count: number}>}>}
       expect(Object.entries(head.years['2027'].parts).map(([k, v]) => [k, v.count])).to.deep.equal([['p0', 200], ['p1', 200], ['p2', 50]])
       expect((await loadRegister(t.register, {projectIds: ['2027-0201']})).projects.map((p) => p.id)).to.have.length(200).and.include('2027-0201').and.not.include('2027-0001')
