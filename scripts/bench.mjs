@@ -77,7 +77,7 @@ function writeRegister(file, count, shape, years = 1) {
   fs.rmSync(path.dirname(file), {recursive: true, force: true})
   fs.mkdirSync(yearsDir(file), {recursive: true})
   const {head, writes} = layOut(data, {head: null, years: 'all', storedVersion: data.schemaVersion})
-  for (const w of writes) fs.writeFileSync(path.join(yearsDir(file), w.entry.file), w.text.join(''))
+  for (const w of writes) fs.writeFileSync(path.join(yearsDir(file), w.entry.file), w.text)
   fs.writeFileSync(file, JSON.stringify(head))
 }
 

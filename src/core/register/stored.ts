@@ -174,7 +174,7 @@ function evaluationsOutside(years: YearEntries, read: ReadonlyMap<string, Readon
 /** What a commit writes: the files whose content changed (under their new names), and the head naming them all. */
 export interface StoredWrite {
   head: StoredHead
-  writes: Array<{entry: PartEntry; text: string[]}>
+  writes: Array<{entry: PartEntry; text: Buffer}>
 }
 
 /**

@@ -85,17 +85,12 @@ export function splitByYear(data: Pick<RegisterData, 'projects' | 'plans'>): Map
   return years
 }
 
-const WRITE_SLICE = 1000
-
-/** A part's text, a thousand projects per JSON.stringify (one native call per slice is much faster than one per project). */
-function partText(year: string, part: string, projects: readonly Project[], plans: readonly Plan[]): string[] {
-  const parts = [`{"year":${JSON.stringify(year)},"part":${JSON.stringify(part)},"plans":${JSON.stringify(plans)},"projects":[`]
-  for (let i = 0; i < projects.length; i += WRITE_SLICE) {
-    const slice = JSON.stringify(projects.slice(i, i + WRITE_SLICE))
-    parts.push(`${i > 0 ? ',' : ''}${slice.slice(1, -1)}`)
-  }
-  parts.push(']}')
-  return parts
+/**
+ * A part's bytes: one JSON.stringify per part (a block is 200 projects: one native call is much faster than one per
+ * project), turned into UTF-8 once — the hash, the size and the write all use the same buffer.
+ */
+function partBytes(year: string, part: string, projects: readonly Project[], plans: readonly Plan[]): Buffer {
+  return Buffer.from(`{"year":${JSON.stringify(year)},"part":${JSON.stringify(part)},"plans":${JSON.stringify(plans)},"projects":${JSON.stringify(projects)}}`)
 }
 
 /** The part a project is held in: `p<N>`, the N-th block of PROJECTS_PER_FILE numbers of its year. */
@@ -106,10 +101,10 @@ export function blockOf(id: string): string {
 
 export const PLAN_PART = 'plan'
 
-/** Parts laid out: each with its text (to write) and what the head records of it. */
+/** Parts laid out: each with its bytes (to write) and what the head records of it. */
 export interface PartsLayout {
   parts: Record<string, PartEntry>
-  texts: Record<string, string[]>
+  texts: Record<string, Buffer>
 }
 
 /** The projects of a year by the part that holds them. */
@@ -126,16 +121,10 @@ export function blocksOf(projects: readonly Project[]): Map<string, Project[]> {
 
 /** Lays out one part of `year`: a block of projects, or the plan part. */
 export function layoutPart(into: PartsLayout, year: string, part: string, projects: readonly Project[], plans: readonly Plan[]): void {
-  const text = partText(year, part, projects, plans)
-  const hash = createHash('sha256')
-  let bytes = 0
-  for (const t of text) {
-    hash.update(t)
-    bytes += Buffer.byteLength(t)
-  }
-  const sha256 = hash.digest('hex')
+  const text = partBytes(year, part, projects, plans)
+  const sha256 = createHash('sha256').update(text).digest('hex')
   into.texts[part] = text
-  const entry: PartEntry = {file: `${year}.${part}.${sha256.slice(0, 16)}.json`, sha256, bytes, count: projects.length + plans.length}
+  const entry: PartEntry = {file: `${year}.${part}.${sha256.slice(0, 16)}.json`, sha256, bytes: text.length, count: projects.length + plans.length}
   // laid out before the schema check when a test or a restore writes it: a malformed project must not crash it
   if (part !== PLAN_PART) entry.evaluations = Object.fromEntries(lastEvaluationByUnit(projects.filter((p) => Array.isArray(p.evaluations))))
   into.parts[part] = entry
@@ -151,7 +140,7 @@ export function continuesOf(year: string, plans: readonly Plan[]): string[] {
 const byBlock = (a: string, b: string) => Number(a.slice(1)) - Number(b.slice(1))
 
 /** A whole year laid out: its plan part and every block. */
-export function layoutYear(content: YearContent): {entry: YearEntry; texts: Record<string, string[]>} {
+export function layoutYear(content: YearContent): {entry: YearEntry; texts: Record<string, Buffer>} {
   const into: PartsLayout = {parts: {}, texts: {}}
   if (content.plans.length > 0) layoutPart(into, content.year, PLAN_PART, [], content.plans)
   const blocks = blocksOf(content.projects)
@@ -166,15 +155,13 @@ export function sortedParts(parts: Record<string, PartEntry>): Record<string, Pa
 }
 
 /** Writes a part durably unless a file of that name (so of that content) is there already. */
-async function writePartFile(registerPath: string, entry: PartEntry, text: readonly string[]): Promise<void> {
+async function writePartFile(registerPath: string, entry: PartEntry, text: Buffer): Promise<void> {
   const file = path.join(yearsDir(registerPath), entry.file)
   const there = await fs.stat(file).catch(() => null)
   if (there?.isFile() && there.size === entry.bytes) return
   await writeDurably(
     file,
-    async (handle) => {
-      for (const t of text) await handle.write(t)
-    },
+    (handle) => handle.writeFile(text),
     {folderSyncedByCaller: true},
   )
 }
@@ -186,7 +173,7 @@ const WRITE_CONCURRENCY = 8
  * Writes the parts durably (each synced before its rename, the folder synced once after all of them): the head
  * renamed in afterwards never names a file that is not on disk.
  */
-export async function writePartFiles(registerPath: string, parts: ReadonlyArray<{entry: PartEntry; text: readonly string[]}>): Promise<void> {
+export async function writePartFiles(registerPath: string, parts: ReadonlyArray<{entry: PartEntry; text: Buffer}>): Promise<void> {
   if (parts.length === 0) return
   let next = 0
   let failed = false
