@@ -30,6 +30,14 @@ function regIn(dir: string): Reg {
 }
 
 const cli = (r: Reg, args: string[]): Promise<CliResult> => runCli([...args, '--register', r.register], {cwd: r.dir})
+
+/** A new register made by `itplan init --year 2027` in `dir`. */
+async function initIn(dir: string): Promise<Reg> {
+  const r = regIn(dir)
+  fs.mkdirSync(r.dir, {recursive: true})
+  expect((await cli(r, ['init', '--year', '2027'])).code).to.equal(0)
+  return r
+}
 const journal = (r: Reg): JournalEntry[] =>
   fs
     .readFileSync(r.journal, 'utf8')
@@ -115,9 +123,7 @@ describe('adversarial: the register in one file per year', function () {
     })
 
     it('a single file of several years migrates into one entry per year, each project and plan where it belongs', async () => {
-      const r = regIn(path.join(work, 'migrate-years'))
-      fs.mkdirSync(r.dir, {recursive: true})
-      expect((await cli(r, ['init', '--year', '2027'])).code).to.equal(0)
+      const r = await initIn(path.join(work, 'migrate-years'))
       const data = readRegisterData(r.register)
       for (const year of [2025, 2026, 2027]) {
         for (let i = 1; i <= 3; i++) data.projects.push(buildProject(`${year}-${String(i).padStart(4, '0')}`, declaration({planYear: year, name: `${year}年项目${i}`, declaredOn: `${year - 1}-11-20`})))
@@ -139,9 +145,7 @@ describe('adversarial: the register in one file per year', function () {
 
   describe('kill -9 in the middle of a commit that spans files', () => {
     it('every run ends in the old state or the new, whole; verify, doctor and the next change are fine, and no stray file outlives the next change', async () => {
-      const template = regIn(path.join(work, 'kill-template'))
-      fs.mkdirSync(template.dir, {recursive: true})
-      expect((await cli(template, ['init', '--year', '2027'])).code).to.equal(0)
+      const template = await initIn(path.join(work, 'kill-template'))
       await manyYears(template, 3, 1500)
       // a threshold change re-routes every open project of the three years: one commit rewriting ~24 files
       expect((await cli(template, ['config', 'set', 'approval-standard', '200万'])).code).to.equal(0)
@@ -183,8 +187,7 @@ describe('adversarial: the register in one file per year', function () {
   describe('a year file changed outside the tool', () => {
     let r: Reg
     beforeEach(async () => {
-      r = regIn(fs.mkdtempSync(path.join(work, 'tamper-')))
-      expect((await cli(r, ['init', '--year', '2027'])).code).to.equal(0)
+      r = await initIn(fs.mkdtempSync(path.join(work, 'tamper-')))
       await manyYears(r, 2, 5)
     })
 
@@ -223,9 +226,7 @@ describe('adversarial: the register in one file per year', function () {
 
   describe('a command that reads only the years of its project', () => {
     it("project update still weighs the unit's last evaluation, held in a year it did not read (Art. 17, 20)", async () => {
-      const r = regIn(path.join(work, 'scoped-evaluation'))
-      fs.mkdirSync(r.dir, {recursive: true})
-      expect((await cli(r, ['init', '--year', '2027'])).code).to.equal(0)
+      const r = await initIn(path.join(work, 'scoped-evaluation'))
       const data = readRegisterData(r.register)
       const old = buildProject('2025-0001', declaration({planYear: 2025, unit: '市公安局', name: '往年已评价的项目', declaredOn: '2024-11-20'}))
       old.status = 'filed'
@@ -255,9 +256,7 @@ describe('adversarial: the register in one file per year', function () {
 
   describe('what five changes cost', () => {
     it('the backups and the history they keep take no more than the register after five changes', async () => {
-      const r = regIn(path.join(work, 'five'))
-      fs.mkdirSync(r.dir, {recursive: true})
-      expect((await cli(r, ['init', '--year', '2027'])).code).to.equal(0)
+      const r = await initIn(path.join(work, 'five'))
       await manyYears(r, 5, 400)
       for (let i = 0; i < 5; i++) expect((await cli(r, ['project', 'update', `${2027 - i}-0001`, '--summary', `第${i + 1}次修改`])).code).to.equal(0)
       const current = new Set(registerFiles(r.register).map((f) => path.basename(f)))
